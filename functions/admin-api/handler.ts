@@ -1,0 +1,53 @@
+import middy from '@middy/core';
+import httpRouterHandler from '@middy/http-router';
+import {
+  type HttpEvent,
+  type HttpResult,
+  httpErrors,
+  json,
+  jsonBody,
+  requestTime,
+  requireGroup,
+} from '../../shared/http/http';
+import { schedulingTargetFromConfig } from '../../shared/scheduling/review-schedules';
+import { cancelReview, listAllReviews, putReview, showReview } from '../../shared/services/reviews';
+
+const reviewId = (event: HttpEvent) => event.pathParameters?.reviewId;
+
+const routes = httpRouterHandler<HttpEvent, HttpResult>([
+  {
+    method: 'GET',
+    path: '/admin/reviews',
+    handler: async (event: HttpEvent) => json(200, { reviews: await listAllReviews(requestTime(event)) }),
+  },
+  {
+    method: 'GET',
+    path: '/admin/reviews/{reviewId}',
+    handler: async (event: HttpEvent) =>
+      json(200, await showReview(schedulingTargetFromConfig(), reviewId(event), requestTime(event))),
+  },
+  {
+    method: 'PUT',
+    path: '/admin/reviews/{reviewId}',
+    handler: async (event: HttpEvent) => {
+      const { created, ...view } = await putReview(
+        schedulingTargetFromConfig(),
+        reviewId(event),
+        jsonBody(event),
+        requestTime(event),
+      );
+      return json(created ? 201 : 200, view);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/admin/reviews/{reviewId}',
+    handler: async (event: HttpEvent) =>
+      json(200, await cancelReview(schedulingTargetFromConfig(), reviewId(event), requestTime(event))),
+  },
+]);
+
+export const handler = middy<HttpEvent, HttpResult>()
+  .use(httpErrors())
+  .use(requireGroup('secretariat'))
+  .handler(routes);

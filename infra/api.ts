@@ -1,0 +1,126 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { type FunctionName, routeKey, routes } from '../shared/api/routes';
+
+const SECRETARIAT_GROUP = 'secretariat';
+
+export interface ApiProps {
+  handlers: Record<FunctionName, IFunction>;
+}
+
+// Route keys, not paths: the confirmation path carries the signed token in its query string.
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  ip: '$context.identity.sourceIp',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+});
+
+/**
+ * The HTTP API of `shared/api/routes.ts`: secretariat routes behind a Cognito JWT authorizer, public routes open.
+ * The JWT authorizer proves a signed-in user; membership of the secretariat group is for the handler to check.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.ESSENTIALS,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'The Plus plan (threat protection) is paid; a few invited staff with required MFA use this pool.',
+    });
+    this.userPoolClient = this.userPool.addClient('Client', {
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+    });
+    new CfnUserPoolGroup(this, 'SecretariatGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: SECRETARIAT_GROUP,
+      description: 'Staff of the secretariat who set review dates',
+    });
+
+    this.httpApi = new HttpApi(this, 'HttpApi', { createDefaultStage: false });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { burstLimit: 50, rateLimit: 20 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS }),
+        ),
+        format: AccessLogFormat.custom(ACCESS_LOG_FORMAT),
+      },
+    });
+
+    const authorizer = new HttpUserPoolAuthorizer('SecretariatAuthorizer', this.userPool, {
+      userPoolClients: [this.userPoolClient],
+    });
+    const integrations = {
+      'admin-api': integration('AdminApiIntegration', props.handlers['admin-api']),
+      'public-api': integration('PublicApiIntegration', props.handlers['public-api']),
+    } satisfies Record<FunctionName, HttpLambdaIntegration>;
+
+    for (const route of routes) {
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrations[route.fn],
+        authorizer: route.auth === 'secretariat' ? authorizer : undefined,
+      });
+      if (route.auth === 'none' && httpRoute) {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey(route)} is public by design: stakeholders register without an account.`,
+        });
+      }
+    }
+  }
+}
+
+// One permission per function for the whole API, rather than one per route.
+function integration(id: string, handler: IFunction): HttpLambdaIntegration {
+  return new HttpLambdaIntegration(id, handler, { scopePermissionToRoute: false });
+}

@@ -1,0 +1,92 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { Construct } from 'constructs';
+import { ENV } from '../shared/config';
+import { Api } from './api';
+import { Data } from './data';
+import { Mail } from './mail';
+import { Observability } from './observability';
+import { Scheduling } from './scheduling';
+import { ServiceFunction } from './service-function';
+import { readSettings } from './settings';
+import { TokenSecret } from './token-secret';
+
+/** The whole service in one environment-agnostic stack: no account or region is fixed here. */
+export class ConsultationsStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const settings = readSettings(this);
+    const data = new Data(this, 'Data');
+    const { table } = data;
+    const mail = new Mail(this, 'Mail', { mailFrom: settings.mailFrom, mailDomain: settings.mailDomain });
+    const tokenSecret = new TokenSecret(this, 'TokenSecret');
+    const scheduling = new Scheduling(this, 'Scheduling', { scheduleGroupName: settings.scheduleGroupName });
+    const { xrayTracing } = settings;
+
+    const mailEnvironment = {
+      [ENV.tableName]: table.tableName,
+      [ENV.mailFrom]: settings.mailFrom,
+      [ENV.sesConfigurationSet]: mail.configurationSet.configurationSetName,
+    };
+
+    // A round of emails to every confirmed registrant, sent at SES's rate: minutes, not seconds.
+    const milestone = new ServiceFunction(this, 'Milestone', {
+      name: 'milestone',
+      environment: mailEnvironment,
+      timeout: Duration.minutes(10),
+      deadLetterQueue: scheduling.deadLetterQueue,
+      xrayTracing,
+    });
+    scheduling.allowInvoking(milestone);
+
+    const schedulingEnvironment = {
+      [ENV.tableName]: table.tableName,
+      [ENV.scheduleGroup]: scheduling.group.scheduleGroupName,
+      [ENV.milestoneFunctionArn]: milestone.functionArn,
+      [ENV.schedulerRoleArn]: scheduling.schedulerRole.roleArn,
+      [ENV.schedulerDeadLetterArn]: scheduling.deadLetterQueue.queueArn,
+    };
+    const adminApi = new ServiceFunction(this, 'AdminApi', {
+      name: 'admin-api',
+      environment: schedulingEnvironment,
+      xrayTracing,
+    });
+    const reconcile = new ServiceFunction(this, 'Reconcile', {
+      name: 'reconcile',
+      environment: schedulingEnvironment,
+      timeout: Duration.minutes(2),
+      xrayTracing,
+    });
+    const publicApi = new ServiceFunction(this, 'PublicApi', {
+      name: 'public-api',
+      environment: { ...mailEnvironment, [ENV.tokenSecretArn]: tokenSecret.secret.secretArn },
+      xrayTracing,
+    });
+
+    for (const fn of [milestone, adminApi, reconcile, publicApi]) data.grantReadWrite(fn);
+    for (const fn of [adminApi, reconcile]) scheduling.grantManageSchedules(fn);
+    for (const fn of [milestone, publicApi]) mail.grantSendRawEmail(fn);
+    tokenSecret.grantRead(publicApi);
+
+    // Schedules can be lost (a failed sync, a manual delete); the hourly pass brings the group back to the plan.
+    new Rule(this, 'HourlyReconcile', {
+      schedule: Schedule.rate(Duration.hours(1)),
+      targets: [new LambdaFunction(reconcile)],
+    });
+
+    const api = new Api(this, 'Api', { handlers: { 'admin-api': adminApi, 'public-api': publicApi } });
+    // Set after the API exists: the API's integrations need the functions first.
+    const publicBaseUrl = settings.publicBaseUrl ?? api.httpApi.apiEndpoint;
+    for (const fn of [milestone, publicApi]) fn.addEnvironment(ENV.publicBaseUrl, publicBaseUrl);
+
+    new Observability(this, 'Observability', { deadLetterQueue: scheduling.deadLetterQueue });
+
+    new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
+    new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: api.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'ScheduleGroupName', { value: scheduling.group.scheduleGroupName });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: scheduling.deadLetterQueue.queueUrl });
+  }
+}

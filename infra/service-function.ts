@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+
+/** A folder under `functions/` holding a `handler.ts` that exports `handler`. */
+export type ServiceFunctionName = 'admin-api' | 'public-api' | 'milestone' | 'reconcile';
+
+export interface ServiceFunctionProps {
+  name: ServiceFunctionName;
+  environment: Record<string, string>;
+  xrayTracing: boolean;
+  /** @default 10 seconds, well inside API Gateway's 30-second integration limit */
+  timeout?: Duration;
+  /** Where asynchronous invocations go once Lambda's own retries are spent. */
+  deadLetterQueue?: IQueue;
+}
+
+const REPO_ROOT = path.join(import.meta.dirname, '..');
+
+// middy is ESM-only, so the bundle is ESM; some bundled dependencies still call `require`, which ESM lacks.
+const REQUIRE_SHIM =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** The house Lambda function: one handler of `functions/`, bundled locally by esbuild, with its own logs and role. */
+export class ServiceFunction extends NodejsFunction {
+  readonly executionRole: Role;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS });
+    // An own role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      entry: path.join(REPO_ROOT, 'functions', props.name, 'handler.ts'),
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      // CPU grows with memory, and SDK start-up is CPU-bound: 512 MB keeps cold starts short at little cost.
+      memorySize: 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role,
+      logGroup,
+      tracing: props.xrayTracing ? Tracing.ACTIVE : Tracing.DISABLED,
+      deadLetterQueue: props.deadLetterQueue,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        // Prefer the ESM builds of dependencies: they tree-shake better.
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        minify: true,
+        sourceMap: true,
+        // Stack traces need the mappings only; embedded sources would double the asset.
+        sourcesContent: false,
+        // Bundle the AWS SDK instead of using the runtime's copy: the versions are then the ones package-lock.json
+        // pins and the tests ran against (the runtime's copy changes without a deploy), and tree-shaking keeps
+        // cold starts short.
+        bundleAwsSDK: true,
+      },
+    });
+
+    this.executionRole = role;
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'nodejs22.x is the runtime the project chose and tests against (ARCHITECTURE.md).',
+    });
+    if (props.xrayTracing) {
+      this.acknowledgeWildcard(
+        '*',
+        'X-Ray PutTraceSegments and PutTelemetryRecords have no resource-level permissions.',
+      );
+    }
+  }
+
+  /** Records why a wildcard in this function's policy is as narrow as it can be (cdk-nag AwsSolutions-IAM5). */
+  acknowledgeWildcard(resource: string, reason: string): void {
+    Validations.of(this.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${resource}]`,
+      reason,
+    });
+  }
+}

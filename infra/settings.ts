@@ -1,0 +1,35 @@
+import type { Construct } from 'constructs';
+
+/** Deployment choices read from CDK context (`cdk.json` or `-c name=value`), with the defaults of a first deploy. */
+export interface Settings {
+  mailFrom: string;
+  mailDomain: string;
+  /** Absent: links in emails point at the HTTP API's own endpoint. */
+  publicBaseUrl: string | undefined;
+  scheduleGroupName: string;
+  xrayTracing: boolean;
+}
+
+const DEFAULT_MAIL_FROM = 'consultations@example.org';
+const DEFAULT_SCHEDULE_GROUP_NAME = 'gcm-consultations';
+
+export function readSettings(scope: Construct): Settings {
+  const mailFrom = contextString(scope, 'mailFrom') ?? DEFAULT_MAIL_FROM;
+  const domainOfMailFrom = mailFrom.split('@')[1];
+  if (!domainOfMailFrom) throw new Error(`Context mailFrom must be an email address, got "${mailFrom}"`);
+  return {
+    mailFrom,
+    mailDomain: contextString(scope, 'mailDomain') ?? domainOfMailFrom,
+    publicBaseUrl: contextString(scope, 'publicBaseUrl')?.replace(/\/+$/, ''),
+    scheduleGroupName: contextString(scope, 'scheduleGroupName') ?? DEFAULT_SCHEDULE_GROUP_NAME,
+    // `-c xrayTracing=true` arrives as a string, cdk.json as a boolean.
+    xrayTracing: String(scope.node.tryGetContext('xrayTracing')) === 'true',
+  };
+}
+
+function contextString(scope: Construct, name: string): string | undefined {
+  const value: unknown = scope.node.tryGetContext(name);
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`Context ${name} must be a string`);
+  return value;
+}

@@ -1,0 +1,263 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CreateScheduleGroupCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { ScheduledEvent } from 'aws-lambda';
+import { ENV } from '../shared/config';
+import type { HttpResult } from '../shared/http/http';
+import {
+  authorize,
+  type HttpFunction,
+  lambdaContext,
+  MAX_BODY_BYTES,
+  matchRoute,
+  toEvent,
+} from './api-gateway';
+import { LocalClock, parseIsoDuration } from './clock';
+import { ensureTable, startLocalDynamo } from './dynamo';
+import { readOutbox } from './outbox';
+import { createLocalScheduler } from './scheduler';
+import { startLocalSes } from './ses';
+
+export interface LocalRuntimeOptions {
+  /** HTTP API port; 0 picks a free one. */
+  port: number;
+  /** Folder for the table, the schedules, the clock and the token key; everything in memory when omitted. */
+  dataDir?: string;
+  /** The admin bearer token; generated when omitted. */
+  adminToken?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  apiUrl: string;
+  adminToken: string;
+  urls: Record<string, string>;
+  close(): Promise<void>;
+}
+
+const TABLE_NAME = 'gcm-consultations';
+const SCHEDULE_GROUP = 'gcm-consultations';
+const ACCOUNT = '000000000000';
+const MILESTONE_FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:milestone`;
+
+/**
+ * The cloud on a laptop: dynalite for DynamoDB, aws-ses-v2-local for SES, a local EventBridge Scheduler on a
+ * controllable clock, and an HTTP server in API Gateway's place. The functions are the very modules deployed to
+ * Lambda; they find the local services through the SDK's `AWS_ENDPOINT_URL_*` settings, set here.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const dataDir = options.dataDir;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+
+  const dynamo = await startLocalDynamo({ port: 0, path: dataDir && join(dataDir, 'dynamodb') });
+  const ses = await startLocalSes({ port: 0 });
+  const clock = new LocalClock({ filePath: dataDir && join(dataDir, 'clock.json') });
+
+  const env: Record<string, string> = {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SES: ses.endpoint,
+    [ENV.tableName]: TABLE_NAME,
+    [ENV.scheduleGroup]: SCHEDULE_GROUP,
+    [ENV.milestoneFunctionArn]: MILESTONE_FUNCTION_ARN,
+    [ENV.schedulerRoleArn]: `arn:aws:iam::${ACCOUNT}:role/scheduler-invokes-milestone`,
+    [ENV.schedulerDeadLetterArn]: `arn:aws:sqs:us-east-1:${ACCOUNT}:scheduler-dead-letters`,
+    [ENV.mailFrom]: process.env[ENV.mailFrom] ?? 'consultations@example.org',
+    [ENV.tokenSecret]: tokenSecret(dataDir),
+  };
+  Object.assign(process.env, env);
+
+  // The functions are imported only now, so that they see the settings above.
+  const functions = {
+    'admin-api': (await import('../functions/admin-api/handler')).handler as unknown as HttpFunction,
+    'public-api': (await import('../functions/public-api/handler')).handler as unknown as HttpFunction,
+    milestone: (await import('../functions/milestone/handler')).handler,
+    reconcile: (await import('../functions/reconcile/handler')).handler,
+  };
+
+  const scheduler = await createLocalScheduler({
+    port: 0,
+    dataDir,
+    clock,
+    log: (line) => log(`[scheduler] ${line}`),
+    invoke: async (target) => {
+      if (target.arn !== MILESTONE_FUNCTION_ARN)
+        throw new Error(`no local function for target ${target.arn}`);
+      await functions.milestone(target.input, lambdaContext('milestone'));
+    },
+  });
+  process.env.AWS_ENDPOINT_URL_SCHEDULER = scheduler.endpoint;
+  await ensureTable(dynamo.endpoint, TABLE_NAME);
+  await ensureScheduleGroup(scheduler.endpoint);
+
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      log(`[api] ${String(error?.stack ?? error)}`);
+      send(response, { statusCode: 500, body: JSON.stringify({ message: 'Internal Server Error' }) });
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const body = await readBody(request);
+    if (body === undefined) return send(response, jsonResult(413, { message: 'Request Entity Too Large' }));
+    if (url.pathname.startsWith('/_local/'))
+      return send(response, await localRoute(request.method ?? 'GET', url, body));
+    const matched = matchRoute(request.method ?? 'GET', url.pathname);
+    if (!matched) return send(response, jsonResult(404, { message: 'Not Found' }));
+    const claims = matched.route.auth === 'secretariat' ? authorize(request, adminToken) : undefined;
+    if (matched.route.auth === 'secretariat' && !claims)
+      return send(response, jsonResult(401, { message: 'Unauthorized' }));
+    const event = toEvent(request, url, matched, body, clock.now(), claims);
+    send(response, await functions[matched.route.fn](event, lambdaContext(matched.route.fn)));
+  }
+
+  async function localRoute(method: string, url: URL, body: Buffer): Promise<HttpResult> {
+    const key = `${method} ${url.pathname.replace(/\/$/, '')}`;
+    if (key === 'GET /_local/outbox') {
+      const to = url.searchParams.get('to') ?? undefined;
+      return jsonResult(200, { emails: await readOutbox(ses.endpoint, { to }) });
+    }
+    if (key === 'GET /_local/clock') return jsonResult(200, { now: clock.now().toISOString() });
+    if (key === 'POST /_local/clock') return moveClock(body);
+    if (key === 'GET /_local/dead-letters') return jsonResult(200, { deadLetters: scheduler.deadLetters() });
+    return jsonResult(404, {
+      message: 'Not Found',
+      local: ['/_local/outbox', '/_local/clock', '/_local/dead-letters'],
+    });
+  }
+
+  async function moveClock(body: Buffer): Promise<HttpResult> {
+    let request: { advanceBy?: unknown; set?: unknown };
+    try {
+      request = JSON.parse(body.toString('utf8') || '{}');
+    } catch {
+      return jsonResult(400, { error: 'the body is not valid JSON' });
+    }
+    let target: Date;
+    try {
+      if (typeof request.advanceBy === 'string')
+        target = new Date(clock.now().getTime() + parseIsoDuration(request.advanceBy).toMillis());
+      else if (typeof request.set === 'string' && !Number.isNaN(Date.parse(request.set)))
+        target = new Date(request.set);
+      else
+        return jsonResult(400, {
+          error: 'send {"advanceBy": "P30D"} (an ISO-8601 duration) or {"set": "2027-01-01T00:00:00Z"}',
+        });
+      if (target.getTime() < clock.now().getTime())
+        return jsonResult(422, {
+          error: `the local clock only moves forward; it is ${clock.now().toISOString()}`,
+        });
+    } catch (error) {
+      return jsonResult(400, { error: (error as Error).message });
+    }
+    const fired = await scheduler.runDueUntil(target);
+    return jsonResult(200, { now: clock.now().toISOString(), fired });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, () => resolve());
+  });
+  const apiUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
+  process.env[ENV.publicBaseUrl] = apiUrl;
+
+  // What fell due while the runtime was stopped runs now; then the hourly reconcile rule's first run.
+  await scheduler.start();
+  await functions.reconcile(reconcileEvent(clock.now()), lambdaContext('reconcile'));
+  const hourly = setInterval(() => {
+    functions
+      .reconcile(reconcileEvent(clock.now()), lambdaContext('reconcile'))
+      .catch((error) => log(`[reconcile] ${String(error)}`));
+  }, 3600_000);
+  hourly.unref();
+
+  return {
+    apiUrl,
+    adminToken,
+    urls: {
+      api: apiUrl,
+      outbox: `${apiUrl}/_local/outbox`,
+      clock: `${apiUrl}/_local/clock`,
+      deadLetters: `${apiUrl}/_local/dead-letters`,
+      sesInbox: ses.inboxUrl,
+      dynamodb: dynamo.endpoint,
+      scheduler: scheduler.endpoint,
+    },
+    close: async () => {
+      clearInterval(hourly);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await scheduler.close();
+      await ses.close();
+      await dynamo.close();
+    },
+  };
+}
+
+function tokenSecret(dataDir: string | undefined): string {
+  if (process.env[ENV.tokenSecret]) return process.env[ENV.tokenSecret] as string;
+  const generated = randomBytes(32).toString('base64url');
+  if (!dataDir) return generated;
+  const file = join(dataDir, 'token-secret');
+  if (!existsSync(file)) writeFileSync(file, generated, { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function ensureScheduleGroup(endpoint: string): Promise<void> {
+  const client = new SchedulerClient({ endpoint });
+  try {
+    await client.send(new CreateScheduleGroupCommand({ Name: SCHEDULE_GROUP }));
+  } catch (error) {
+    if ((error as Error).name !== 'ConflictException') throw error;
+  } finally {
+    client.destroy();
+  }
+}
+
+function reconcileEvent(now: Date): ScheduledEvent {
+  return {
+    version: '0',
+    id: 'local',
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: ACCOUNT,
+    time: now.toISOString(),
+    region: 'us-east-1',
+    resources: [],
+    detail: {},
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const jsonResult = (statusCode: number, body: unknown): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(body, null, 2),
+});
+
+function send(response: ServerResponse, result: HttpResult): void {
+  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  response.writeHead(result.statusCode, headers);
+  response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+}

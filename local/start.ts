@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startLocalRuntime } from './runtime';
+
+/**
+ * `npm start`: the whole service on this machine, no AWS account needed.
+ *   npm start                 data kept under .local/data (a restart keeps everything)
+ *   npm start -- --memory     a throw-away run, nothing written to disk
+ *   PORT=4000 ADMIN_TOKEN=... LOCAL_DATA_DIR=... npm start
+ */
+const { values } = parseArgs({ options: { memory: { type: 'boolean', default: false } } });
+const dataDir = values.memory ? undefined : resolve(process.env.LOCAL_DATA_DIR ?? '.local/data');
+
+const runtime = await startLocalRuntime({
+  port: Number(process.env.PORT ?? 3000),
+  dataDir,
+  adminToken: process.env.ADMIN_TOKEN || undefined,
+});
+
+const { urls } = runtime;
+console.log(`
+GCM consultations, running locally (${dataDir ? `data in ${dataDir}` : 'in memory, nothing kept'})
+
+  HTTP API            ${urls.api}
+    admin             ${urls.api}/admin/reviews   (Authorization: Bearer <admin token>)
+    registration      POST ${urls.api}/registrations
+  admin token         ${runtime.adminToken}${process.env.ADMIN_TOKEN ? '   (from ADMIN_TOKEN)' : '   (generated; set ADMIN_TOKEN to choose it)'}
+  outbox (JSON)       ${urls.outbox}
+  SES web inbox       ${urls.sesInbox}
+  local clock         ${urls.clock}   (POST {"advanceBy":"P30D"} or {"set":"2027-01-01T00:00:00Z"})
+  dead letters        ${urls.deadLetters}
+  DynamoDB (dynalite) ${urls.dynamodb}
+  EventBridge Scheduler ${urls.scheduler}
+
+Press Ctrl+C to stop.
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    runtime.close().then(() => process.exit(0));
+  });

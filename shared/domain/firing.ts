@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { Milestone } from './plan';
+
+/**
+ * What a Scheduler job carries to the milestone function. `scheduledTime` is filled in by EventBridge Scheduler
+ * itself (its `<aws.scheduler.scheduled-time>` context attribute), so the firing knows its own time wherever it
+ * runs.
+ */
+export const MilestoneFiring = z.object({
+  reviewId: z.string(),
+  milestoneId: z.string(),
+  kind: z.string(),
+  at: z.string(),
+  version: z.number().int(),
+  scheduledTime: z.string().optional(),
+});
+export type MilestoneFiring = z.infer<typeof MilestoneFiring>;
+
+export const SCHEDULED_TIME_PLACEHOLDER = '<aws.scheduler.scheduled-time>';
+
+/** Scheduler job names: 64 characters of `[0-9A-Za-z._-]`; a review id is at most 32, a milestone id 22. */
+export function scheduleName(reviewId: string, milestoneId: string): string {
+  return `${reviewId}.${milestoneId}`;
+}
+
+/** The dot keeps `europe.` from matching the jobs of a review named `europe-2027`. */
+export function scheduleNamePrefix(reviewId: string): string {
+  return `${reviewId}.`;
+}
+
+export function firingFor(reviewId: string, version: number, milestone: Milestone): MilestoneFiring {
+  return {
+    reviewId,
+    milestoneId: milestone.id,
+    kind: milestone.kind,
+    at: milestone.at,
+    version,
+    scheduledTime: SCHEDULED_TIME_PLACEHOLDER,
+  };
+}
+
+/** `at()` takes a local date-time without zone; ours are always given in UTC. */
+export function atExpression(instant: string): string {
+  return `at(${new Date(instant).toISOString().slice(0, 19)})`;
+}
+
+export function instantOfAtExpression(expression: string, zone = 'UTC'): string | undefined {
+  const match = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/.exec(expression);
+  if (!match || zone !== 'UTC') return undefined;
+  return `${match[1]}Z`;
+}

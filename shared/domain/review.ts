@@ -1,0 +1,81 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { DateSpecSchema } from './date-spec';
+import { Region } from './regions';
+
+export const REVIEW_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
+
+/** Review ids become part of Scheduler job names (64 characters of `[0-9A-Za-z._-]`), hence the short slug. */
+export const ReviewId = z
+  .string()
+  .regex(REVIEW_ID_PATTERN, 'must be 1-32 lowercase letters, digits or dashes, e.g. "europe-2027"');
+
+const LocalTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time written HH:mm (24-hour), e.g. "09:30"');
+
+const TimeZone = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as "Europe/Zurich"');
+
+export const MEETING_KINDS = ['pre-consultation', 'hybrid-consultation'] as const;
+export const MeetingKind = z.enum(MEETING_KINDS);
+export type MeetingKind = z.infer<typeof MeetingKind>;
+
+export const MeetingInput = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,9}$/, 'must be 1-10 lowercase letters, digits or dashes'),
+    kind: MeetingKind,
+    /** Omitted: derived from the review's date (pre-consultation 12 weeks before, consultation the day before). */
+    date: DateSpecSchema.optional(),
+    startTime: LocalTime.optional(),
+    timeZone: TimeZone.optional(),
+    durationMinutes: z.number().int().min(15).max(1440).optional(),
+    joinUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
+    venue: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type MeetingInput = z.infer<typeof MeetingInput>;
+
+export const LeadTimes = z
+  .object({
+    invitationDays: z.number().int().min(1).max(180).default(21),
+    materialsDays: z.number().int().min(1).max(180).default(14),
+    reminderDays: z
+      .array(z.number().int().min(1).max(60))
+      .max(5)
+      .refine((days) => new Set(days).size === days.length, 'lists each day once')
+      .default([7, 1]),
+  })
+  .strict();
+export type LeadTimes = z.infer<typeof LeadTimes>;
+
+/** What the secretariat sends to create or change a review (`PUT /admin/reviews/{reviewId}`). */
+export const ReviewInput = z
+  .object({
+    region: Region,
+    title: z.string().trim().min(1).max(200).optional(),
+    date: DateSpecSchema,
+    venue: z.string().trim().min(1).max(200),
+    timeZone: TimeZone,
+    /** Where the meeting documents are published; linked from the materials-publication email. */
+    materialsUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
+    /** The review meeting's own local start time; meetings have their own. */
+    startTime: LocalTime.default('09:00'),
+    /** Omitted: the region's default meetings (one pre-consultation, two for Asia-Pacific, and the consultation). */
+    meetings: z.array(MeetingInput).min(2).max(10).optional(),
+    leadTimes: LeadTimes.default({ invitationDays: 21, materialsDays: 14, reminderDays: [7, 1] }),
+  })
+  .strict();
+export type ReviewInput = z.infer<typeof ReviewInput>;
+
+export type ReviewStatus = 'active' | 'cancelled';
+
+/** A review as stored: the secretariat's input plus identity, status and an optimistic-locking version. */
+export interface Review extends ReviewInput {
+  reviewId: string;
+  status: ReviewStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,51 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Signed, expiring tokens for links in emails. The payload is readable (base64url JSON) but cannot be forged
+ * without the key: HMAC-SHA256 over the payload, compared in constant time. A token is bound to its purpose, so a
+ * link made for one action cannot be replayed against another.
+ */
+export interface TokenClaims {
+  purpose: 'confirm-registration';
+  reviewId: string;
+  email: string;
+  /** Expiry, epoch seconds. */
+  exp: number;
+}
+
+export type TokenCheck =
+  | { ok: true; claims: TokenClaims }
+  | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
+
+export const CONFIRMATION_TOKEN_TTL_SECONDS = 48 * 3600;
+
+const sign = (payload: string, key: string): string =>
+  createHmac('sha256', key).update(payload).digest('base64url');
+
+export function issueToken(claims: TokenClaims, key: string): string {
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  return `${payload}.${sign(payload, key)}`;
+}
+
+export function verifyToken(
+  token: string,
+  purpose: TokenClaims['purpose'],
+  key: string,
+  now: Date,
+): TokenCheck {
+  const [payload, signature, ...rest] = token.split('.');
+  if (!payload || !signature || rest.length > 0) return { ok: false, reason: 'malformed' };
+  const expected = Buffer.from(sign(payload, key));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'forged' };
+  let claims: TokenClaims;
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (claims.purpose !== purpose) return { ok: false, reason: 'forged' };
+  if (claims.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
+  return { ok: true, claims };
+}

@@ -1,0 +1,116 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/clients';
+import { setting } from '../config';
+import { type DeliveryRound, deliveryKey } from './keys';
+
+/**
+ * One record per recipient of a milestone round: `sending` while a worker holds it, then `sent` with the SES
+ * message id, or `failed` when SES refused it for good. A claim is a single conditional write, so of two
+ * concurrent firings only one sends; a claim left by a crashed worker can be taken over once its lease ends.
+ */
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed';
+export type ClaimResult = 'claimed' | 'done' | 'in-flight';
+
+export interface Delivery {
+  recipient: string;
+  status: DeliveryStatus;
+  messageId?: string;
+  attempts: number;
+  claimedAt?: string;
+  sentAt?: string;
+  error?: string;
+}
+
+const table = () => setting('tableName');
+
+export async function claimDelivery(
+  round: DeliveryRound,
+  recipient: string,
+  now: Date,
+  leaseMs: number,
+): Promise<ClaimResult> {
+  const key = deliveryKey(round, recipient);
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: key,
+        UpdateExpression:
+          'SET #status = :sending, claimedAt = :now, recipient = :recipient, attempts = if_not_exists(attempts, :zero) + :one',
+        ConditionExpression:
+          'attribute_not_exists(pk) OR #status = :queued OR (#status = :sending AND claimedAt < :leaseEnded)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':queued': 'queued',
+          ':now': now.toISOString(),
+          ':leaseEnded': new Date(now.getTime() - leaseMs).toISOString(),
+          ':recipient': recipient,
+          ':zero': 0,
+          ':one': 1,
+        },
+      }),
+    );
+    return 'claimed';
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
+    );
+    return Item?.status === 'sending' ? 'in-flight' : 'done';
+  }
+}
+
+export async function markDelivery(
+  round: DeliveryRound,
+  recipient: string,
+  outcome: { status: 'sent'; messageId: string; at: Date } | { status: 'queued' | 'failed'; error: string },
+): Promise<void> {
+  const values =
+    outcome.status === 'sent'
+      ? { ':status': 'sent', ':messageId': outcome.messageId, ':sentAt': outcome.at.toISOString() }
+      : { ':status': outcome.status, ':error': outcome.error };
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: deliveryKey(round, recipient),
+      UpdateExpression:
+        outcome.status === 'sent'
+          ? 'SET #status = :status, messageId = :messageId, sentAt = :sentAt REMOVE claimedAt'
+          : 'SET #status = :status, #error = :error REMOVE claimedAt',
+      ExpressionAttributeNames:
+        outcome.status === 'sent' ? { '#status': 'status' } : { '#status': 'status', '#error': 'error' },
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+export async function listDeliveries(round: DeliveryRound): Promise<Delivery[]> {
+  const deliveries: Delivery[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': deliveryKey(round, '').pk },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const { pk: _pk, sk: _sk, ...delivery } of page.Items ?? []) deliveries.push(delivery as Delivery);
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return deliveries;
+}
+
+export async function roundStarted(round: DeliveryRound): Promise<boolean> {
+  const page = await dynamo().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': deliveryKey(round, '').pk },
+      Limit: 1,
+    }),
+  );
+  return (page.Items ?? []).length > 0;
+}

@@ -1,0 +1,36 @@
+/**
+ * The single table's keys, from the access patterns:
+ * - a review by id, and all reviews (GSI `gsi1`: `gsi1pk = REVIEWS`);
+ * - a review's registrants, one item per address (the key makes a second registration impossible);
+ * - one delivery per (review, milestone, instant, recipient), the record that makes sending exactly-once.
+ */
+import { TABLE_DEFINITION } from './table-definition';
+
+export const TABLE_GSI = TABLE_DEFINITION.index.name;
+
+export const reviewKey = (reviewId: string) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' });
+export const REVIEWS_INDEX_PK = 'REVIEWS';
+
+export const registrantKey = (reviewId: string, email: string) => ({
+  pk: `REVIEW#${reviewId}`,
+  sk: `REGISTRANT#${normalizeEmail(email)}`,
+});
+export const REGISTRANT_SK_PREFIX = 'REGISTRANT#';
+
+export const deliveryKey = (round: DeliveryRound, email: string) => ({
+  pk: `DELIVERY#${round.reviewId}#${round.milestoneId}#${round.at}`,
+  sk: `TO#${normalizeEmail(email)}`,
+});
+
+export interface DeliveryRound {
+  reviewId: string;
+  milestoneId: string;
+  at: string;
+}
+
+/** Addresses are compared case-insensitively; the address as typed is kept for sending. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);

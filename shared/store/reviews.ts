@@ -1,0 +1,60 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/clients';
+import { setting } from '../config';
+import { ConflictError } from '../domain/errors';
+import type { Review } from '../domain/review';
+import { REVIEWS_INDEX_PK, reviewKey, TABLE_GSI } from './keys';
+
+const table = () => setting('tableName');
+
+export async function getReview(reviewId: string): Promise<Review | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: table(), Key: reviewKey(reviewId) }));
+  return Item ? toReview(Item) : undefined;
+}
+
+export async function listReviews(): Promise<Review[]> {
+  const reviews: Review[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: TABLE_GSI,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': REVIEWS_INDEX_PK },
+        ExclusiveStartKey,
+      }),
+    );
+    reviews.push(...(page.Items ?? []).map(toReview));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return reviews;
+}
+
+/**
+ * Writes the review if nobody else wrote it since it was read (`expectedVersion`, 0 for a new one): the version
+ * orders the Scheduler jobs' payloads, so two concurrent writers must not both win.
+ */
+export async function saveReview(review: Review, expectedVersion: number): Promise<void> {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...reviewKey(review.reviewId), gsi1pk: REVIEWS_INDEX_PK, gsi1sk: review.reviewId, ...review },
+        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+        ExpressionAttributeValues: expectedVersion === 0 ? undefined : { ':expected': expectedVersion },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException')
+      throw new ConflictError(
+        `review ${review.reviewId} was changed by someone else meanwhile; read it again`,
+      );
+    throw error;
+  }
+}
+
+function toReview(item: Record<string, unknown>): Review {
+  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...review } = item;
+  return review as unknown as Review;
+}

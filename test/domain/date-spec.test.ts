@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type DateSpec,
+  DateSpecSchema,
+  dateBounds,
+  formatDateSpec,
+  settledDate,
+} from '../../shared/domain/date-spec';
+
+const parse = (input: unknown): DateSpec => DateSpecSchema.parse(input);
+
+describe('date specs: every cell of the seed timeline can be written as it stands', () => {
+  const cells: [string, DateSpec, { earliest: string; latest: string }][] = [
+    [
+      '8 November 2023 (TBD)',
+      { kind: 'exact', date: '2023-11-08', tentative: true },
+      { earliest: '2023-11-08', latest: '2023-11-08' },
+    ],
+    [
+      '8 or 11 March 2024 (to be decided)',
+      { kind: 'one-of', dates: ['2024-03-08', '2024-03-11'], tentative: true },
+      { earliest: '2024-03-08', latest: '2024-03-11' },
+    ],
+    [
+      '11 March 2024',
+      { kind: 'exact', date: '2024-03-11', tentative: false },
+      { earliest: '2024-03-11', latest: '2024-03-11' },
+    ],
+    [
+      'March 2024',
+      { kind: 'month', year: 2024, month: 3, tentative: false },
+      { earliest: '2024-03-01', latest: '2024-03-31' },
+    ],
+    [
+      'week 3 of November 2024',
+      { kind: 'week-of-month', year: 2024, month: 11, week: 3, tentative: false },
+      { earliest: '2024-11-15', latest: '2024-11-21' },
+    ],
+    [
+      'late 2024',
+      { kind: 'part-of-year', year: 2024, part: 'late', tentative: false },
+      { earliest: '2024-09-01', latest: '2024-12-31' },
+    ],
+    [
+      '2025',
+      { kind: 'year', year: 2025, tentative: false },
+      { earliest: '2025-01-01', latest: '2025-12-31' },
+    ],
+  ];
+
+  it.each(cells)('reads "%s"', (text, spec, bounds) => {
+    expect(parse(text)).toEqual(spec);
+    expect(dateBounds(spec)).toEqual(bounds);
+  });
+
+  it.each(cells)('writes "%s" back in the secretariat’s words', (text, spec) => {
+    expect(formatDateSpec(spec)).toBe(text.replace('(to be decided)', '(TBD)'));
+  });
+
+  it('takes an ISO date as an exact, confirmed date', () => {
+    expect(parse('2027-03-11')).toEqual({ kind: 'exact', date: '2027-03-11', tentative: false });
+    expect(settledDate(parse('2027-03-11'))).toEqual({ settled: true, date: '2027-03-11' });
+  });
+
+  it('takes the structured form too, with defaults', () => {
+    expect(parse({ kind: 'month', year: 2024, month: 5 })).toEqual({
+      kind: 'month',
+      year: 2024,
+      month: 5,
+      tentative: false,
+    });
+    expect(parse({ kind: 'one-of', dates: ['2024-03-08', '2024-03-11'] }).tentative).toBe(true);
+  });
+
+  it('says why a date carries no milestone', () => {
+    expect(settledDate(parse('8 November 2023 (TBD)'))).toEqual({ settled: false, reason: 'tentative' });
+    expect(settledDate(parse('late 2024'))).toEqual({ settled: false, reason: 'imprecise' });
+  });
+
+  it('keeps week 5 inside its month', () => {
+    expect(dateBounds(parse('week 5 of February 2024'))).toEqual({
+      earliest: '2024-02-29',
+      latest: '2024-02-29',
+    });
+  });
+
+  it('refuses what it cannot read, and says what it accepts', () => {
+    const result = DateSpecSchema.safeParse('next spring');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/"next spring" is not a date.*"March 2027"/);
+    expect(DateSpecSchema.safeParse('31 February 2027').error?.issues[0]?.message).toMatch(/does not exist/);
+    expect(DateSpecSchema.safeParse({ kind: 'exact', date: '2027-13-01' }).success).toBe(false);
+    expect(DateSpecSchema.safeParse({ kind: 'one-of', dates: ['2027-03-01'] }).success).toBe(false);
+  });
+});

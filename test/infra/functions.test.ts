@@ -1,0 +1,146 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENV } from '../../shared/config';
+import { type Synthesized, synthesize } from './synth';
+import { functionNamed, render, resourceNamed } from './template';
+
+let synthesized: Synthesized;
+let template: Template;
+
+beforeAll(() => {
+  synthesized = synthesize();
+  template = synthesized.template;
+});
+afterAll(() => synthesized.dispose());
+
+const functions = ['AdminApi', 'PublicApi', 'Milestone', 'Reconcile'] as const;
+
+function environmentOf(constructId: string): Record<string, string> {
+  const variables = (
+    functionNamed(template, constructId).props.Environment as { Variables: Record<string, unknown> }
+  ).Variables;
+  return Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, render(value)]));
+}
+
+describe('every function', () => {
+  it('is one of the four handlers', () => {
+    template.resourceCountIs('AWS::Lambda::Function', functions.length);
+  });
+
+  it.each(functions)('%s runs the ESM bundle on nodejs22.x, arm64, with source maps', (constructId) => {
+    const { props } = functionNamed(template, constructId);
+    expect(props).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+    });
+    expect(environmentOf(constructId).NODE_OPTIONS).toBe('--enable-source-maps');
+  });
+
+  it.each(functions)('%s logs to its own log group with a retention', (constructId) => {
+    const { props } = functionNamed(template, constructId);
+    const logGroup = resourceNamed(template, 'AWS::Logs::LogGroup', `${constructId}Logs`);
+    expect(props.LoggingConfig).toEqual({ LogGroup: { Ref: logGroup.id } });
+    expect(logGroup.props.RetentionInDays).toBe(90);
+  });
+
+  it.each(functions)('%s has its own role without managed policies', (constructId) => {
+    const { props } = functionNamed(template, constructId);
+    const role = resourceNamed(template, 'AWS::IAM::Role', `${constructId}Role`);
+    expect(props.Role).toEqual({ 'Fn::GetAtt': [role.id, 'Arn'] });
+    expect(role.props.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('has X-Ray tracing off unless asked for', () => {
+    for (const constructId of functions)
+      expect(functionNamed(template, constructId).props.TracingConfig).toBeUndefined();
+  });
+});
+
+describe('the environment', () => {
+  const table = () => `<${resourceNamed(template, 'AWS::DynamoDB::Table', 'DataTable').id}>`;
+  const apiEndpoint = () =>
+    `<${resourceNamed(template, 'AWS::ApiGatewayV2::Api', 'ApiHttpApi').id}.ApiEndpoint>`;
+
+  it('gives admin-api and reconcile what they need to sync schedules', () => {
+    const expected = {
+      [ENV.tableName]: table(),
+      [ENV.scheduleGroup]: 'gcm-consultations',
+      [ENV.milestoneFunctionArn]: `<${functionNamed(template, 'Milestone').id}.Arn>`,
+      [ENV.schedulerRoleArn]: `<${resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id}.Arn>`,
+      [ENV.schedulerDeadLetterArn]: `<${resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id}.Arn>`,
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    expect(environmentOf('AdminApi')).toEqual(expected);
+    expect(environmentOf('Reconcile')).toEqual(expected);
+  });
+
+  it('gives milestone what it needs to send mail', () => {
+    expect(environmentOf('Milestone')).toEqual({
+      [ENV.tableName]: table(),
+      [ENV.mailFrom]: 'consultations@example.org',
+      [ENV.sesConfigurationSet]: `<${resourceNamed(template, 'AWS::SES::ConfigurationSet', 'MailConfigurationSet').id}>`,
+      [ENV.publicBaseUrl]: apiEndpoint(),
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+  });
+
+  it('gives public-api the same, and the token secret ARN (never the secret itself)', () => {
+    const environment = environmentOf('PublicApi');
+    const { [ENV.tokenSecretArn]: secretArn, ...rest } = environment;
+    expect(rest).toEqual(environmentOf('Milestone'));
+    expect(secretArn).toBe(`<${resourceNamed(template, 'AWS::SecretsManager::Secret', 'TokenSecret').id}>`);
+    expect(environment).not.toHaveProperty(ENV.tokenSecret);
+  });
+});
+
+describe('the functions that run long', () => {
+  it('give milestone minutes for a round of emails and keep API handlers short', () => {
+    expect(functionNamed(template, 'Milestone').props.Timeout).toBe(600);
+    expect(functionNamed(template, 'Reconcile').props.Timeout).toBe(120);
+    expect(functionNamed(template, 'AdminApi').props.Timeout).toBe(10);
+    expect(functionNamed(template, 'PublicApi').props.Timeout).toBe(10);
+  });
+
+  it('send failed asynchronous milestone invocations to the dead-letter queue', () => {
+    const queue = resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue');
+    expect(functionNamed(template, 'Milestone').props.DeadLetterConfig).toEqual({
+      TargetArn: { 'Fn::GetAtt': [queue.id, 'Arn'] },
+    });
+  });
+});
+
+describe('context', () => {
+  it('sets the sender, its SES domain, the public base URL, the group name and tracing', () => {
+    const custom = synthesize({
+      context: {
+        mailFrom: 'review@mail.migrationnetwork.example',
+        mailDomain: 'migrationnetwork.example',
+        publicBaseUrl: 'https://consult.example/',
+        scheduleGroupName: 'gcm-test',
+        xrayTracing: 'true',
+      },
+    });
+    try {
+      const milestone = functionNamed(custom.template, 'Milestone').props as {
+        Environment: { Variables: Record<string, unknown> };
+        TracingConfig: unknown;
+      };
+      expect(milestone.Environment.Variables).toMatchObject({
+        [ENV.mailFrom]: 'review@mail.migrationnetwork.example',
+        [ENV.publicBaseUrl]: 'https://consult.example',
+      });
+      expect(milestone.TracingConfig).toEqual({ Mode: 'Active' });
+      custom.template.hasResourceProperties('AWS::SES::EmailIdentity', {
+        EmailIdentity: 'migrationnetwork.example',
+      });
+      custom.template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'gcm-test' });
+    } finally {
+      custom.dispose();
+    }
+  });
+
+  it('rejects a sender that is not an email address', () => {
+    expect(() => synthesize({ context: { mailFrom: 'consultations' } })).toThrow(/mailFrom/);
+  });
+});

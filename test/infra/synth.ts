@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { addComplianceChecks } from '../../infra/checks';
+import { ConsultationsStack } from '../../infra/consultations-stack';
+
+export interface Synthesized {
+  template: Template;
+  /** The cloud assembly folder; gone after dispose(). */
+  outdir: string;
+  dispose(): void;
+}
+
+export interface SynthesizeOptions {
+  context?: Record<string, unknown>;
+  /** Runs esbuild for the four functions (seconds). */
+  bundling?: boolean;
+  /** Changes the stack before synthesis, e.g. to add a non-compliant resource. */
+  amend?: (stack: Stack) => void;
+}
+
+/**
+ * Builds the app as `infra/app.ts` does, cdk-nag included (an unacknowledged finding throws here), in a temporary
+ * folder. Bundling is off unless asked for: it takes seconds and is checked once, in its own test.
+ */
+export function synthesize(options: SynthesizeOptions = {}): Synthesized {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'cdk-infra-test-'));
+  const dispose = () => rmSync(outdir, { recursive: true, force: true });
+  try {
+    const app = new App({
+      outdir,
+      // aws-cdk-lib's CloudFormation schema validation takes 4 s per app; `cdk synth` runs it.
+      builtinCloudFormationValidation: false,
+      context: { ...(options.bundling ? {} : { 'aws:cdk:bundling-stacks': [] }), ...options.context },
+    });
+    const stack = new ConsultationsStack(app, 'Test');
+    options.amend?.(stack);
+    addComplianceChecks(app);
+    return { template: Template.fromStack(stack), outdir, dispose };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}

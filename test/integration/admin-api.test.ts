@@ -1,0 +1,177 @@
+import { DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../local/runtime';
+import { reviewBody, type ServiceClient, startService } from '../support/local-service';
+
+let runtime: LocalRuntime;
+let api: ServiceClient;
+let now: Date;
+
+beforeAll(async () => {
+  ({ runtime, client: api } = await startService());
+  now = await api.now();
+});
+afterAll(() => runtime?.close());
+
+const schedulesInGroup = async () => {
+  const client = new SchedulerClient({ endpoint: runtime.urls.scheduler });
+  const { Schedules } = await client.send(new ListSchedulesCommand({ GroupName: 'gcm-consultations' }));
+  return (Schedules ?? []).map((s) => s.Name);
+};
+
+describe('the admin API', () => {
+  it('refuses a request without the admin token', async () => {
+    const answer = await api.request('GET', '/admin/reviews', { token: null });
+    expect(answer.status).toBe(401);
+    expect((await api.request('GET', '/admin/reviews', { token: 'wrong' })).status).toBe(401);
+  });
+
+  it('creates a review from its date alone and schedules every milestone', async () => {
+    const answer = await api.putReview('europe-a', reviewBody(now, 120));
+    expect(answer.status).toBe(201);
+    expect(answer.body.review).toMatchObject({ reviewId: 'europe-a', status: 'active', version: 1 });
+    expect(new Set(answer.body.schedules.map((s: { kind: string }) => s.kind))).toEqual(
+      new Set(['pre-consultation', 'materials-publication', 'hybrid-consultation', 'reminder']),
+    );
+    expect(answer.body.schedules.map((s: { name: string; at: string }) => [s.name, s.at])).toEqual(
+      answer.body.plan.milestones.map((m: { id: string; at: string }) => [`europe-a.${m.id}`, m.at]),
+    );
+    expect((await schedulesInGroup()).filter((n) => n?.startsWith('europe-a.'))).toHaveLength(8);
+  });
+
+  it('moves the schedules when the date changes, and removes what is no longer planned', async () => {
+    const before = (await api.request('GET', '/admin/reviews/europe-a')).body.schedules;
+    const answer = await api.putReview(
+      'europe-a',
+      reviewBody(now, 130, { leadTimes: { reminderDays: [2] } }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.review.version).toBe(2);
+    const after = answer.body.schedules as { name: string; at: string; version: number }[];
+    expect(after.map((s) => s.name)).toEqual([
+      'europe-a.pre-1.invitation',
+      'europe-a.pre-1.materials',
+      'europe-a.pre-1.reminder-2d',
+      'europe-a.hybrid.invitation',
+      'europe-a.hybrid.materials',
+      'europe-a.hybrid.reminder-2d',
+    ]);
+    const oldTimes = new Set(before.map((s: { at: string }) => s.at));
+    expect(after.filter((s) => oldTimes.has(s.at))).toEqual([]);
+    expect(after.every((s) => s.version === 2)).toBe(true);
+  });
+
+  it('lists and shows reviews', async () => {
+    const list = await api.request('GET', '/admin/reviews');
+    expect(list.status).toBe(200);
+    expect(list.body.reviews).toContainEqual(
+      expect.objectContaining({ reviewId: 'europe-a', region: 'europe', status: 'active', version: 2 }),
+    );
+    const one = await api.request('GET', '/admin/reviews/europe-a');
+    expect(one.body.plan.meetings).toHaveLength(2);
+    expect((await api.request('GET', '/admin/reviews/nowhere')).status).toBe(404);
+  });
+
+  it('brings back a job deleted behind its back, on the next write or the hourly reconcile', async () => {
+    const client = new SchedulerClient({ endpoint: runtime.urls.scheduler });
+    await client.send(
+      new DeleteScheduleCommand({ Name: 'europe-a.hybrid.materials', GroupName: 'gcm-consultations' }),
+    );
+    expect(await schedulesInGroup()).not.toContain('europe-a.hybrid.materials');
+    const { handler } = await import('../../functions/reconcile/handler');
+    await handler(
+      { time: now.toISOString() } as Parameters<typeof handler>[0],
+      {} as Parameters<typeof handler>[1],
+    );
+    expect(await schedulesInGroup()).toContain('europe-a.hybrid.materials');
+  });
+
+  it('cancels a review: it is kept, and no job remains', async () => {
+    const answer = await api.request('DELETE', '/admin/reviews/europe-a');
+    expect(answer.status).toBe(200);
+    expect(answer.body.review.status).toBe('cancelled');
+    expect(answer.body.schedules).toEqual([]);
+    expect((await schedulesInGroup()).filter((n) => n?.startsWith('europe-a.'))).toEqual([]);
+    expect((await api.request('GET', '/admin/reviews/europe-a')).body.review.status).toBe('cancelled');
+  });
+
+  it('schedules nothing for a tentative or imprecise date, and says why', async () => {
+    const tentative = await api.putReview('africa-a', {
+      ...reviewBody(now, 200, { region: 'africa' }),
+      date: 'May 2027',
+    });
+    expect(tentative.status).toBe(201);
+    expect(tentative.body.schedules).toEqual([]);
+    expect(tentative.body.plan.meetings.map((m: { status: string }) => m.status)).toEqual([
+      'undated',
+      'undated',
+    ]);
+  });
+
+  it('answers bad input with 400 or 422 naming the field and the reason, never 500', async () => {
+    const notJson = await api.request('PUT', '/admin/reviews/x', { json: undefined });
+    expect(notJson.status).toBe(400);
+
+    const malformed = await fetch(new URL('/admin/reviews/x', runtime.apiUrl), {
+      method: 'PUT',
+      headers: { authorization: 'Bearer test-admin-token', 'content-type': 'application/json' },
+      body: '{"region":',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({
+      error: 'bad request',
+      issues: [{ field: 'body', message: 'the body is not valid JSON' }],
+    });
+
+    const invalid = await api.putReview('x', {
+      region: 'mars',
+      date: '2027-02-30',
+      timeZone: 'Mars/Olympus',
+    });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.issues.map((i: { field: string }) => i.field)).toEqual([
+      'region',
+      'date',
+      'venue',
+      'timeZone',
+    ]);
+
+    const badId = await api.putReview('Not_An_Id', reviewBody(now, 120));
+    expect(badId.status).toBe(422);
+    expect(badId.body.issues[0].field).toBe('reviewId');
+
+    const tooLate = await api.putReview(
+      'europe-b',
+      reviewBody(now, 120, {
+        meetings: [
+          { id: 'pre-1', kind: 'pre-consultation', date: reviewBody(now, 60).date },
+          { id: 'hybrid', kind: 'hybrid-consultation' },
+        ],
+      }),
+    );
+    expect(tooLate.status).toBe(422);
+    expect(tooLate.body.issues).toEqual([
+      expect.objectContaining({ field: 'meetings[0].date', rule: 'pre-consultation-12-weeks-before-review' }),
+    ]);
+    expect((await api.request('GET', '/admin/reviews/europe-b')).status).toBe(404);
+  });
+
+  it('refuses a signed-in user outside the secretariat group with 403', async () => {
+    const { handler } = await import('../../functions/admin-api/handler');
+    const event = {
+      version: '2.0',
+      routeKey: 'GET /admin/reviews',
+      rawPath: '/admin/reviews',
+      rawQueryString: '',
+      headers: {},
+      isBase64Encoded: false,
+      requestContext: {
+        http: { method: 'GET', path: '/admin/reviews' },
+        timeEpoch: now.getTime(),
+        authorizer: { jwt: { claims: { sub: 'someone', 'cognito:groups': '[stakeholders]' }, scopes: [] } },
+      },
+    };
+    const answer = await handler(event as never, {} as never);
+    expect(answer.statusCode).toBe(403);
+  });
+});

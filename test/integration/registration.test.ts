@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../local/runtime';
+import { issueToken } from '../../shared/domain/tokens';
+import { confirmationLink, reviewBody, type ServiceClient, startService } from '../support/local-service';
+
+let runtime: LocalRuntime;
+let api: ServiceClient;
+
+beforeAll(async () => {
+  ({ runtime, client: api } = await startService());
+  const answer = await api.putReview('europe-r', reviewBody(await api.now(), 120));
+  expect(answer.status).toBe(201);
+});
+afterAll(() => runtime?.close());
+
+const register = (email: string, extra: Record<string, unknown> = {}) =>
+  api.request('POST', '/registrations', {
+    json: { reviewId: 'europe-r', email, name: 'Nadia Haddad', language: 'en', ...extra },
+  });
+
+describe('registration by email link', () => {
+  it('answers 202 and emails a confirmation link; opening the link confirms nothing, its button does', async () => {
+    const answer = await register('new@example.org');
+    expect(answer.status).toBe(202);
+    const link = confirmationLink(await api.outbox('new@example.org'));
+    expect(link.startsWith(`${runtime.apiUrl}/confirm?token=`)).toBe(true);
+
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<form method="post" action="confirm">');
+    expect(html).not.toContain('is confirmed');
+
+    const token = new URL(link).searchParams.get('token') as string;
+    const confirmed = await api.request('POST', '/confirm', { form: { token } });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.text).toContain('your registration is confirmed');
+    const again = await api.request('POST', '/confirm', { form: { token } });
+    expect(again.text).toContain('already confirmed');
+  });
+
+  it('answers the same whether the address is new, pending or confirmed, and tells the owner by email', async () => {
+    const fresh = await register('same@example.org');
+    const pending = await register('SAME@example.org');
+    await api.registerAndConfirm('europe-r', 'same@example.org');
+    const known = await register('same@example.org');
+    expect([fresh, pending, known].map((a) => [a.status, a.text])).toEqual([
+      [fresh.status, fresh.text],
+      [fresh.status, fresh.text],
+      [fresh.status, fresh.text],
+    ]);
+    const subjects = (await api.outbox('same@example.org')).map((e) => e.subject);
+    expect(subjects.filter((s) => s.startsWith('Confirm your registration'))).toHaveLength(3);
+    expect(subjects.at(-1)).toMatch(/^You are registered/);
+  });
+
+  it('shows a clear page, and confirms nothing, for a forged or expired link', async () => {
+    await register('forged@example.org');
+    const link = confirmationLink(await api.outbox('forged@example.org'));
+    const token = new URL(link).searchParams.get('token') as string;
+    const forged = await api.request('POST', '/confirm', { form: { token: `${token.slice(0, -2)}xx` } });
+    expect(forged.status).toBe(400);
+    expect(forged.text).toContain('This confirmation link is not valid');
+
+    const now = await api.now();
+    const expired = issueToken(
+      {
+        purpose: 'confirm-registration',
+        reviewId: 'europe-r',
+        email: 'forged@example.org',
+        exp: now.getTime() / 1000 - 1,
+      },
+      process.env.TOKEN_SECRET as string,
+    );
+    const late = await api.request('POST', '/confirm', { form: { token: expired } });
+    expect(late.status).toBe(400);
+    expect(late.text).toContain('has expired');
+
+    const missing = await fetch(new URL('/confirm', runtime.apiUrl));
+    expect(missing.status).toBe(400);
+  });
+
+  it('lets a pending registration lapse after 48 hours', async () => {
+    await register('slow@example.org');
+    const link = confirmationLink(await api.outbox('slow@example.org'));
+    await api.moveClock({ advanceBy: 'PT49H' });
+    const token = new URL(link).searchParams.get('token') as string;
+    const late = await api.request('POST', '/confirm', { form: { token } });
+    expect(late.text).toContain('has expired');
+  });
+
+  it('names each invalid field, and keeps a name with line breaks or markup harmless', async () => {
+    const invalid = await api.request('POST', '/registrations', {
+      json: {
+        reviewId: 'europe-r',
+        email: 'not-an-address',
+        name: 'Eve\r\nBcc: x@example.org',
+        language: 'xx',
+      },
+    });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.issues.map((i: { field: string }) => i.field)).toEqual(['email', 'name', 'language']);
+
+    const unknownReview = await api.request('POST', '/registrations', {
+      json: { reviewId: 'nowhere', email: 'x@example.org', name: 'X' },
+    });
+    expect(unknownReview.status).toBe(422);
+    expect(unknownReview.body.issues[0].field).toBe('reviewId');
+
+    await register('markup@example.org', { name: '<script>alert(1)</script>' });
+    const [email] = await api.outbox('markup@example.org');
+    expect(email?.html).toContain('&#60;script&#62;');
+    expect(email?.html).not.toContain('<script>');
+  });
+});

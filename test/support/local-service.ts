@@ -1,0 +1,104 @@
+import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
+
+export const ADMIN_TOKEN = 'test-admin-token';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert their shape
+export interface Answer<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+/** A client for the service's HTTP API, whether it runs in this process or as `npm start` in another. */
+export class ServiceClient {
+  constructor(readonly baseUrl: string) {}
+
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async request<T = any>(
+    method: string,
+    path: string,
+    options: { json?: unknown; form?: Record<string, string>; token?: string | null } = {},
+  ): Promise<Answer<T>> {
+    const headers: Record<string, string> = {};
+    const token = options.token === undefined ? ADMIN_TOKEN : options.token;
+    if (token && path.startsWith('/admin/')) headers.authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (options.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    } else if (options.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(options.form).toString();
+    }
+    const response = await fetch(new URL(path, this.baseUrl), { method, headers, body });
+    const text = await response.text();
+    const isJson = response.headers.get('content-type')?.includes('json');
+    return {
+      status: response.status,
+      body: isJson ? JSON.parse(text) : undefined,
+      text,
+      headers: response.headers,
+    };
+  }
+
+  putReview(reviewId: string, review: unknown) {
+    return this.request('PUT', `/admin/reviews/${reviewId}`, { json: review });
+  }
+
+  async now(): Promise<Date> {
+    return new Date((await this.request('GET', '/_local/clock')).body.now);
+  }
+
+  async moveClock(move: { advanceBy: string } | { set: string }) {
+    const answer = await this.request('POST', '/_local/clock', { json: move });
+    if (answer.status !== 200) throw new Error(`clock move refused: ${answer.text}`);
+    return answer.body as {
+      now: string;
+      fired: { scheduleName: string; scheduledTime: string; ok: boolean }[];
+    };
+  }
+
+  async outbox(to?: string) {
+    const answer = await this.request('GET', `/_local/outbox${to ? `?to=${encodeURIComponent(to)}` : ''}`);
+    return answer.body.emails as {
+      subject: string;
+      text?: string;
+      html?: string;
+      to: string[];
+      messageId: string;
+    }[];
+  }
+
+  /** Registers, then confirms through the link the confirmation email carries, as a person would. */
+  async registerAndConfirm(reviewId: string, email: string, name = 'Test Registrant', language = 'en') {
+    const registered = await this.request('POST', '/registrations', {
+      json: { reviewId, email, name, language },
+    });
+    if (registered.status !== 202) throw new Error(`registration refused: ${registered.text}`);
+    const link = confirmationLink(await this.outbox(email));
+    const page = await fetch(link);
+    const token = /name="token" value="([^"]+)"/.exec(await page.text())?.[1];
+    if (!token) throw new Error('the confirmation page has no form');
+    return this.request('POST', '/confirm', { form: { token } });
+  }
+}
+
+export function confirmationLink(emails: { subject: string; text?: string }[]): string {
+  const email = [...emails].reverse().find((e) => e.subject.startsWith('Confirm your registration'));
+  const link = /(http\S+\/confirm\?token=\S+)/.exec(email?.text ?? '')?.[1];
+  if (!link) throw new Error('no confirmation link in the outbox');
+  return link;
+}
+
+/** The whole local runtime in this process, in memory, on free ports. */
+export async function startService(): Promise<{ runtime: LocalRuntime; client: ServiceClient }> {
+  const runtime = await startLocalRuntime({ port: 0, adminToken: ADMIN_TOKEN, log: () => undefined });
+  return { runtime, client: new ServiceClient(runtime.apiUrl) };
+}
+
+/** A review body for `PUT /admin/reviews/{id}` with its date `days` after `from`. */
+export function reviewBody(from: Date, days: number, extra: Record<string, unknown> = {}) {
+  const date = new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  return { region: 'europe', date, venue: 'Palais des Nations, Geneva', timeZone: 'Europe/Zurich', ...extra };
+}

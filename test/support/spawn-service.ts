@@ -1,0 +1,40 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { ADMIN_TOKEN, ServiceClient } from './local-service';
+
+/** `npm start`'s own entry point, in a child process, in memory, on a free port. */
+export async function spawnService(): Promise<{
+  client: ServiceClient;
+  output: () => string;
+  stop: () => Promise<void>;
+}> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--memory'], {
+    env: { ...process.env, PORT: '0', ADMIN_TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the service did not start:\n${output}`)), 30_000);
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+      const url = /HTTP API\s+(http:\/\/\S+)/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the service exited with ${code}:\n${output}`)));
+  });
+  return {
+    client: new ServiceClient(apiUrl),
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
