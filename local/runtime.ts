@@ -16,6 +16,7 @@ import {
   toEvent,
 } from './api-gateway';
 import { LocalClock, parseIsoDuration } from './clock';
+import { lockDataDir } from './data-lock';
 import { ensureTable, startLocalDynamo } from './dynamo';
 import { readOutbox } from './outbox';
 import { createLocalScheduler } from './scheduler';
@@ -38,6 +39,8 @@ export interface LocalRuntime {
   close(): Promise<void>;
 }
 
+/** The local clock's file under the data folder. */
+export const CLOCK_FILE = 'clock.json';
 const TABLE_NAME = 'gcm-consultations';
 const SCHEDULE_GROUP = 'gcm-consultations';
 const ACCOUNT = '000000000000';
@@ -52,10 +55,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const log = options.log ?? ((line: string) => console.log(line));
   const dataDir = options.dataDir;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
 
   const dynamo = await startLocalDynamo({ port: 0, path: dataDir && join(dataDir, 'dynamodb') });
   const ses = await startLocalSes({ port: 0 });
-  const clock = new LocalClock({ filePath: dataDir && join(dataDir, 'clock.json') });
+  const clock = new LocalClock({ filePath: dataDir && join(dataDir, CLOCK_FILE) });
 
   const env: Record<string, string> = {
     AWS_REGION: 'us-east-1',
@@ -201,6 +205,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       await scheduler.close();
       await ses.close();
       await dynamo.close();
+      unlock();
     },
   };
 }

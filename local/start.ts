@@ -11,10 +11,20 @@ import { startLocalRuntime } from './runtime';
 const { values } = parseArgs({ options: { memory: { type: 'boolean', default: false } } });
 const dataDir = values.memory ? undefined : resolve(process.env.LOCAL_DATA_DIR ?? '.local/data');
 
+const port = Number(process.env.PORT ?? 3000);
 const runtime = await startLocalRuntime({
-  port: Number(process.env.PORT ?? 3000),
+  port,
   dataDir,
   adminToken: process.env.ADMIN_TOKEN || undefined,
+}).catch((error: NodeJS.ErrnoException) => {
+  const hint =
+    error.code === 'EADDRINUSE'
+      ? `port ${port} is in use: set PORT to another one`
+      : /in use by another local runtime/.test(error.message)
+        ? `${error.message}: stop it, set LOCAL_DATA_DIR, or use --memory`
+        : String(error.stack ?? error);
+  console.error(`Could not start: ${hint}`);
+  process.exit(1);
 });
 
 const { urls } = runtime;

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { optionalSetting, setting } from '../config';
-import { secretsClient } from './clients';
+import { secretsClient } from './secrets-client';
 
 let cached: Promise<string> | undefined;
 

@@ -3,10 +3,10 @@ import {
   type CreateScheduleInput,
   DeleteScheduleCommand,
   GetScheduleCommand,
-  ListSchedulesCommand,
+  paginateListSchedules,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
-import { schedulerClient } from '../aws/clients';
+import { schedulerClient } from '../aws/scheduler-client';
 import { setting } from '../config';
 import {
   atExpression,
@@ -74,18 +74,12 @@ function definition(target: SchedulingTarget, firing: MilestoneFiring): CreateSc
 
 async function existingSchedules(target: SchedulingTarget, reviewId: string) {
   const names: string[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await schedulerClient().send(
-      new ListSchedulesCommand({
-        GroupName: target.group,
-        NamePrefix: scheduleNamePrefix(reviewId),
-        NextToken,
-      }),
-    );
+  const pages = paginateListSchedules(
+    { client: schedulerClient() },
+    { GroupName: target.group, NamePrefix: scheduleNamePrefix(reviewId) },
+  );
+  for await (const page of pages)
     names.push(...(page.Schedules ?? []).flatMap((s) => (s.Name ? [s.Name] : [])));
-    NextToken = page.NextToken;
-  } while (NextToken);
   const schedules = await Promise.all(
     names.map((Name) =>
       schedulerClient()

@@ -1,4 +1,4 @@
-import { sesClient } from '../aws/clients';
+import { sesClient } from '../aws/ses-client';
 import { optionalSetting, setting } from '../config';
 import type { MessageContent } from '../domain/messages';
 import { composeRawEmail } from '../mail/compose';

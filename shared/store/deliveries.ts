@@ -1,5 +1,5 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/clients';
+import { GetCommand, paginateQuery, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import { type DeliveryRound, deliveryKey } from './keys';
 
@@ -87,19 +87,16 @@ export async function markDelivery(
 
 export async function listDeliveries(round: DeliveryRound): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': deliveryKey(round, '').pk },
-        ExclusiveStartKey,
-      }),
-    );
+  const pages = paginateQuery(
+    { client: dynamo() },
+    {
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': deliveryKey(round, '').pk },
+    },
+  );
+  for await (const page of pages)
     for (const { pk: _pk, sk: _sk, ...delivery } of page.Items ?? []) deliveries.push(delivery as Delivery);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
   return deliveries;
 }
 

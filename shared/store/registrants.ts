@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/clients';
+import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import type { Registrant } from '../domain/registrant';
 import { epochSeconds, REGISTRANT_SK_PREFIX, registrantKey } from './keys';
@@ -74,25 +74,21 @@ export async function confirmRegistrant(reviewId: string, email: string, now: Da
 
 /** The review's confirmed registrants, a page at a time, so a large audience never sits in memory at once. */
 export async function* confirmedRegistrants(reviewId: string): AsyncGenerator<Registrant> {
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        FilterExpression: '#status = :confirmed',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':pk': registrantKey(reviewId, '').pk,
-          ':prefix': REGISTRANT_SK_PREFIX,
-          ':confirmed': 'confirmed',
-        },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) yield toRegistrant(item);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const pages = paginateQuery(
+    { client: dynamo() },
+    {
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: '#status = :confirmed',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':pk': registrantKey(reviewId, '').pk,
+        ':prefix': REGISTRANT_SK_PREFIX,
+        ':confirmed': 'confirmed',
+      },
+    },
+  );
+  for await (const page of pages) for (const item of page.Items ?? []) yield toRegistrant(item);
 }
 
 function toRegistrant(item: Record<string, unknown>): Registrant {

@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/clients';
+import { GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import { ConflictError } from '../domain/errors';
 import type { Review } from '../domain/review';
@@ -14,20 +14,16 @@ export async function getReview(reviewId: string): Promise<Review | undefined> {
 
 export async function listReviews(): Promise<Review[]> {
   const reviews: Review[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: TABLE_GSI,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': REVIEWS_INDEX_PK },
-        ExclusiveStartKey,
-      }),
-    );
-    reviews.push(...(page.Items ?? []).map(toReview));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const pages = paginateQuery(
+    { client: dynamo() },
+    {
+      TableName: table(),
+      IndexName: TABLE_GSI,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': REVIEWS_INDEX_PK },
+    },
+  );
+  for await (const page of pages) reviews.push(...(page.Items ?? []).map(toReview));
   return reviews;
 }
 

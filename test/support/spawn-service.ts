@@ -1,14 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { ADMIN_TOKEN, ServiceClient } from './local-service';
 
-/** `npm start`'s own entry point, in a child process, in memory, on a free port. */
-export async function spawnService(): Promise<{
+/** `npm start`'s own entry point, in a child process, on a free port; in memory unless given a data folder. */
+export async function spawnService(dataDir?: string): Promise<{
   client: ServiceClient;
   output: () => string;
   stop: () => Promise<void>;
 }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--memory'], {
-    env: { ...process.env, PORT: '0', ADMIN_TOKEN },
+  const args = dataDir ? [] : ['--memory'];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', ...args], {
+    env: { ...process.env, PORT: '0', ADMIN_TOKEN, ...(dataDir ? { LOCAL_DATA_DIR: dataDir } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
