@@ -114,8 +114,8 @@ describe('context', () => {
   it('sets the sender, its SES domain, the public base URL, the group name and tracing', () => {
     const custom = synthesize({
       context: {
-        mailFrom: 'review@mail.migrationnetwork.example',
-        mailDomain: 'migrationnetwork.example',
+        mailFrom: 'review@mail.consultations.example.org',
+        mailDomain: 'consultations.example.org',
         publicBaseUrl: 'https://consult.example/',
         scheduleGroupName: 'gcm-test',
         xrayTracing: 'true',
@@ -127,12 +127,12 @@ describe('context', () => {
         TracingConfig: unknown;
       };
       expect(milestone.Environment.Variables).toMatchObject({
-        [ENV.mailFrom]: 'review@mail.migrationnetwork.example',
+        [ENV.mailFrom]: 'review@mail.consultations.example.org',
         [ENV.publicBaseUrl]: 'https://consult.example',
       });
       expect(milestone.TracingConfig).toEqual({ Mode: 'Active' });
       custom.template.hasResourceProperties('AWS::SES::EmailIdentity', {
-        EmailIdentity: 'migrationnetwork.example',
+        EmailIdentity: 'consultations.example.org',
       });
       custom.template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'gcm-test' });
     } finally {
