@@ -24,10 +24,12 @@ export class ConsultationsStack extends Stack {
     const scheduling = new Scheduling(this, 'Scheduling', { scheduleGroupName: settings.scheduleGroupName });
     const { xrayTracing } = settings;
 
+    // Both mailing functions sign links (confirm, manage) into their emails, hence the token secret.
     const mailEnvironment = {
       [ENV.tableName]: table.tableName,
       [ENV.mailFrom]: settings.mailFrom,
       [ENV.sesConfigurationSet]: mail.configurationSet.configurationSetName,
+      [ENV.tokenSecretArn]: tokenSecret.secret.secretArn,
     };
 
     // A round of emails to every confirmed registrant, sent at SES's rate: minutes, not seconds.
@@ -60,14 +62,14 @@ export class ConsultationsStack extends Stack {
     });
     const publicApi = new ServiceFunction(this, 'PublicApi', {
       name: 'public-api',
-      environment: { ...mailEnvironment, [ENV.tokenSecretArn]: tokenSecret.secret.secretArn },
+      environment: mailEnvironment,
       xrayTracing,
     });
 
     for (const fn of [milestone, adminApi, reconcile, publicApi]) data.grantReadWrite(fn);
     for (const fn of [adminApi, reconcile]) scheduling.grantManageSchedules(fn);
     for (const fn of [milestone, publicApi]) mail.grantSendRawEmail(fn);
-    tokenSecret.grantRead(publicApi);
+    for (const fn of [milestone, publicApi]) tokenSecret.grantRead(fn);
 
     // Schedules can be lost (a failed sync, a manual delete); the hourly pass brings the group back to the plan.
     new Rule(this, 'HourlyReconcile', {

@@ -18,8 +18,14 @@ export const routes: readonly Route[] = [
   { method: 'PUT', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'secretariat' },
   { method: 'DELETE', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'secretariat' },
   { method: 'POST', path: '/registrations', fn: 'public-api', auth: 'none' },
+  { method: 'GET', path: '/register/{reviewId}', fn: 'public-api', auth: 'none' },
+  { method: 'POST', path: '/register/{reviewId}', fn: 'public-api', auth: 'none' },
   { method: 'GET', path: '/confirm', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/confirm', fn: 'public-api', auth: 'none' },
+  { method: 'GET', path: '/manage', fn: 'public-api', auth: 'none' },
+  { method: 'POST', path: '/manage', fn: 'public-api', auth: 'none' },
+  { method: 'POST', path: '/manage/cancel', fn: 'public-api', auth: 'none' },
+  { method: 'GET', path: '/privacy', fn: 'public-api', auth: 'none' },
 ];
 
 export const routeKey = (route: Route): string => `${route.method} ${route.path}`;

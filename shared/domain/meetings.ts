@@ -24,6 +24,7 @@ export interface Meeting {
   durationMinutes: number;
   joinUrl?: string;
   venue?: string;
+  capacity?: number;
 }
 
 export function defaultMeetingInputs(review: Pick<ReviewInput, 'region'>): MeetingInput[] {
@@ -61,6 +62,7 @@ export function resolveMeetings(review: ReviewInput): Meeting[] {
       timeZone: input.timeZone ?? review.timeZone,
       durationMinutes: input.durationMinutes ?? DEFAULTS[input.kind].durationMinutes,
       ...(input.joinUrl ? { joinUrl: input.joinUrl } : {}),
+      ...(input.capacity ? { capacity: input.capacity } : {}),
       ...(input.venue || input.kind === 'hybrid-consultation' ? { venue: input.venue ?? review.venue } : {}),
     };
   });

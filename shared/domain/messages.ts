@@ -1,117 +1,258 @@
 import { DateTime } from 'luxon';
-import { directionOf, escapeHtml } from './html';
+import { directionOf, type Language } from '../i18n/languages';
+import { type Translate, translator } from '../i18n/translate';
+import { escapeHtml } from './html';
 import type { Milestone, PlannedMeeting } from './plan';
-import { REGION_NAMES } from './regions';
-import type { Language } from './registrant';
-import type { Review } from './review';
+import type { AttendanceMode } from './registrant';
+import type { MeetingKind, Review } from './review';
 
-/**
- * The words of the service's emails. English for now: the language a registrant chose already sets the date
- * formats and the text direction; the six-language catalogs come with issue #3.
- */
+/** An email's words in one language: subject, plain text and email-safe HTML (right to left for Arabic). */
 export interface MessageContent {
   subject: string;
   text: string;
   html: string;
 }
 
-export const reviewTitle = (review: Pick<Review, 'title' | 'region'>): string =>
-  review.title ?? `GCM regional review: ${REGION_NAMES[review.region]}`;
+type Reader = { name: string; language: Language };
 
-const MEETING_NAMES = {
-  'pre-consultation': 'virtual pre-consultation',
-  'hybrid-consultation': 'hybrid multi-stakeholder consultation',
-} as const;
-
-function whenText(meeting: PlannedMeeting, language: Language): string {
-  if (!meeting.startsAt) return meeting.dateText ?? 'date to be announced';
-  const start = DateTime.fromISO(meeting.startsAt, { zone: meeting.timeZone }).setLocale(language);
-  return `${start.toLocaleString(DateTime.DATETIME_FULL)} (${meeting.timeZone})`;
+export function reviewTitle(review: Pick<Review, 'title' | 'region'>, t: Translate): string {
+  return review.title ?? t('review.title', { region: t(`region.${review.region}`) });
 }
 
-function render(
+export function meetingName(kind: MeetingKind, t: Translate): string {
+  return t(`meeting.${kind}`);
+}
+
+/** "Monday 29 March 2027, 10:00 (Europe/Zurich, UTC+2)", in the reader's language and the meeting's zone. */
+export function meetingWhen(
+  meeting: Pick<PlannedMeeting, 'startsAt' | 'timeZone' | 'dateText'>,
   language: Language,
-  subject: string,
-  paragraphs: string[],
-  link?: { url: string; label: string },
 ) {
-  const text = [...paragraphs, ...(link ? [`${link.label}: ${link.url}`] : [])].join('\n\n');
-  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
-  const button = link ? `\n<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>` : '';
+  const t = translator(language);
+  if (!meeting.startsAt) return t('meeting.dateToBeAnnounced', { date: meeting.dateText ?? '' });
+  const start = DateTime.fromISO(meeting.startsAt, { zone: meeting.timeZone }).setLocale(language);
+  return t('meeting.when', {
+    date: start.toLocaleString(DateTime.DATE_HUGE),
+    time: start.toLocaleString(DateTime.TIME_24_SIMPLE),
+    zone: `${meeting.timeZone}, UTC${start.toFormat('ZZ')}`,
+  });
+}
+
+interface Body {
+  paragraphs: string[];
+  link?: { url: string; label: string };
+  manageUrl?: string;
+}
+
+function render(language: Language, subject: string, body: Body): MessageContent {
+  const t = translator(language);
+  const footer = body.manageUrl ? `${t('email.manage')}: ${body.manageUrl}` : undefined;
+  const text = [
+    ...body.paragraphs,
+    ...(body.link ? [`${body.link.label}: ${body.link.url}`] : []),
+    ...(footer ? ['--', footer] : []),
+  ].join('\n\n');
+  const dir = directionOf(language);
+  const align = dir === 'rtl' ? 'right' : 'left';
+  const paragraph = (p: string) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`;
+  const button = body.link
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(body.link.url)}" style="background:#00589c;color:#ffffff;padding:12px 20px;text-decoration:none;border-radius:4px;display:inline-block">${escapeHtml(body.link.label)}</a></p>`
+    : '';
+  const footerHtml = body.manageUrl
+    ? `<p style="margin:24px 0 0;font-size:13px;color:#555555;border-top:1px solid #dddddd;padding-top:12px"><a href="${escapeHtml(body.manageUrl)}" style="color:#00589c">${escapeHtml(t('email.manage'))}</a></p>`
+    : '';
   const html = `<!doctype html>
-<html lang="${language}" dir="${directionOf(language)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body>
-${body}${button}
-</body></html>`;
+<html lang="${language}" dir="${dir}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:0;background:#f4f4f4">
+<div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#222222;text-align:${align}" dir="${dir}">
+<p style="margin:0 0 16px;font-size:13px;color:#555555">${escapeHtml(t('site.name'))}</p>
+${body.paragraphs.map(paragraph).join('\n')}
+${button}${footerHtml}
+</div>
+</body>
+</html>`;
   return { subject, text: `${text}\n`, html };
 }
 
-export function confirmationMessage(
-  review: Review,
-  registrant: { name: string; language: Language },
-  confirmUrl: string,
-): MessageContent {
-  return render(
-    registrant.language,
-    `Confirm your registration: ${reviewTitle(review)}`,
-    [
-      `Dear ${registrant.name},`,
-      `Someone, hopefully you, registered this address for the stakeholder consultations of the ${reviewTitle(review)}.`,
-      'To confirm, open the link below and press the button on the page. The link is valid for 48 hours. If this was not you, ignore this email: nothing happens without your confirmation.',
+export function confirmationMessage(review: Review, reader: Reader, confirmUrl: string): MessageContent {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  return render(reader.language, t('email.confirm.subject', { review: title }), {
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.confirm.body', { review: title }),
+      t('email.ignore'),
     ],
-    { url: confirmUrl, label: 'Confirm my registration' },
-  );
+    link: { url: confirmUrl, label: t('email.confirm.link') },
+  });
 }
 
-export function alreadyRegisteredMessage(review: Review, registrant: { name: string; language: Language }) {
-  return render(registrant.language, `You are registered: ${reviewTitle(review)}`, [
-    `Dear ${registrant.name},`,
-    `This address is already registered and confirmed for the stakeholder consultations of the ${reviewTitle(review)}. You will receive the invitations, materials and reminders by email.`,
-  ]);
+export function registrationConfirmedMessage(
+  review: Review,
+  reader: Reader,
+  seating: { meeting?: PlannedMeeting; seat?: 'seat' | 'waitlisted'; position?: number },
+  manageUrl: string,
+): MessageContent {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  const meeting = seating.meeting ? meetingName(seating.meeting.kind, t) : '';
+  const seat =
+    seating.seat === 'seat'
+      ? [t('email.confirmed.seat', { meeting })]
+      : seating.seat === 'waitlisted'
+        ? [t('email.confirmed.waitlisted', { meeting, position: seating.position ?? 0 })]
+        : [];
+  return render(reader.language, t('email.confirmed.subject', { review: title }), {
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.confirmed.body', { review: title }),
+      ...seat,
+    ],
+    manageUrl,
+  });
+}
+
+export function knownAddressMessage(review: Review, reader: Reader, manageUrl: string): MessageContent {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  return render(reader.language, t('email.known.subject', { review: title }), {
+    paragraphs: [t('email.greeting', { name: reader.name }), t('email.known.body', { review: title })],
+    link: { url: manageUrl, label: t('email.known.link') },
+  });
+}
+
+export function changedMessage(
+  review: Review,
+  reader: Reader & { attendanceMode: AttendanceMode },
+  meetings: PlannedMeeting[],
+  manageUrl: string,
+): MessageContent {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  const list = new Intl.ListFormat(reader.language, { type: 'conjunction' });
+  return render(reader.language, t('email.changed.subject', { review: title }), {
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.changed.body', {
+        review: title,
+        meetings: list.format(
+          meetings.map((m) => `${meetingName(m.kind, t)} (${meetingWhen(m, reader.language)})`),
+        ),
+        attendance: t(`attendance.${reader.attendanceMode}`),
+        language:
+          new Intl.DisplayNames([reader.language], { type: 'language' }).of(reader.language) ??
+          reader.language,
+      }),
+    ],
+    manageUrl,
+  });
+}
+
+export function cancelledMessage(review: Review, reader: Reader, registerUrl: string): MessageContent {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  return render(reader.language, t('email.cancelled.subject', { review: title }), {
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.cancelled.body', { review: title, url: registerUrl }),
+    ],
+  });
+}
+
+export function waitlistedMessage(
+  review: Review,
+  reader: Reader,
+  meeting: PlannedMeeting,
+  position: number,
+  manageUrl: string,
+): MessageContent {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  return render(reader.language, t('email.waitlisted.subject', { review: title }), {
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.waitlisted.body', { review: title, meeting: meetingName(meeting.kind, t), position }),
+    ],
+    manageUrl,
+  });
+}
+
+export function promotedMessage(review: Review, reader: Reader, meeting: PlannedMeeting, manageUrl: string) {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  return render(reader.language, t('email.promoted.subject', { review: title }), {
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.promoted.body', { review: title, meeting: meetingName(meeting.kind, t) }),
+      meetingWhen(meeting, reader.language),
+    ],
+    manageUrl,
+  });
+}
+
+export function invitationToRegisterMessage(
+  review: Review,
+  reader: Reader,
+  registerUrl: string,
+): MessageContent {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  return render(reader.language, t('email.invitation.subject', { review: title }), {
+    paragraphs: [t('email.greeting', { name: reader.name }), t('email.invitation.body', { review: title })],
+    link: { url: registerUrl, label: t('email.invitation.link') },
+  });
 }
 
 export function milestoneMessage(
   review: Review,
   meeting: PlannedMeeting,
   milestone: Milestone,
-  registrant: { name: string; language: Language },
+  reader: Reader,
+  manageUrl: string,
 ): MessageContent {
-  const title = reviewTitle(review);
-  const name = MEETING_NAMES[meeting.kind];
-  const when = whenText(meeting, registrant.language);
-  const greeting = `Dear ${registrant.name},`;
+  const t = translator(reader.language);
+  const values = {
+    review: reviewTitle(review, t),
+    meeting: meetingName(meeting.kind, t),
+    when: meetingWhen(meeting, reader.language),
+  };
+  const greeting = t('email.greeting', { name: reader.name });
   const where =
     meeting.kind === 'hybrid-consultation'
-      ? `It takes place at ${meeting.venue ?? review.venue} and online.`
-      : 'It takes place online.';
-  const join = meeting.joinUrl ? { url: meeting.joinUrl, label: 'Join online' } : undefined;
+      ? t('email.milestone.where.hybrid', { venue: meeting.venue ?? review.venue })
+      : t('email.milestone.where.online');
+  const join = meeting.joinUrl ? { url: meeting.joinUrl, label: t('email.milestone.join') } : undefined;
   switch (milestone.kind) {
     case 'pre-consultation':
     case 'hybrid-consultation':
-      return render(
-        registrant.language,
-        `Invitation: ${name}, ${title}`,
-        [
+      return render(reader.language, t('email.milestone.invitation.subject', values), {
+        paragraphs: [
           greeting,
-          `You are invited to the ${name} of the ${title}, on ${when}.`,
+          t('email.milestone.invitation.body', values),
           where,
-          'Interpretation is offered in the UN languages of the region.',
+          t('email.milestone.interpretation'),
         ],
-        join,
-      );
+        link: join,
+        manageUrl,
+      });
     case 'materials-publication':
-      return render(
-        registrant.language,
-        `Materials published: ${name}, ${title}`,
-        [greeting, `The materials for the ${name} of the ${title} (${when}) are now published.`],
-        review.materialsUrl ? { url: review.materialsUrl, label: 'Read the materials' } : undefined,
-      );
+      return render(reader.language, t('email.milestone.materials.subject', values), {
+        paragraphs: [greeting, t('email.milestone.materials.body', values)],
+        link: review.materialsUrl
+          ? { url: review.materialsUrl, label: t('email.milestone.materials.link') }
+          : undefined,
+        manageUrl,
+      });
     case 'reminder':
       return render(
-        registrant.language,
-        `Reminder: ${name} ${milestone.daysBefore === 1 ? 'tomorrow' : `in ${milestone.daysBefore} days`}, ${title}`,
-        [greeting, `A reminder: the ${name} of the ${title} takes place on ${when}.`, where],
-        join,
+        reader.language,
+        t('email.milestone.reminder.subject', { ...values, days: milestone.daysBefore }),
+        {
+          paragraphs: [greeting, t('email.milestone.reminder.body', values), where],
+          link: join,
+          manageUrl,
+        },
       );
   }
 }

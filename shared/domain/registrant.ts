@@ -1,13 +1,32 @@
+import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import { Language } from '../i18n/languages';
 import { ReviewId } from './review';
 
-/** The six UN languages; the registrant's choice is the language of their emails. */
-export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
-export const Language = z.enum(LANGUAGES);
-export type Language = z.infer<typeof Language>;
+/** The GCM's stakeholder groups, as the registration form offers them. */
+export const STAKEHOLDER_GROUPS = [
+  'civil-society',
+  'migrant-diaspora',
+  'trade-union',
+  'employers-private-sector',
+  'academia',
+  'local-authority',
+  'nhri',
+  'youth',
+  'other',
+] as const;
+export const StakeholderGroup = z.enum(STAKEHOLDER_GROUPS);
+export type StakeholderGroup = z.infer<typeof StakeholderGroup>;
+
+export const ATTENDANCE_MODES = ['in-person', 'online'] as const;
+export const AttendanceMode = z.enum(ATTENDANCE_MODES);
+export type AttendanceMode = z.infer<typeof AttendanceMode>;
+
+/** ISO 3166-1 alpha-2 codes; their names come from `Intl.DisplayNames` in the reader's language. */
+export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort() as [string, ...string[]];
 
 /** Text that ends up in mail headers and pages: no control characters (CR/LF would be header injection). */
-const PlainText = (max: number) =>
+const OneLine = (max: number) =>
   z
     .string()
     .trim()
@@ -15,27 +34,78 @@ const PlainText = (max: number) =>
     .max(max)
     .refine((text) => !/\p{Cc}/u.test(text), 'must not contain control characters such as line breaks');
 
-/** `POST /registrations`: what a stakeholder submits. */
+/**
+ * `POST /registrations` (JSON): what a stakeholder submits. Only reviewId, email and name are needed; the form
+ * (`RegistrationForm`) asks for more. Without `meetings`, every meeting of the review.
+ */
 export const RegistrationInput = z
   .object({
     reviewId: ReviewId,
     email: z.email({ error: 'must be an email address such as name@example.org' }).max(254),
-    name: PlainText(120),
+    name: OneLine(120),
     language: Language.default('en'),
+    organisation: OneLine(200).optional(),
+    stakeholderGroup: StakeholderGroup.optional(),
+    country: z.enum(COUNTRY_CODES, { error: 'must be an ISO 3166 country code such as "KE"' }).optional(),
+    meetings: z.array(z.string()).min(1).max(10).optional(),
+    attendanceMode: AttendanceMode.default('online'),
+    accessibilityNeeds: z
+      .string()
+      .trim()
+      .max(1000)
+      .refine((text) => !/[^\P{Cc}\n\r\t]/u.test(text), 'must not contain control characters')
+      .optional(),
+    consent: z.literal(true, { error: 'must be true: consent to the processing of the data' }).optional(),
   })
   .strict();
 export type RegistrationInput = z.infer<typeof RegistrationInput>;
 
-export type RegistrantStatus = 'pending' | 'confirmed';
+/** The registration form: everything it asks is required, consent included. */
+export const RegistrationForm = RegistrationInput.extend({
+  stakeholderGroup: StakeholderGroup,
+  country: z.enum(COUNTRY_CODES, { error: 'choose a country' }),
+  consent: z.literal(true, { error: 'consent is needed to register' }),
+});
+
+/** What a registrant may change by the link in their emails. */
+export const RegistrationChange = z
+  .object({
+    meetings: z.array(z.string()).min(1).max(10),
+    attendanceMode: AttendanceMode,
+    language: Language,
+  })
+  .strict();
+export type RegistrationChange = z.infer<typeof RegistrationChange>;
+
+export type RegistrantStatus = 'pending' | 'confirmed' | 'cancelled';
+/** Where a registrant attending in person stands for the consultation's places. */
+export type SeatStatus = 'seat' | 'waitlisted';
 
 export interface Registrant {
   reviewId: string;
   email: string;
   name: string;
   language: Language;
+  organisation?: string;
+  stakeholderGroup?: StakeholderGroup;
+  country?: string;
+  /** The meetings they attend; absent on registrations made before the choice existed: all of them. */
+  meetings?: string[];
+  attendanceMode: AttendanceMode;
+  accessibilityNeeds?: string;
   status: RegistrantStatus;
   createdAt: string;
   confirmedAt?: string;
+  cancelledAt?: string;
+  consentAt?: string;
+  /** Set while pending: the one confirmation link that can confirm (single use). */
+  confirmNonce?: string;
   /** Pending registrations lapse (DynamoDB TTL in AWS; filtered on read everywhere). Epoch seconds. */
   expiresAt?: number;
+  seat?: SeatStatus;
+  /** When they joined the waiting list: their place in it. */
+  waitlistedAt?: string;
 }
+
+export const attends = (registrant: Pick<Registrant, 'meetings'>, meetingId: string): boolean =>
+  registrant.meetings?.includes(meetingId) ?? true;

@@ -33,6 +33,8 @@ export const MeetingInput = z
     durationMinutes: z.number().int().min(15).max(1440).optional(),
     joinUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
     venue: z.string().trim().min(1).max(200).optional(),
+    /** In-person places of the hybrid consultation; none given, no limit. */
+    capacity: z.number().int().min(1).max(100_000).optional(),
   })
   .strict();
 export type MeetingInput = z.infer<typeof MeetingInput>;

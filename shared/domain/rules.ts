@@ -10,6 +10,7 @@ export const RULES = {
   oneHybridConsultation: 'one-hybrid-consultation',
   atLeastOnePreConsultation: 'at-least-one-pre-consultation',
   uniqueMeetingIds: 'unique-meeting-ids',
+  capacityInPersonOnly: 'capacity-only-for-the-hybrid-consultation',
 } as const;
 
 const MIN_LEAD_DAYS = PRE_CONSULTATION_WEEKS * 7;
@@ -41,6 +42,12 @@ export function reviewRuleChecks(review: ReviewInput): { errors: FieldIssue[]; w
         message: 'a review has at least one virtual pre-consultation',
       });
     inputs.forEach((m, i) => {
+      if (m.capacity !== undefined && m.kind !== 'hybrid-consultation')
+        errors.push({
+          field: `meetings[${i}].capacity`,
+          rule: RULES.capacityInPersonOnly,
+          message: 'only the hybrid consultation has in-person places; pre-consultations are virtual',
+        });
       if (inputs.findIndex((other) => other.id === m.id) !== i)
         errors.push({
           field: `meetings[${i}].id`,

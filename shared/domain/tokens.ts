@@ -5,12 +5,20 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * without the key: HMAC-SHA256 over the payload, compared in constant time. A token is bound to its purpose, so a
  * link made for one action cannot be replayed against another.
  */
+export type TokenPurpose = 'confirm-registration' | 'manage-registration' | 'invitation';
+
 export interface TokenClaims {
-  purpose: 'confirm-registration';
+  purpose: TokenPurpose;
   reviewId: string;
   email: string;
   /** Expiry, epoch seconds. */
   exp: number;
+  /** A confirmation link's single-use nonce, matched against the pending registration. */
+  nonce?: string;
+  /** An invitation's details, to pre-fill the registration form. */
+  name?: string;
+  organisation?: string;
+  language?: string;
 }
 
 export type TokenCheck =
@@ -18,6 +26,9 @@ export type TokenCheck =
   | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
 
 export const CONFIRMATION_TOKEN_TTL_SECONDS = 48 * 3600;
+/** Manage links sit in every email of a review's season; a new one comes with each email. */
+export const MANAGE_TOKEN_TTL_SECONDS = 180 * 86_400;
+export const INVITATION_TOKEN_TTL_SECONDS = 90 * 86_400;
 
 const sign = (payload: string, key: string): string =>
   createHmac('sha256', key).update(payload).digest('base64url');
@@ -27,12 +38,7 @@ export function issueToken(claims: TokenClaims, key: string): string {
   return `${payload}.${sign(payload, key)}`;
 }
 
-export function verifyToken(
-  token: string,
-  purpose: TokenClaims['purpose'],
-  key: string,
-  now: Date,
-): TokenCheck {
+export function verifyToken(token: string, purpose: TokenPurpose, key: string, now: Date): TokenCheck {
   const [payload, signature, ...rest] = token.split('.');
   if (!payload || !signature || rest.length > 0) return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(sign(payload, key));

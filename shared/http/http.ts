@@ -122,5 +122,16 @@ export function requireGroup(group: string): MiddlewareObj<HttpEvent, HttpResult
   };
 }
 
+/** Public forms are small: anything larger is refused before it is read (413). */
+export function maxBodySize(bytes: number): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    before: async (request) => {
+      const { body, isBase64Encoded } = request.event;
+      const size = body ? Buffer.byteLength(body, isBase64Encoded ? 'base64' : 'utf8') : 0;
+      if (size > bytes) return json(413, { error: `the body is larger than ${bytes} bytes` });
+    },
+  };
+}
+
 export const log = (message: string, detail: Record<string, unknown> = {}): void =>
   console.log(JSON.stringify({ level: 'info', message, ...detail }));

@@ -1,22 +1,28 @@
 import { sesClient } from '../aws/ses-client';
 import { optionalSetting, setting } from '../config';
 import type { MessageContent } from '../domain/messages';
+import { issueToken, MANAGE_TOKEN_TTL_SECONDS } from '../domain/tokens';
 import { composeRawEmail } from '../mail/compose';
 import { sendRawEmail } from '../mail/ses-sender';
+import { epochSeconds } from '../store/keys';
 
 const SENDER_NAME = 'UN Network on Migration';
 
 /** Sends one message to one person through SES; answers the SES message id. */
 export async function sendMessage(
-  to: { address: string; name?: string },
+  to: { email: string; name?: string },
   content: MessageContent,
 ): Promise<string> {
   const from = setting('mailFrom');
-  const raw = await composeRawEmail({ from: { address: from, name: SENDER_NAME }, to, ...content });
+  const raw = await composeRawEmail({
+    from: { address: from, name: SENDER_NAME },
+    to: { address: to.email, name: to.name },
+    ...content,
+  });
   return sendRawEmail(sesClient(), {
     raw,
     from,
-    to: to.address,
+    to: to.email,
     configurationSet: optionalSetting('sesConfigurationSet'),
   });
 }
@@ -26,4 +32,28 @@ export function publicUrl(path: string, query: Record<string, string> = {}): str
   const url = new URL(path, `${setting('publicBaseUrl').replace(/\/+$/, '')}/`);
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   return url.toString();
+}
+
+/** The signed links that emails carry. */
+export interface Links {
+  manage(registrant: { reviewId: string; email: string }): string;
+  register(reviewId: string): string;
+}
+
+export function linksFor(now: Date, tokenKey: string): Links {
+  return {
+    manage: ({ reviewId, email }) =>
+      publicUrl('manage', {
+        token: issueToken(
+          {
+            purpose: 'manage-registration',
+            reviewId,
+            email,
+            exp: epochSeconds(now) + MANAGE_TOKEN_TTL_SECONDS,
+          },
+          tokenKey,
+        ),
+      }),
+    register: (reviewId) => publicUrl(`register/${reviewId}`),
+  };
 }

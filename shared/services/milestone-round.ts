@@ -1,12 +1,13 @@
 import type { MilestoneFiring } from '../domain/firing';
 import { milestoneMessage } from '../domain/messages';
 import { planReview } from '../domain/plan';
+import { attends } from '../domain/registrant';
 import { isRetryableSesError } from '../mail/ses-sender';
 import { claimDelivery, markDelivery, roundStarted } from '../store/deliveries';
 import type { DeliveryRound } from '../store/keys';
 import { confirmedRegistrants } from '../store/registrants';
 import { getReview } from '../store/reviews';
-import { sendMessage } from './mailer';
+import { type Links, sendMessage } from './mailer';
 
 /**
  * A claim older than this is taken to be a worker that died mid-send. Longer than one SES call can take (10 s
@@ -41,6 +42,7 @@ type Log = (message: string, detail?: Record<string, unknown>) => void;
 export async function runMilestoneRound(
   firing: MilestoneFiring,
   log: Log,
+  links: Links,
   realNow: () => Date = () => new Date(),
 ): Promise<RoundOutcome> {
   const review = await getReview(firing.reviewId);
@@ -63,6 +65,7 @@ export async function runMilestoneRound(
 
   const counts = { sent: 0, skipped: 0, failed: 0, pending: 0 };
   for await (const registrant of confirmedRegistrants(review.reviewId)) {
+    if (!attends(registrant, meeting.id)) continue;
     const claim = await claimDelivery(round, registrant.email, realNow(), DELIVERY_LEASE_MS);
     if (claim !== 'claimed') {
       counts[claim === 'done' ? 'skipped' : 'pending']++;
@@ -70,8 +73,8 @@ export async function runMilestoneRound(
     }
     try {
       const messageId = await sendMessage(
-        { address: registrant.email, name: registrant.name },
-        milestoneMessage(review, meeting, milestone, registrant),
+        registrant,
+        milestoneMessage(review, meeting, milestone, registrant, links.manage(registrant)),
       );
       await markDelivery(round, registrant.email, { status: 'sent', messageId, at: realNow() });
       counts.sent++;

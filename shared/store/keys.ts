@@ -34,3 +34,22 @@ export function normalizeEmail(email: string): string {
 }
 
 export const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+
+/** A meeting's count of in-person places taken. */
+export const seatCounterKey = (reviewId: string, meetingId: string) => ({
+  pk: `REVIEW#${reviewId}`,
+  sk: `SEATS#${meetingId}`,
+});
+
+/** Waiting-list entries sort by when they joined: the first is the next to be promoted. */
+export const WAITLIST_SK_PREFIX = (meetingId: string) => `WAITLIST#${meetingId}#`;
+export const waitlistKey = (reviewId: string, meetingId: string, joinedAt: string, email: string) => ({
+  pk: `REVIEW#${reviewId}`,
+  sk: `${WAITLIST_SK_PREFIX(meetingId)}${joinedAt}#${normalizeEmail(email)}`,
+});
+
+/** Attempts counted per client or address and per hour. */
+export const rateKey = (subject: string, windowStart: number) => ({
+  pk: `RATE#${subject}`,
+  sk: String(windowStart),
+});

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
-import type { Registrant } from '../domain/registrant';
+import type { Registrant, RegistrationChange, SeatStatus } from '../domain/registrant';
 import { epochSeconds, REGISTRANT_SK_PREFIX, registrantKey } from './keys';
 
 const table = () => setting('tableName');
@@ -23,9 +23,10 @@ export async function getRegistrant(
 }
 
 /**
- * Records a pending registration unless the address already has a live one for this review; the key and the
- * condition make the store, not the caller, the guarantee of one registration per address per review.
- * Answers the registrant now stored.
+ * Records a pending registration unless the address already has a live one for this review (pending or
+ * confirmed); a lapsed or cancelled one is replaced. The key and the condition make the store, not the caller,
+ * the guarantee of one registration per address per review, concurrent submissions included. Answers the
+ * registrant now stored.
  */
 export async function recordPendingRegistrant(registrant: Registrant, now: Date): Promise<Registrant> {
   try {
@@ -33,9 +34,14 @@ export async function recordPendingRegistrant(registrant: Registrant, now: Date)
       new PutCommand({
         TableName: table(),
         Item: { ...registrantKey(registrant.reviewId, registrant.email), ...registrant },
-        ConditionExpression: 'attribute_not_exists(pk) OR (#status = :pending AND expiresAt <= :now)',
+        ConditionExpression:
+          'attribute_not_exists(pk) OR #status = :cancelled OR (#status = :pending AND expiresAt <= :now)',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':now': epochSeconds(now) },
+        ExpressionAttributeValues: {
+          ':pending': 'pending',
+          ':cancelled': 'cancelled',
+          ':now': epochSeconds(now),
+        },
       }),
     );
     return registrant;
@@ -47,22 +53,112 @@ export async function recordPendingRegistrant(registrant: Registrant, now: Date)
   }
 }
 
-/** Confirms a pending registration; answers false when there is none to confirm (lapsed or never made). */
-export async function confirmRegistrant(reviewId: string, email: string, now: Date): Promise<boolean> {
+/**
+ * Confirms a pending registration with the nonce of its one confirmation link, which is spent in the same
+ * write. Answers false when that is not possible (lapsed, used, or never made).
+ */
+export async function confirmRegistrant(
+  reviewId: string,
+  email: string,
+  nonce: string,
+  now: Date,
+): Promise<boolean> {
   try {
     await dynamo().send(
       new UpdateCommand({
         TableName: table(),
         Key: registrantKey(reviewId, email),
-        UpdateExpression: 'SET #status = :confirmed, confirmedAt = :at REMOVE expiresAt',
-        ConditionExpression: '#status = :pending AND expiresAt > :now',
+        UpdateExpression:
+          'SET #status = :confirmed, confirmedAt = :at, consentAt = if_not_exists(consentAt, :at) REMOVE expiresAt, confirmNonce',
+        ConditionExpression: '#status = :pending AND expiresAt > :now AND confirmNonce = :nonce',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':confirmed': 'confirmed',
           ':pending': 'pending',
           ':at': now.toISOString(),
           ':now': epochSeconds(now),
+          ':nonce': nonce,
         },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Applies a confirmed registrant's own change; false when they are no longer confirmed. */
+export async function changeRegistrant(
+  reviewId: string,
+  email: string,
+  change: RegistrationChange,
+): Promise<boolean> {
+  return conditionalUpdate(
+    reviewId,
+    email,
+    'SET meetings = :meetings, attendanceMode = :mode, #language = :language',
+    { ':meetings': change.meetings, ':mode': change.attendanceMode, ':language': change.language },
+    { '#language': 'language' },
+  );
+}
+
+export async function cancelRegistrant(reviewId: string, email: string, now: Date): Promise<boolean> {
+  return conditionalUpdate(
+    reviewId,
+    email,
+    'SET #status = :cancelled, cancelledAt = :at REMOVE seat, waitlistedAt',
+    { ':cancelled': 'cancelled', ':at': now.toISOString() },
+    { '#status': 'status' },
+  );
+}
+
+/**
+ * Records where a confirmed registrant stands for in-person places. `from` makes the write conditional on the
+ * current standing, so that a promotion never overrides a cancellation or a change made meanwhile.
+ */
+export async function setSeat(
+  reviewId: string,
+  email: string,
+  seat: { status: SeatStatus; waitlistedAt?: string } | undefined,
+  from?: SeatStatus,
+): Promise<boolean> {
+  const values: Record<string, unknown> = {};
+  const names: Record<string, string> = {};
+  let expression: string;
+  if (!seat) expression = 'REMOVE seat, waitlistedAt';
+  else if (seat.status === 'seat') {
+    expression = 'SET seat = :seat REMOVE waitlistedAt';
+    values[':seat'] = 'seat';
+  } else {
+    expression = 'SET seat = :seat, waitlistedAt = :waitlistedAt';
+    values[':seat'] = 'waitlisted';
+    values[':waitlistedAt'] = seat.waitlistedAt;
+  }
+  if (from) {
+    values[':from'] = from;
+    names['#seat'] = 'seat';
+  }
+  return conditionalUpdate(reviewId, email, expression, values, names, from ? '#seat = :from' : undefined);
+}
+
+async function conditionalUpdate(
+  reviewId: string,
+  email: string,
+  UpdateExpression: string,
+  values: Record<string, unknown>,
+  names: Record<string, string>,
+  extraCondition?: string,
+): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: registrantKey(reviewId, email),
+        UpdateExpression,
+        ConditionExpression: `#registrationStatus = :isConfirmed${extraCondition ? ` AND ${extraCondition}` : ''}`,
+        ExpressionAttributeNames: { '#registrationStatus': 'status', ...names },
+        ExpressionAttributeValues: { ':isConfirmed': 'confirmed', ...values },
       }),
     );
     return true;

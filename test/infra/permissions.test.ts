@@ -153,9 +153,9 @@ describe.each(['PublicApi', 'Milestone'])('%s', (constructId) => {
 });
 
 describe('the token secret', () => {
-  it('is readable by public-api alone, with GetSecretValue on that secret only', () => {
+  it.each(['PublicApi', 'Milestone'])('is readable by %s, with GetSecretValue on that secret only', (fn) => {
     const { secret } = ids();
-    expect(withAction(statementsOfFunction(template, 'PublicApi'), 'secretsmanager:')).toEqual([
+    expect(withAction(statementsOfFunction(template, fn), 'secretsmanager:')).toEqual([
       {
         effect: 'Allow',
         actions: ['secretsmanager:GetSecretValue'],
@@ -163,10 +163,15 @@ describe('the token secret', () => {
         condition: undefined,
       },
     ]);
+  });
+
+  it('is readable by the two functions that sign links, and no other', () => {
+    const { secret } = ids();
     const policiesNamingTheSecret = Object.entries(template.findResources('AWS::IAM::Policy')).filter(
       ([, policy]) => JSON.stringify(policy).includes(secret),
     );
-    expect(policiesNamingTheSecret.map(([id]) => id)).toEqual([
+    expect(policiesNamingTheSecret.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/^MilestoneRoleDefaultPolicy/),
       expect.stringMatching(/^PublicApiRoleDefaultPolicy/),
     ]);
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lambdaContext } from '../../local/api-gateway';
 import type { LocalRuntime } from '../../local/runtime';
 import type { MilestoneFiring } from '../../shared/domain/firing';
+import { linksFor } from '../../shared/services/mailer';
 import { RoundIncompleteError, runMilestoneRound } from '../../shared/services/milestone-round';
 import { claimDelivery, listDeliveries } from '../../shared/store/deliveries';
 import { reviewBody, type ServiceClient, startService } from '../support/local-service';
@@ -41,8 +42,12 @@ const fire = async (firing: MilestoneFiring) => {
   return handler(firing, lambdaContext('milestone'));
 };
 
+const links = () => linksFor(new Date(), process.env.TOKEN_SECRET as string);
+
 const subjectsFor = async (email: string) =>
-  (await api.outbox(email)).map((e) => e.subject).filter((s) => !/^(Confirm|You are registered)/.test(s));
+  (await api.outbox(email))
+    .map((e) => e.subject)
+    .filter((s) => !/^(Confirm|Registration confirmed|Your registration)/.test(s));
 
 describe('a milestone firing', () => {
   it('emails each confirmed registrant once, however often it fires, and never a pending one', async () => {
@@ -54,7 +59,7 @@ describe('a milestone firing', () => {
 
     for (const email of ['a@example.org', 'b@example.org'])
       expect(await subjectsFor(email)).toEqual([
-        'Invitation: virtual pre-consultation, GCM regional review: Europe',
+        'Invitation: Virtual pre-consultation, GCM regional review: Europe',
       ]);
     expect(await subjectsFor('c@example.org')).toEqual([]);
 
@@ -102,14 +107,16 @@ describe('a milestone firing', () => {
     // A worker claimed y@ and died before sending.
     expect(await claimDelivery(round, 'y@example.org', new Date(), 45_000)).toBe('claimed');
 
-    await expect(runMilestoneRound(firing, () => undefined)).rejects.toBeInstanceOf(RoundIncompleteError);
+    await expect(runMilestoneRound(firing, () => undefined, links())).rejects.toBeInstanceOf(
+      RoundIncompleteError,
+    );
     expect(await subjectsFor('x@example.org')).toHaveLength(1);
     expect(await subjectsFor('y@example.org')).toHaveLength(0);
 
     // The review is edited before the retry: the retry still finishes the round it started.
     await api.putReview('crash', reviewBody(now, 120, { venue: 'Palais Wilson, Geneva' }));
     const aMinuteLater = () => new Date(Date.now() + 60_000);
-    expect(await runMilestoneRound(firing, () => undefined, aMinuteLater)).toEqual({
+    expect(await runMilestoneRound(firing, () => undefined, links(), aMinuteLater)).toEqual({
       status: 'done',
       sent: 1,
       skipped: 1,

@@ -28,13 +28,13 @@ describe('registration by email link', () => {
     const page = await fetch(link);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('<form method="post" action="confirm">');
     expect(html).not.toContain('is confirmed');
+    expect(html).toContain('<form method="post" action="/confirm?lang=en">');
 
     const token = new URL(link).searchParams.get('token') as string;
     const confirmed = await api.request('POST', '/confirm', { form: { token } });
     expect(confirmed.status).toBe(200);
-    expect(confirmed.text).toContain('your registration is confirmed');
+    expect(confirmed.text).toContain('is confirmed');
     const again = await api.request('POST', '/confirm', { form: { token } });
     expect(again.text).toContain('already confirmed');
   });
@@ -51,7 +51,7 @@ describe('registration by email link', () => {
     ]);
     const subjects = (await api.outbox('same@example.org')).map((e) => e.subject);
     expect(subjects.filter((s) => s.startsWith('Confirm your registration'))).toHaveLength(3);
-    expect(subjects.at(-1)).toMatch(/^You are registered/);
+    expect(subjects.at(-1)).toMatch(/^Your registration: /);
   });
 
   it('shows a clear page, and confirms nothing, for a forged or expired link', async () => {
@@ -60,7 +60,7 @@ describe('registration by email link', () => {
     const token = new URL(link).searchParams.get('token') as string;
     const forged = await api.request('POST', '/confirm', { form: { token: `${token.slice(0, -2)}xx` } });
     expect(forged.status).toBe(400);
-    expect(forged.text).toContain('This confirmation link is not valid');
+    expect(forged.text).toContain('This link is not valid');
 
     const now = await api.now();
     const expired = issueToken(

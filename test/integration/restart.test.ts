@@ -35,9 +35,9 @@ describe('a restart of `npm start`', () => {
       // The outbox is the SES emulator's memory, new after a restart: it holds what ran at this start only.
       const subjects = (await second.client.outbox('kept@example.org')).map((e) => e.subject);
       expect(subjects).toEqual([
-        'Invitation: virtual pre-consultation, GCM regional review: Europe',
-        'Materials published: virtual pre-consultation, GCM regional review: Europe',
-        'Reminder: virtual pre-consultation in 7 days, GCM regional review: Europe',
+        'Invitation: Virtual pre-consultation, GCM regional review: Europe',
+        'Materials published: Virtual pre-consultation, GCM regional review: Europe',
+        'Reminder: Virtual pre-consultation in 7 days, GCM regional review: Europe',
       ]);
     } finally {
       await second.stop();

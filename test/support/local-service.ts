@@ -18,9 +18,14 @@ export class ServiceClient {
   async request<T = any>(
     method: string,
     path: string,
-    options: { json?: unknown; form?: Record<string, string>; token?: string | null } = {},
+    options: {
+      json?: unknown;
+      form?: Record<string, string | string[]> | URLSearchParams;
+      token?: string | null;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<Answer<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     const token = options.token === undefined ? ADMIN_TOKEN : options.token;
     if (token && path.startsWith('/admin/')) headers.authorization = `Bearer ${token}`;
     let body: string | undefined;
@@ -29,7 +34,7 @@ export class ServiceClient {
       body = JSON.stringify(options.json);
     } else if (options.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(options.form).toString();
+      body = formBody(options.form).toString();
     }
     const response = await fetch(new URL(path, this.baseUrl), { method, headers, body });
     const text = await response.text();
@@ -84,9 +89,19 @@ export class ServiceClient {
   }
 }
 
-export function confirmationLink(emails: { subject: string; text?: string }[]): string {
-  const email = [...emails].reverse().find((e) => e.subject.startsWith('Confirm your registration'));
-  const link = /(http\S+\/confirm\?token=\S+)/.exec(email?.text ?? '')?.[1];
+function formBody(form: Record<string, string | string[]> | URLSearchParams): URLSearchParams {
+  if (form instanceof URLSearchParams) return form;
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(form)) for (const v of [value].flat()) body.append(name, v);
+  return body;
+}
+
+/** The link of the latest confirmation email, whatever its language. */
+export function confirmationLink(emails: { text?: string }[]): string {
+  const link = emails
+    .map((e) => /(http\S+\/confirm\?token=\S+)/.exec(e.text ?? '')?.[1])
+    .filter(Boolean)
+    .at(-1);
   if (!link) throw new Error('no confirmation link in the outbox');
   return link;
 }

@@ -1,0 +1,79 @@
+import { escapeHtml } from '../domain/html';
+import { directionOf, LANGUAGES, type Language, nativeName } from '../i18n/languages';
+import { translator } from '../i18n/translate';
+
+/** A server-rendered page: complete without JavaScript, readable on a phone, right to left in Arabic. */
+export interface PageOptions {
+  language: Language;
+  title: string;
+  body: string;
+  /** The page's own path and query, so the language switcher can link to it in each language. */
+  path?: { pathname: string; query?: Record<string, string> };
+}
+
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic","Noto Sans SC",sans-serif;font-size:1.0625rem;line-height:1.55;color:#1b1b1b;background:#fff}
+header,main,footer{max-width:40rem;margin:0 auto;padding:1rem}
+header{border-bottom:1px solid #d0d0d0}
+.site{margin:0;font-weight:600;color:#00446f}
+nav ul{list-style:none;margin:.5rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+a{color:#00589c}
+a[aria-current]{font-weight:700;color:#1b1b1b}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+label,legend{display:block;font-weight:600;margin:1.25rem 0 .35rem}
+fieldset{border:0;margin:0;padding:0}
+fieldset label{font-weight:400;margin:.35rem 0;display:flex;gap:.5rem;align-items:flex-start}
+input[type=text],input[type=email],select,textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #5c5c5c;border-radius:4px;background:#fff;color:#1b1b1b}
+input[type=checkbox],input[type=radio]{width:1.25rem;height:1.25rem;margin-top:.2rem;flex:none}
+textarea{min-height:6rem}
+.hint{color:#4a4a4a;font-size:.95rem;margin:.1rem 0 .35rem}
+.error{color:#b00020;font-weight:600;margin:.25rem 0}
+.errors{border:3px solid #b00020;padding:.5rem 1rem;margin:1rem 0}
+.trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+button{font:inherit;font-weight:600;margin:1.5rem 0;padding:.75rem 1.5rem;border:0;border-radius:4px;background:#00589c;color:#fff;cursor:pointer}
+button.danger{background:#a4001a}
+.skip{position:absolute;left:-10000px}
+.skip:focus{position:static}
+footer{border-top:1px solid #d0d0d0;font-size:.95rem}
+`;
+
+function switcher(language: Language, path: PageOptions['path']): string {
+  if (!path) return '';
+  const t = translator(language);
+  const links = LANGUAGES.map((other) => {
+    const query = new URLSearchParams({ ...path.query, lang: other }).toString();
+    const current = other === language ? ' aria-current="true"' : '';
+    return `<li><a href="${escapeHtml(`${path.pathname}?${query}`)}" lang="${other}" hreflang="${other}"${current}>${escapeHtml(nativeName(other))}</a></li>`;
+  }).join('');
+  return `<nav aria-label="${escapeHtml(t('site.languages'))}"><ul>${links}</ul></nav>`;
+}
+
+export function page(options: PageOptions): string {
+  const { language, title, body } = options;
+  const t = translator(language);
+  return `<!doctype html>
+<html lang="${language}" dir="${directionOf(language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#content">${escapeHtml(t('site.skip'))}</a>
+<header>
+<p class="site">${escapeHtml(t('site.name'))}</p>
+${switcher(language, options.path)}
+</header>
+<main id="content">
+<h1>${escapeHtml(title)}</h1>
+${body}
+</main>
+<footer><p><a href="/privacy?lang=${language}">${escapeHtml(t('site.privacy'))}</a></p></footer>
+</body>
+</html>`;
+}
+
+export const paragraph = (text: string): string => `<p>${escapeHtml(text)}</p>`;
