@@ -8,8 +8,10 @@ import {
   jsonBody,
   requestTime,
   requireGroup,
+  textBody,
 } from '../../shared/http/http';
 import { schedulingTargetFromConfig } from '../../shared/scheduling/review-schedules';
+import { importContacts, importProgress } from '../../shared/services/invitations';
 import { cancelReview, listAllReviews, putReview, showReview } from '../../shared/services/reviews';
 
 const reviewId = (event: HttpEvent) => event.pathParameters?.reviewId;
@@ -38,6 +40,26 @@ const routes = httpRouterHandler<HttpEvent, HttpResult>([
       );
       return json(created ? 201 : 200, view);
     },
+  },
+  {
+    method: 'POST',
+    path: '/admin/reviews/{reviewId}/invitations',
+    handler: async (event: HttpEvent) =>
+      json(
+        202,
+        await importContacts(
+          schedulingTargetFromConfig(),
+          reviewId(event),
+          textBody(event, 'text/csv'),
+          requestTime(event),
+        ),
+      ),
+  },
+  {
+    method: 'GET',
+    path: '/admin/reviews/{reviewId}/invitations/{importId}',
+    handler: async (event: HttpEvent) =>
+      json(200, await importProgress(reviewId(event), event.pathParameters?.importId)),
   },
   {
     method: 'DELETE',

@@ -17,6 +17,13 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'secretariat' },
   { method: 'PUT', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'secretariat' },
   { method: 'DELETE', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'secretariat' },
+  { method: 'POST', path: '/admin/reviews/{reviewId}/invitations', fn: 'admin-api', auth: 'secretariat' },
+  {
+    method: 'GET',
+    path: '/admin/reviews/{reviewId}/invitations/{importId}',
+    fn: 'admin-api',
+    auth: 'secretariat',
+  },
   { method: 'POST', path: '/registrations', fn: 'public-api', auth: 'none' },
   { method: 'GET', path: '/register/{reviewId}', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/register/{reviewId}', fn: 'public-api', auth: 'none' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOrThrow } from './errors';
 import type { Milestone } from './plan';
 
 /**
@@ -15,6 +16,25 @@ export const MilestoneFiring = z.object({
   scheduledTime: z.string().optional(),
 });
 export type MilestoneFiring = z.infer<typeof MilestoneFiring>;
+
+/** The job that sends an upload's invitations to register, a minute after the upload. */
+export const InvitationRoundFiring = z.object({
+  round: z.literal('invitations'),
+  reviewId: z.string(),
+  importId: z.string(),
+});
+export type InvitationRoundFiring = z.infer<typeof InvitationRoundFiring>;
+
+/** What the sending function is invoked with: an invitation round when it says so, else a milestone firing. */
+export function parseSenderEvent(event: unknown): InvitationRoundFiring | MilestoneFiring {
+  const isInvitationRound = typeof event === 'object' && event !== null && 'round' in event;
+  return parseOrThrow(isInvitationRound ? InvitationRoundFiring : MilestoneFiring, event);
+}
+
+/** Outside the review's own `<reviewId>.` prefix, so that bringing the review's jobs to its plan leaves it be. */
+export function invitationScheduleName(reviewId: string, importId: string): string {
+  return `invite.${reviewId}.${importId}`;
+}
 
 export const SCHEDULED_TIME_PLACEHOLDER = '<aws.scheduler.scheduled-time>';
 

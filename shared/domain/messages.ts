@@ -34,7 +34,8 @@ export function meetingWhen(
   return t('meeting.when', {
     date: start.toLocaleString(DateTime.DATE_HUGE),
     time: start.toLocaleString(DateTime.TIME_24_SIMPLE),
-    zone: `${meeting.timeZone}, UTC${start.toFormat('ZZ')}`,
+    // Isolated, so that the Latin zone name keeps its shape inside right-to-left text.
+    zone: `\u2068${meeting.timeZone}, UTC${start.toFormat('ZZ')}\u2069`,
   });
 }
 

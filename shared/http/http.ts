@@ -67,6 +67,11 @@ export function jsonBody(event: HttpEvent): unknown {
   }
 }
 
+export function textBody(event: HttpEvent, type: string): string {
+  if (contentType(event) !== type) throw new BadRequestError('content-type', `send the body as ${type}`);
+  return rawBody(event);
+}
+
 export function formBody(event: HttpEvent): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(rawBody(event)));
 }

@@ -11,6 +11,9 @@ export interface PageOptions {
   path?: { pathname: string; query?: Record<string, string> };
 }
 
+// Off-screen elements (the skip link until focused, the bots' trap field) sit past the inline start, left in
+// left-to-right pages and right in Arabic: the side a page cannot scroll to. A fixed `left` made every Arabic page
+// 10,000 px wide, scrollable to an empty void.
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic","Noto Sans SC",sans-serif;font-size:1.0625rem;line-height:1.55;color:#1b1b1b;background:#fff}
@@ -22,7 +25,8 @@ a{color:#00589c}
 a[aria-current]{font-weight:700;color:#1b1b1b}
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
 label,legend{display:block;font-weight:600;margin:1.25rem 0 .35rem}
-fieldset{border:0;margin:0;padding:0}
+fieldset{border:0;margin:1.25rem 0 0;padding:0}
+legend{padding:0}
 fieldset label{font-weight:400;margin:.35rem 0;display:flex;gap:.5rem;align-items:flex-start}
 input[type=text],input[type=email],select,textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #5c5c5c;border-radius:4px;background:#fff;color:#1b1b1b}
 input[type=checkbox],input[type=radio]{width:1.25rem;height:1.25rem;margin-top:.2rem;flex:none}
@@ -30,10 +34,10 @@ textarea{min-height:6rem}
 .hint{color:#4a4a4a;font-size:.95rem;margin:.1rem 0 .35rem}
 .error{color:#b00020;font-weight:600;margin:.25rem 0}
 .errors{border:3px solid #b00020;padding:.5rem 1rem;margin:1rem 0}
-.trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.trap{position:absolute;inset-inline-start:-10000px;width:1px;height:1px;overflow:hidden}
 button{font:inherit;font-weight:600;margin:1.5rem 0;padding:.75rem 1.5rem;border:0;border-radius:4px;background:#00589c;color:#fff;cursor:pointer}
 button.danger{background:#a4001a}
-.skip{position:absolute;left:-10000px}
+.skip{position:absolute;inset-inline-start:-10000px}
 .skip:focus{position:static}
 footer{border-top:1px solid #d0d0d0;font-size:.95rem}
 `;

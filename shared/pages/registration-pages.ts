@@ -70,6 +70,9 @@ function countryOptions(language: Language, selected: string | undefined): strin
     .join('');
 }
 
+/** The first box of a group carries the group's id: the error summary's `#meetings` link lands on it. */
+const firstId = (name: FormField, index: number) => (index === 0 ? ` id="${name}"` : '');
+
 function meetingChoices(
   t: Translate,
   language: Language,
@@ -77,10 +80,10 @@ function meetingChoices(
   chosen: string[] | undefined,
 ) {
   return context.meetings
-    .map((m) => {
+    .map((m, i) => {
       const checked = !chosen || chosen.includes(m.id) ? ' checked' : '';
       const label = `${meetingName(m.kind, t)}: ${meetingWhen(m, language)}`;
-      return `<label><input type="checkbox" name="meetings" value="${escapeHtml(m.id)}"${checked}> <span>${escapeHtml(label)}</span></label>`;
+      return `<label><input type="checkbox"${firstId('meetings', i)} name="meetings" value="${escapeHtml(m.id)}"${checked}> <span>${escapeHtml(label)}</span></label>`;
     })
     .join('');
 }
@@ -94,9 +97,9 @@ function fieldset(t: Translate, state: FormState, name: FormField, legend: strin
 }
 
 function attendanceChoices(t: Translate, mode: string | undefined): string {
-  return ATTENDANCE_MODES.map((m) => {
+  return ATTENDANCE_MODES.map((m, i) => {
     const checked = (mode ?? 'online') === m ? ' checked' : '';
-    return `<label><input type="radio" name="attendanceMode" value="${m}"${checked}> <span>${escapeHtml(t(`attendance.${m}`))}</span></label>`;
+    return `<label><input type="radio"${firstId('attendanceMode', i)} name="attendanceMode" value="${m}"${checked}> <span>${escapeHtml(t(`attendance.${m}`))}</span></label>`;
   }).join('');
 }
 

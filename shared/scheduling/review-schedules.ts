@@ -10,7 +10,9 @@ import { schedulerClient } from '../aws/scheduler-client';
 import { setting } from '../config';
 import {
   atExpression,
+  type InvitationRoundFiring,
   instantOfAtExpression,
+  invitationScheduleName,
   MilestoneFiring,
   scheduleName,
   scheduleNamePrefix,
@@ -53,11 +55,23 @@ const notFound = isNamed('ResourceNotFoundException');
 const conflict = isNamed('ConflictException');
 
 function definition(target: SchedulingTarget, firing: MilestoneFiring): CreateScheduleInput {
+  return oneTimeJob(target, {
+    name: scheduleName(firing.reviewId, firing.milestoneId),
+    description: `${firing.kind} of review ${firing.reviewId}`,
+    at: firing.at,
+    input: firing,
+  });
+}
+
+function oneTimeJob(
+  target: SchedulingTarget,
+  job: { name: string; description: string; at: string; input: unknown },
+): CreateScheduleInput {
   return {
-    Name: scheduleName(firing.reviewId, firing.milestoneId),
+    Name: job.name,
     GroupName: target.group,
-    Description: `${firing.kind} of review ${firing.reviewId}`,
-    ScheduleExpression: atExpression(firing.at),
+    Description: job.description,
+    ScheduleExpression: atExpression(job.at),
     ScheduleExpressionTimezone: 'UTC',
     FlexibleTimeWindow: { Mode: 'OFF' },
     ActionAfterCompletion: 'DELETE',
@@ -65,11 +79,29 @@ function definition(target: SchedulingTarget, firing: MilestoneFiring): CreateSc
     Target: {
       Arn: target.functionArn,
       RoleArn: target.roleArn,
-      Input: JSON.stringify(firing),
+      Input: JSON.stringify(job.input),
       RetryPolicy: RETRY_POLICY,
       DeadLetterConfig: { Arn: target.deadLetterArn },
     },
   };
+}
+
+/** Sends an upload's invitations at `at` (a job of its own, deleted once done). */
+export async function scheduleInvitationRound(
+  target: SchedulingTarget,
+  firing: InvitationRoundFiring,
+  at: string,
+) {
+  await schedulerClient().send(
+    new CreateScheduleCommand(
+      oneTimeJob(target, {
+        name: invitationScheduleName(firing.reviewId, firing.importId),
+        description: `invitations to register for review ${firing.reviewId}`,
+        at,
+        input: firing,
+      }),
+    ),
+  );
 }
 
 async function existingSchedules(target: SchedulingTarget, reviewId: string) {

@@ -1,7 +1,8 @@
 import { sesClient } from '../aws/ses-client';
 import { optionalSetting, setting } from '../config';
+import type { Contact } from '../domain/contacts';
 import type { MessageContent } from '../domain/messages';
-import { issueToken, MANAGE_TOKEN_TTL_SECONDS } from '../domain/tokens';
+import { INVITATION_TOKEN_TTL_SECONDS, issueToken, MANAGE_TOKEN_TTL_SECONDS } from '../domain/tokens';
 import { composeRawEmail } from '../mail/compose';
 import { sendRawEmail } from '../mail/ses-sender';
 import { epochSeconds } from '../store/keys';
@@ -38,6 +39,8 @@ export function publicUrl(path: string, query: Record<string, string> = {}): str
 export interface Links {
   manage(registrant: { reviewId: string; email: string }): string;
   register(reviewId: string): string;
+  /** A personal link that opens the form filled in with the invited contact's details. */
+  invitation(reviewId: string, contact: Contact): string;
 }
 
 export function linksFor(now: Date, tokenKey: string): Links {
@@ -55,5 +58,21 @@ export function linksFor(now: Date, tokenKey: string): Links {
         ),
       }),
     register: (reviewId) => publicUrl(`register/${reviewId}`),
+    invitation: (reviewId, contact) =>
+      publicUrl(`register/${reviewId}`, {
+        lang: contact.language,
+        invitation: issueToken(
+          {
+            purpose: 'invitation',
+            reviewId,
+            email: contact.email,
+            name: contact.name,
+            organisation: contact.organisation,
+            language: contact.language,
+            exp: epochSeconds(now) + INVITATION_TOKEN_TTL_SECONDS,
+          },
+          tokenKey,
+        ),
+      }),
   };
 }

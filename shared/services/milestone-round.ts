@@ -2,31 +2,14 @@ import type { MilestoneFiring } from '../domain/firing';
 import { milestoneMessage } from '../domain/messages';
 import { planReview } from '../domain/plan';
 import { attends } from '../domain/registrant';
-import { isRetryableSesError } from '../mail/ses-sender';
-import { claimDelivery, markDelivery, roundStarted } from '../store/deliveries';
+import { roundStarted } from '../store/deliveries';
 import type { DeliveryRound } from '../store/keys';
 import { confirmedRegistrants } from '../store/registrants';
 import { getReview } from '../store/reviews';
-import { type Links, sendMessage } from './mailer';
+import { deliverRound, type RoundCounts } from './delivery-round';
+import type { Links } from './mailer';
 
-/**
- * A claim older than this is taken to be a worker that died mid-send. Longer than one SES call can take (10 s
- * request timeout, three attempts); shorter than the minute Lambda waits before retrying a failed asynchronous
- * invocation, so that the retry finds the claim free again.
- */
-export const DELIVERY_LEASE_MS = 45_000;
-
-export type RoundOutcome =
-  | { status: 'stale'; reason: string }
-  | { status: 'done'; sent: number; skipped: number; failed: number };
-
-/** Thrown so that the Scheduler retries the firing: some recipients are still to be sent to. */
-export class RoundIncompleteError extends Error {
-  constructor(readonly pending: number) {
-    super(`${pending} deliveries are still pending; the firing will be retried`);
-    this.name = 'RoundIncompleteError';
-  }
-}
+export type RoundOutcome = { status: 'stale'; reason: string } | ({ status: 'done' } & RoundCounts);
 
 type Log = (message: string, detail?: Record<string, unknown>) => void;
 
@@ -63,31 +46,16 @@ export async function runMilestoneRound(
   if (firing.version !== review.version && !(await roundStarted(round)))
     return stale(`version ${firing.version} superseded by version ${review.version}`);
 
-  const counts = { sent: 0, skipped: 0, failed: 0, pending: 0 };
-  for await (const registrant of confirmedRegistrants(review.reviewId)) {
-    if (!attends(registrant, meeting.id)) continue;
-    const claim = await claimDelivery(round, registrant.email, realNow(), DELIVERY_LEASE_MS);
-    if (claim !== 'claimed') {
-      counts[claim === 'done' ? 'skipped' : 'pending']++;
-      continue;
-    }
-    try {
-      const messageId = await sendMessage(
-        registrant,
-        milestoneMessage(review, meeting, milestone, registrant, links.manage(registrant)),
-      );
-      await markDelivery(round, registrant.email, { status: 'sent', messageId, at: realNow() });
-      counts.sent++;
-    } catch (error) {
-      const retryable = isRetryableSesError(error);
-      await markDelivery(round, registrant.email, {
-        status: retryable ? 'queued' : 'failed',
-        error: (error as Error).message,
-      });
-      counts[retryable ? 'pending' : 'failed']++;
-    }
-  }
+  const recipients = async function* () {
+    for await (const registrant of confirmedRegistrants(review.reviewId))
+      if (attends(registrant, meeting.id)) yield registrant;
+  };
+  const counts = await deliverRound(
+    round,
+    recipients(),
+    (registrant) => milestoneMessage(review, meeting, milestone, registrant, links.manage(registrant)),
+    realNow,
+  );
   log('milestone round', { ...round, kind: milestone.kind, ...counts });
-  if (counts.pending > 0) throw new RoundIncompleteError(counts.pending);
-  return { status: 'done', sent: counts.sent, skipped: counts.skipped, failed: counts.failed };
+  return { status: 'done', ...counts };
 }

@@ -108,7 +108,18 @@ export async function register(
     },
     tokenKey,
   );
-  await sendMessage(to, confirmationMessage(open.review, to, publicUrl('confirm', { token })));
+  await sendMessage(
+    to,
+    confirmationMessage(open.review, to, publicUrl('confirm', { token, lang: registrant.language })),
+  );
+}
+
+/** An invitation's personal link fills in the form; an altered, foreign or expired one fills in nothing. */
+export function invitationPrefill(token: string, reviewId: string, now: Date, tokenKey: string) {
+  const check = verifyToken(token, 'invitation', tokenKey, now);
+  if (!check.ok || check.claims.reviewId !== reviewId) return {};
+  const { email, name, organisation, language } = check.claims;
+  return { email, name, organisation, language };
 }
 
 export type LinkProblem = 'malformed' | 'forged' | 'expired' | 'used' | 'missing';

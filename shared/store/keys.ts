@@ -53,3 +53,16 @@ export const rateKey = (subject: string, windowStart: number) => ({
   pk: `RATE#${subject}`,
   sk: String(windowStart),
 });
+
+/** One invitation per address per review: a second upload of the same contact sends nothing. */
+export const invitationKey = (reviewId: string, email: string) => ({
+  pk: `REVIEW#${reviewId}`,
+  sk: `INVITATION#${normalizeEmail(email)}`,
+});
+export const INVITATION_SK_PREFIX = 'INVITATION#';
+
+/** An upload of contacts, with its progress. */
+export const importKey = (reviewId: string, importId: string) => ({
+  pk: `REVIEW#${reviewId}`,
+  sk: `IMPORT#${importId}`,
+});

@@ -25,6 +25,7 @@ import {
   changeRegistration,
   checkConfirmationLink,
   confirm,
+  invitationPrefill,
   manageContext,
   openReview,
   RateLimitedError,
@@ -65,9 +66,12 @@ export async function registerJson(event: HttpEvent): Promise<HttpResult> {
 
 export async function showRegistrationForm(event: HttpEvent): Promise<HttpResult> {
   const language = languageOf(event);
-  const open = await openReview(event.pathParameters?.reviewId ?? '', requestTime(event));
+  const now = requestTime(event);
+  const open = await openReview(event.pathParameters?.reviewId ?? '', now);
   if (!open) return html(404, registrationClosedPage(language));
-  const state: FormState = { values: {}, errors: [] };
+  const invitation = event.queryStringParameters?.invitation;
+  const values = invitation ? invitationPrefill(invitation, open.review.reviewId, now, await tokenKey()) : {};
+  const state: FormState = { values, errors: [] };
   return html(
     200,
     registrationFormPage(language, { review: open.review, meetings: open.plan.meetings }, state),

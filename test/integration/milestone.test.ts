@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lambdaContext } from '../../local/api-gateway';
 import type { LocalRuntime } from '../../local/runtime';
 import type { MilestoneFiring } from '../../shared/domain/firing';
+import { RoundIncompleteError } from '../../shared/services/delivery-round';
 import { linksFor } from '../../shared/services/mailer';
-import { RoundIncompleteError, runMilestoneRound } from '../../shared/services/milestone-round';
+import { runMilestoneRound } from '../../shared/services/milestone-round';
 import { claimDelivery, listDeliveries } from '../../shared/store/deliveries';
 import { reviewBody, type ServiceClient, startService } from '../support/local-service';
 

@@ -1,0 +1,92 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { Language } from '../i18n/languages';
+import { issuesFromZod, ValidationError } from './errors';
+
+/** A contact the secretariat invites to register: one row of its CSV file. */
+export const Contact = z.object({
+  email: z.email({ error: 'not an email address' }).max(254),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'the name is empty')
+    .max(120)
+    .refine((text) => !/\p{Cc}/u.test(text), 'the name contains control characters'),
+  organisation: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((text) => !/\p{Cc}/u.test(text), 'the organisation contains control characters')
+    .optional()
+    .transform((text) => text || undefined),
+  language: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((text) => text || 'en')
+    .pipe(Language),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export interface ContactList {
+  contacts: { line: number; contact: Contact }[];
+  invalid: { line: number; reason: string }[];
+  duplicates: { line: number; email: string; firstLine: number }[];
+}
+
+export const CONTACT_COLUMNS = ['email', 'name', 'organisation', 'language'] as const;
+
+/**
+ * Reads the secretariat's contact list: a CSV file with a header row naming its columns (`email`, `name`, and
+ * optionally `organisation` and `language`; any order, any case, other columns ignored). Each row is checked on
+ * its own: a bad row is reported with its line and reason, never the whole file refused, unless the file itself
+ * cannot be read.
+ */
+export function readContactList(csv: string): ContactList {
+  let rows: { record: Record<string, string>; info: { lines: number; error?: { message: string } } }[];
+  try {
+    rows = parse(csv, {
+      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: true,
+      info: true,
+    });
+  } catch (error) {
+    throw new ValidationError([
+      { field: 'body', message: `the CSV file cannot be read: ${(error as Error).message}` },
+    ]);
+  }
+  const header = Object.keys(rows[0]?.record ?? {});
+  if (rows.length > 0 && !['email', 'name'].every((column) => header.includes(column)))
+    throw new ValidationError([
+      {
+        field: 'body',
+        message: `the header row must name the columns ${CONTACT_COLUMNS.join(', ')} (email and name at least)`,
+      },
+    ]);
+
+  const list: ContactList = { contacts: [], invalid: [], duplicates: [] };
+  const seen = new Map<string, number>();
+  for (const { record, info } of rows) {
+    const line = info.lines;
+    const parsed = Contact.safeParse(record);
+    if (!parsed.success) {
+      const reason = issuesFromZod(parsed.error)
+        .map((issue) => `${issue.field}: ${issue.message}`)
+        .join('; ');
+      list.invalid.push({ line, reason });
+      continue;
+    }
+    const key = parsed.data.email.toLowerCase();
+    const firstLine = seen.get(key);
+    if (firstLine !== undefined) list.duplicates.push({ line, email: parsed.data.email, firstLine });
+    else {
+      seen.set(key, line);
+      list.contacts.push({ line, contact: parsed.data });
+    }
+  }
+  return list;
+}

@@ -1,0 +1,187 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../local/runtime';
+import { reviewTitle } from '../../shared/domain/messages';
+import type { Language } from '../../shared/i18n/languages';
+import { type MessageKey, translator } from '../../shared/i18n/translate';
+import {
+  accessibilityViolations,
+  hasChromium,
+  launchChromium,
+  pageSummary,
+  SCREENSHOTS,
+  submit,
+} from '../support/browser';
+import { confirmationLink, reviewBody, type ServiceClient, startService } from '../support/local-service';
+
+/**
+ * A stakeholder's whole journey in a real Chromium: the form, the emailed links, the manage page. The pages on
+ * the way are checked with axe-core as the browser renders them, with their styles and in their language.
+ */
+const REVIEW = 'browser';
+
+let runtime: LocalRuntime;
+let api: ServiceClient;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/**
+ * A fresh browser profile, as the reader in `language` has it: their browser asks for that language, which is
+ * what the emailed confirmation link, carrying no language of its own, is shown in.
+ */
+async function newPage(language: Language): Promise<Page> {
+  const context = await browser.newContext({ locale: language });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/**
+ * axe-core audits the Arabic and English pages, every public page between them. The French pages are the same
+ * templates with other words, and each audit costs about a second.
+ */
+const AUDITED: Language[] = ['ar', 'en'];
+
+/** Asserts the page is the one titled `titleKey` in `language`, and that axe-core finds nothing on it. */
+async function expectPage(page: Page, language: Language, titleKey: MessageKey, values = {}) {
+  const t = translator(language);
+  expect(await pageSummary(page)).toEqual({
+    lang: language,
+    dir: language === 'ar' ? 'rtl' : 'ltr',
+    h1: t(titleKey, values),
+    overflow: 0,
+  });
+  if (AUDITED.includes(language)) expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+const title = (language: Language) => reviewTitle({ region: 'europe' }, translator(language));
+
+const url = (path: string) => new URL(path, api.baseUrl).toString();
+
+/** The manage link of the latest email: every email after the confirmation carries one. */
+async function manageLink(email: string): Promise<string> {
+  const latest = (await api.outbox(email)).at(-1);
+  const link = /(http\S+\/manage\?token=\S+)/.exec(latest?.text ?? '')?.[1];
+  if (!link) throw new Error(`no manage link in the latest email to ${email}: ${latest?.subject}`);
+  return link;
+}
+
+const latestSubject = async (email: string) => (await api.outbox(email)).at(-1)?.subject;
+
+/** Fills and sends the registration form as a reader would, coming in person. */
+async function register(page: Page, language: Language, who: { name: string; email: string }) {
+  await page.fill('#name', who.name);
+  await page.fill('#email', who.email);
+  await page.fill('#organisation', 'Migrant Rights Network');
+  await page.selectOption('#stakeholderGroup', 'migrant-diaspora');
+  await page.selectOption('#country', 'JO');
+  await page.check('input[name="meetings"][value="pre-1"]');
+  await page.check('input[name="meetings"][value="hybrid"]');
+  await page.check('input[name="attendanceMode"][value="in-person"]');
+  await page.selectOption('#language', language);
+  await page.check('#consent');
+  const answer = await submit(page, page.locator('form button[type="submit"]'));
+  expect(answer.status()).toBe(200);
+  await expectPage(page, language, 'register.sent.title');
+}
+
+/** Opens the emailed confirmation link, presses its button, and lands on the confirmed page. */
+async function confirmByEmailedLink(page: Page, language: Language, email: string) {
+  const [message] = await api.outbox(email);
+  expect(message?.subject).toBe(translator(language)('email.confirm.subject', { review: title(language) }));
+  await page.goto(confirmationLink(await api.outbox(email)));
+  await expectPage(page, language, 'confirm.title');
+  const answer = await submit(page, page.locator('main form button'));
+  expect(answer.status()).toBe(200);
+  await expectPage(page, language, 'confirmed.title');
+  expect(await latestSubject(email)).toBe(
+    translator(language)('email.confirmed.subject', { review: title(language) }),
+  );
+}
+
+/** From the latest email's manage link: switches to online attendance, saves, and checks the emailed summary. */
+async function changeToOnline(page: Page, language: Language, email: string) {
+  const t = translator(language);
+  await page.goto(await manageLink(email));
+  await expectPage(page, language, 'manage.title', { review: title(language) });
+  await page.check('input[name="attendanceMode"][value="online"]');
+  const answer = await submit(page, page.locator('main form button[type="submit"]:not(.danger)'));
+  expect(answer.status()).toBe(200);
+  await expectPage(page, language, 'manage.saved.title');
+  const [changed] = (await api.outbox(email)).slice(-1);
+  expect(changed?.subject).toBe(t('email.changed.subject', { review: title(language) }));
+  expect(changed?.text).toContain(t('attendance.online'));
+}
+
+describe.skipIf(!hasChromium)('registration in Chromium', () => {
+  beforeAll(async () => {
+    ({ runtime, client: api } = await startService());
+    expect((await api.putReview(REVIEW, reviewBody(await api.now(), 120))).status).toBe(201);
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.close();
+  });
+
+  it('registers in Arabic, right to left, confirms by the emailed link, changes attendance and cancels', async () => {
+    const email = 'layla@example.org';
+    const page = await newPage('ar');
+    await page.goto(url(`/register/${REVIEW}?lang=ar`));
+    await expectPage(page, 'ar', 'register.title', { review: title('ar') });
+    await page.screenshot({ path: `${SCREENSHOTS}/register-ar.png`, fullPage: true });
+
+    await register(page, 'ar', { name: 'ليلى حداد', email });
+    await confirmByEmailedLink(page, 'ar', email);
+    await changeToOnline(page, 'ar', email);
+
+    // The manage link again: the saved change shows, and the cancel button ends the registration.
+    await page.goto(await manageLink(email));
+    expect(await page.locator('input[name="attendanceMode"]:checked').getAttribute('value')).toBe('online');
+    const answer = await submit(page, page.locator('button.danger'));
+    expect(answer.status()).toBe(200);
+    await expectPage(page, 'ar', 'manage.cancelled.title');
+    expect(await latestSubject(email)).toBe(
+      translator('ar')('email.cancelled.subject', { review: title('ar') }),
+    );
+  });
+
+  it('registers in French, confirms by the emailed link and changes attendance', async () => {
+    const email = 'camille@example.org';
+    const page = await newPage('fr');
+    await page.goto(url(`/register/${REVIEW}?lang=fr`));
+    await expectPage(page, 'fr', 'register.title', { review: title('fr') });
+
+    await register(page, 'fr', { name: 'Camille Dubois', email });
+    await confirmByEmailedLink(page, 'fr', email);
+    await changeToOnline(page, 'fr', email);
+  });
+
+  it('shows the English form, its errors, the privacy notice and a broken link without accessibility violations', async () => {
+    const page = await newPage('en');
+    await page.goto(url(`/register/${REVIEW}`));
+    await expectPage(page, 'en', 'register.title', { review: title('en') });
+    await page.screenshot({ path: `${SCREENSHOTS}/register-en.png`, fullPage: true });
+
+    // Sent empty (the meetings come ticked), the form comes back with every problem named in a summary whose
+    // links each lead to their field.
+    for (const box of await page.locator('input[name="meetings"]').all()) await box.uncheck();
+    const answer = await submit(page, page.locator('form button[type="submit"]'));
+    expect(answer.status()).toBe(422);
+    await expectPage(page, 'en', 'register.title', { review: title('en') });
+    const links = await page.locator('[role="alert"] a').all();
+    const targets = await Promise.all(links.map((link) => link.getAttribute('href')));
+    expect(targets).toEqual(['#name', '#email', '#stakeholderGroup', '#country', '#meetings', '#consent']);
+    for (const target of targets)
+      expect(await page.locator(`${target}:is(input, select, textarea)`).count()).toBe(1);
+
+    await page.goto(url('/privacy?lang=en'));
+    await expectPage(page, 'en', 'privacy.title');
+
+    const broken = await page.goto(url('/confirm?token=not-a-token'));
+    expect(broken?.status()).toBe(400);
+    await expectPage(page, 'en', 'link.invalid.title');
+  });
+});

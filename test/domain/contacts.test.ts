@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readContactList } from '../../shared/domain/contacts';
+import { ValidationError } from '../../shared/domain/errors';
+
+describe('the secretariat’s contact list', () => {
+  it('reads each row on its own, naming the line and reason of each bad one and each duplicate', () => {
+    const csv = [
+      'Email,Name,Organisation,Language',
+      'amina@example.org,Amina Haddad,Migrant Forum,AR',
+      'not-an-address,Bad Row,,en',
+      'jean@example.org,"Dupont, Jean",,fr',
+      'AMINA@example.org,Amina again,,ar',
+      'li@example.org,,,zh',
+      'olga@example.org,Olga,,de',
+      '',
+      'sam@example.org,Sam',
+    ].join('\n');
+    const list = readContactList(`\uFEFF${csv}`);
+    expect(list.contacts).toEqual([
+      {
+        line: 2,
+        contact: {
+          email: 'amina@example.org',
+          name: 'Amina Haddad',
+          organisation: 'Migrant Forum',
+          language: 'ar',
+        },
+      },
+      { line: 4, contact: { email: 'jean@example.org', name: 'Dupont, Jean', language: 'fr' } },
+      { line: 9, contact: { email: 'sam@example.org', name: 'Sam', language: 'en' } },
+    ]);
+    expect(list.invalid).toEqual([
+      { line: 3, reason: 'email: not an email address' },
+      { line: 6, reason: 'name: the name is empty' },
+      { line: 7, reason: expect.stringMatching(/^language: /) },
+    ]);
+    expect(list.duplicates).toEqual([{ line: 5, email: 'AMINA@example.org', firstLine: 2 }]);
+  });
+
+  it('refuses a file it cannot read, or without the needed columns, saying why', () => {
+    expect(() => readContactList('email,name\n"unclosed,x\n')).toThrow(ValidationError);
+    expect(() => readContactList('address,fullname\na@example.org,A\n')).toThrow(/email and name at least/);
+  });
+});

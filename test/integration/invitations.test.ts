@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../local/runtime';
+import { ADMIN_TOKEN, reviewBody, type ServiceClient, startService } from '../support/local-service';
+
+let runtime: LocalRuntime;
+let api: ServiceClient;
+
+beforeAll(async () => {
+  ({ runtime, client: api } = await startService());
+  expect((await api.putReview('invite', reviewBody(await api.now(), 120))).status).toBe(201);
+  await api.registerAndConfirm('invite', 'registered@example.org');
+});
+afterAll(() => runtime?.close());
+
+const upload = (reviewId: string, csv: string, contentType = 'text/csv') =>
+  fetch(new URL(`/admin/reviews/${reviewId}/invitations`, runtime.apiUrl), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': contentType },
+    body: csv,
+  });
+
+type ImportAnswer = { importId: string; total: number; skipped: { reason: string }[] };
+const uploaded = async (reviewId: string, csv: string) =>
+  (await (await upload(reviewId, csv)).json()) as ImportAnswer;
+
+const CSV = [
+  'email,name,organisation,language',
+  'amina@example.org,Amina Haddad,Migrant Forum,ar',
+  'not-an-address,Nobody,,en',
+  'jean@example.org,"Dupont, Jean",Syndicat,fr',
+  'Amina@Example.org,Amina twice,,ar',
+  'registered@example.org,Already Here,,en',
+  'li@example.org,Li Wei,,zh',
+].join('\n');
+
+describe('inviting a list of contacts', () => {
+  let importId: string;
+
+  it('answers at once with the lines refused and skipped, and how many will be invited', async () => {
+    const answer = await upload('invite', CSV);
+    expect(answer.status).toBe(202);
+    const body = (await answer.json()) as ImportAnswer;
+    importId = body.importId;
+    expect(body).toMatchObject({
+      total: 3,
+      sent: 0,
+      invalid: [{ line: 3, reason: 'email: not an email address' }],
+      skipped: [
+        { line: 5, email: 'Amina@Example.org', reason: 'duplicate of line 2' },
+        { line: 6, email: 'registered@example.org', reason: 'already registered' },
+      ],
+    });
+    expect(await api.outbox('amina@example.org')).toEqual([]);
+  });
+
+  it('sends the invitations a minute later, each in its language, and counts the progress', async () => {
+    await api.moveClock({ advanceBy: 'PT2M' });
+    const progress = await api.request('GET', `/admin/reviews/invite/invitations/${importId}`);
+    expect(progress.body).toMatchObject({ total: 3, sent: 3, failed: 0 });
+    const [arabic] = await api.outbox('amina@example.org');
+    expect(arabic?.html).toContain('<html lang="ar" dir="rtl">');
+    const [french] = await api.outbox('jean@example.org');
+    expect(french?.subject).toMatch(/^Invitation à s’inscrire|^Invitation/);
+    expect(await api.outbox('registered@example.org')).toHaveLength(2);
+  });
+
+  it('gives each contact a personal link that opens the form filled in', async () => {
+    const [email] = await api.outbox('jean@example.org');
+    const link = /(http\S+\/register\/invite\?\S+)/.exec(email?.text ?? '')?.[1] as string;
+    const page = await fetch(link);
+    const html = await page.text();
+    expect(html).toContain('<html lang="fr" dir="ltr">');
+    expect(html).toContain('value="Dupont, Jean"');
+    expect(html).toContain('value="jean@example.org"');
+    expect(html).toContain('value="Syndicat"');
+    const altered = await fetch(link.replace(/invitation=[^&]+/, 'invitation=forged.token'));
+    expect(await altered.text()).not.toContain('value="jean@example.org"');
+  });
+
+  it('invites nobody twice: the same file again is all skipped', async () => {
+    const body = await uploaded('invite', CSV);
+    expect(body.total).toBe(0);
+    expect(body.skipped.map((s: { reason: string }) => s.reason)).toEqual([
+      'already invited',
+      'already invited',
+      'duplicate of line 2',
+      'already registered',
+      'already invited',
+    ]);
+  });
+
+  it('carries a large file through, its progress counted to the end', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `person${i}@example.org,Person ${i},,en`);
+    const body = await uploaded('invite', ['email,name', ...rows].join('\n'));
+    expect(body.total).toBe(200);
+    await api.moveClock({ advanceBy: 'PT2M' });
+    const progress = await api.request('GET', `/admin/reviews/invite/invitations/${body.importId}`);
+    expect(progress.body).toMatchObject({ total: 200, sent: 200, failed: 0 });
+  });
+
+  it('refuses what it cannot take, saying why', async () => {
+    expect((await upload('invite', CSV, 'application/json')).status).toBe(400);
+    expect((await upload('nowhere', CSV)).status).toBe(404);
+    const unreadable = await upload('invite', 'email,name\n"unclosed,x\n');
+    expect(unreadable.status).toBe(422);
+    expect(((await unreadable.json()) as { issues: { message: string }[] }).issues[0]?.message).toMatch(
+      /cannot be read/,
+    );
+    const anonymous = await fetch(new URL('/admin/reviews/invite/invitations', runtime.apiUrl), {
+      method: 'POST',
+      body: CSV,
+    });
+    expect(anonymous.status).toBe(401);
+  });
+});
