@@ -6,6 +6,7 @@ import { ENV } from '../shared/config';
 import { Api } from './api';
 import { Data } from './data';
 import { Mail } from './mail';
+import { MailEvents } from './mail-events';
 import { Observability } from './observability';
 import { Scheduling } from './scheduling';
 import { ServiceFunction } from './service-function';
@@ -32,15 +33,24 @@ export class ConsultationsStack extends Stack {
       [ENV.tokenSecretArn]: tokenSecret.secret.secretArn,
     };
 
-    // A round of emails to every confirmed registrant, sent at SES's rate: minutes, not seconds.
+    // A round of emails to every confirmed registrant, sent at SES's rate: minutes, not seconds. It schedules the
+    // rest of a round too large for one invocation itself, as a job that targets its own ARN (read from the
+    // invocation's context, since its own ARN in its environment would be a circular reference).
     const milestone = new ServiceFunction(this, 'Milestone', {
       name: 'milestone',
-      environment: mailEnvironment,
+      environment: {
+        ...mailEnvironment,
+        [ENV.sendRate]: String(settings.sesSendRate),
+        [ENV.scheduleGroup]: scheduling.group.scheduleGroupName,
+        [ENV.schedulerRoleArn]: scheduling.schedulerRole.roleArn,
+        [ENV.schedulerDeadLetterArn]: scheduling.deadLetterQueue.queueArn,
+      },
       timeout: Duration.minutes(10),
       deadLetterQueue: scheduling.deadLetterQueue,
       xrayTracing,
     });
     scheduling.allowInvoking(milestone);
+    scheduling.grantCreateSchedules(milestone);
 
     const schedulingEnvironment = {
       [ENV.tableName]: table.tableName,
@@ -71,6 +81,17 @@ export class ConsultationsStack extends Stack {
     for (const fn of [milestone, publicApi]) mail.grantSendRawEmail(fn);
     for (const fn of [milestone, publicApi]) tokenSecret.grantRead(fn);
 
+    // SES's events about sent mail: statuses, suppressed addresses. It needs the table only.
+    const mailEvents = new MailEvents(this, 'MailEvents', { configurationSet: mail.configurationSet });
+    const sesEvents = new ServiceFunction(this, 'SesEvents', {
+      name: 'ses-events',
+      environment: { [ENV.tableName]: table.tableName },
+      deadLetterQueue: mailEvents.deadLetterQueue,
+      xrayTracing,
+    });
+    data.grantReadWrite(sesEvents);
+    mailEvents.deliverTo(sesEvents);
+
     // Schedules can be lost (a failed sync, a manual delete); the hourly pass brings the group back to the plan.
     new Rule(this, 'HourlyReconcile', {
       schedule: Schedule.rate(Duration.hours(1)),
@@ -82,7 +103,10 @@ export class ConsultationsStack extends Stack {
     const publicBaseUrl = settings.publicBaseUrl ?? api.httpApi.apiEndpoint;
     for (const fn of [milestone, publicApi]) fn.addEnvironment(ENV.publicBaseUrl, publicBaseUrl);
 
-    new Observability(this, 'Observability', { deadLetterQueue: scheduling.deadLetterQueue });
+    new Observability(this, 'Observability', {
+      deadLetterQueue: scheduling.deadLetterQueue,
+      mailEventsDeadLetterQueue: mailEvents.deadLetterQueue,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });

@@ -5,11 +5,13 @@ import { Construct } from 'constructs';
 
 export interface ObservabilityProps {
   deadLetterQueue: IQueue;
+  mailEventsDeadLetterQueue: IQueue;
 }
 
 /** Alarms on the failures nobody would otherwise see. */
 export class Observability extends Construct {
   readonly deadLetterAlarm: Alarm;
+  readonly mailEventsDeadLetterAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
@@ -17,6 +19,17 @@ export class Observability extends Construct {
     this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
       alarmDescription: 'Milestone firings failed and wait in the dead-letter queue',
       metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    // A message here is a bounce or a complaint not recorded: the address may go on being sent to.
+    this.mailEventsDeadLetterAlarm = new Alarm(this, 'MailEventsDeadLetterAlarm', {
+      alarmDescription: 'SES events (bounces, complaints) failed and wait in their dead-letter queue',
+      metric: props.mailEventsDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

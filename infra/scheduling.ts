@@ -64,6 +64,21 @@ export class Scheduling extends Construct {
   }
 
   /** Create, read, update and delete the group's schedules, and hand them the scheduler role. */
+  /**
+   * For the sending function, which only ever adds a job (a meeting change's round, the rest of a round too large
+   * for one invocation), always in its own group.
+   */
+  grantCreateSchedules(fn: ServiceFunction): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['scheduler:CreateSchedule'], resources: [this.schedulesArnPattern()] }),
+    );
+    this.grantPassRole(fn);
+    fn.acknowledgeWildcard(
+      `arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.group.scheduleGroupName}/*`,
+      'Any schedule of its own group: continuation jobs are named at run time.',
+    );
+  }
+
   grantManageSchedules(fn: ServiceFunction): void {
     fn.addToRolePolicy(
       new PolicyStatement({
@@ -77,13 +92,7 @@ export class Scheduling extends Construct {
       }),
     );
     fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['iam:PassRole'],
-        resources: [this.schedulerRole.roleArn],
-        conditions: { StringEquals: { 'iam:PassedToService': SCHEDULER } },
-      }),
-    );
+    this.grantPassRole(fn);
     fn.acknowledgeWildcard(
       `arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.group.scheduleGroupName}/*`,
       'Any schedule of its own group: schedule names are derived from the plan at run time.',
@@ -91,6 +100,16 @@ export class Scheduling extends Construct {
     fn.acknowledgeWildcard(
       '*',
       'scheduler:ListSchedules has no resource-level permissions; calls filter by group.',
+    );
+  }
+
+  private grantPassRole(fn: ServiceFunction): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [this.schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': SCHEDULER } },
+      }),
     );
   }
 

@@ -8,7 +8,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
 /** A folder under `functions/` holding a `handler.ts` that exports `handler`. */
-export type ServiceFunctionName = 'admin-api' | 'public-api' | 'milestone' | 'reconcile';
+export type ServiceFunctionName = 'admin-api' | 'public-api' | 'milestone' | 'reconcile' | 'ses-events';
 
 export interface ServiceFunctionProps {
   name: ServiceFunctionName;

@@ -8,6 +8,8 @@ export interface Settings {
   publicBaseUrl: string | undefined;
   scheduleGroupName: string;
   xrayTracing: boolean;
+  /** The SES account's maximum send rate, emails per second (SES's default out of the sandbox is 14). */
+  sesSendRate: number;
 }
 
 const DEFAULT_MAIL_FROM = 'consultations@example.org';
@@ -22,6 +24,7 @@ export function readSettings(scope: Construct): Settings {
     mailDomain: contextString(scope, 'mailDomain') ?? domainOfMailFrom,
     publicBaseUrl: contextString(scope, 'publicBaseUrl')?.replace(/\/+$/, ''),
     scheduleGroupName: contextString(scope, 'scheduleGroupName') ?? DEFAULT_SCHEDULE_GROUP_NAME,
+    sesSendRate: Number(scope.node.tryGetContext('sesSendRate') ?? 14),
     // `-c xrayTracing=true` arrives as a string, cdk.json as a boolean.
     xrayTracing: String(scope.node.tryGetContext('xrayTracing')) === 'true',
   };

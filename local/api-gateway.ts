@@ -97,8 +97,9 @@ export function toEvent(
   } as HttpEvent;
 }
 
-export function lambdaContext(functionName: string): Context {
-  const deadline = Date.now() + 30_000;
+/** The invocation's context, with the deadline of the function's timeout as deployed (10 s for the APIs). */
+export function lambdaContext(functionName: string, timeoutMs = 10_000): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,

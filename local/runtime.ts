@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { CreateScheduleGroupCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { ScheduledEvent } from 'aws-lambda';
 import { ENV } from '../shared/config';
+import { ValidationError } from '../shared/domain/errors';
+import { parseSesEvent } from '../shared/domain/ses-event';
 import type { HttpResult } from '../shared/http/http';
 import {
   authorize,
@@ -21,6 +23,7 @@ import { ensureTable, startLocalDynamo } from './dynamo';
 import { readOutbox } from './outbox';
 import { createLocalScheduler } from './scheduler';
 import { startLocalSes } from './ses';
+import { toSnsEvent } from './sns';
 
 export interface LocalRuntimeOptions {
   /** HTTP API port; 0 picks a free one. */
@@ -75,6 +78,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     [ENV.schedulerDeadLetterArn]: `arn:aws:sqs:us-east-1:${ACCOUNT}:scheduler-dead-letters`,
     [ENV.mailFrom]: process.env[ENV.mailFrom] ?? 'consultations@example.org',
     [ENV.tokenSecret]: tokenSecret(dataDir),
+    // The local SES has no sending quota: rounds go as fast as the pipeline allows unless SES_SEND_RATE says
+    // otherwise (set it to 14 to watch a round at a new SES account's pace).
+    [ENV.sendRate]: process.env[ENV.sendRate] ?? '1000',
   };
   Object.assign(process.env, env);
 
@@ -84,6 +90,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     'public-api': (await import('../functions/public-api/handler')).handler as unknown as HttpFunction,
     milestone: (await import('../functions/milestone/handler')).handler,
     reconcile: (await import('../functions/reconcile/handler')).handler,
+    'ses-events': (await import('../functions/ses-events/handler')).handler,
   };
 
   const scheduler = await createLocalScheduler({
@@ -94,7 +101,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     invoke: async (target) => {
       if (target.arn !== MILESTONE_FUNCTION_ARN)
         throw new Error(`no local function for target ${target.arn}`);
-      await functions.milestone(target.input, lambdaContext('milestone'));
+      await functions.milestone(target.input, lambdaContext('milestone', 10 * 60_000));
     },
   });
   process.env.AWS_ENDPOINT_URL_SCHEDULER = scheduler.endpoint;
@@ -133,10 +140,44 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (key === 'GET /_local/clock') return jsonResult(200, { now: clock.now().toISOString() });
     if (key === 'POST /_local/clock') return moveClock(body);
     if (key === 'GET /_local/dead-letters') return jsonResult(200, { deadLetters: scheduler.deadLetters() });
+    if (key === 'POST /_local/ses-events') return publishSesEvents(body);
     return jsonResult(404, {
       message: 'Not Found',
-      local: ['/_local/outbox', '/_local/clock', '/_local/dead-letters'],
+      local: ['/_local/outbox', '/_local/clock', '/_local/dead-letters', '/_local/ses-events'],
     });
+  }
+
+  /**
+   * SES's configuration set publishing to the SNS topic: each event (the body is one, or an array of them) reaches
+   * the ses-events function in an SNS event of its own, as SNS delivers them. All are checked first, so that a
+   * batch with a malformed event changes nothing.
+   */
+  async function publishSesEvents(body: Buffer): Promise<HttpResult> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return jsonResult(400, { error: 'the body is not valid JSON' });
+    }
+    const events: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
+    const issues = events.flatMap((event, i) => {
+      try {
+        parseSesEvent(event);
+        return [];
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        if (!Array.isArray(parsed)) return error.issues;
+        const within = (field: string) => (field === '(body)' ? `[${i}]` : `[${i}].${field}`);
+        return error.issues.map((issue) => ({ ...issue, field: within(issue.field) }));
+      }
+    });
+    if (issues.length > 0) return jsonResult(400, { error: 'not an SES event', issues });
+    const outcomes = [];
+    for (const event of events) {
+      const sns = toSnsEvent(JSON.stringify(event), clock.now());
+      outcomes.push(...(await functions['ses-events'](sns, lambdaContext('ses-events'))));
+    }
+    return jsonResult(200, { count: events.length, outcomes });
   }
 
   async function moveClock(body: Buffer): Promise<HttpResult> {
@@ -192,6 +233,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       outbox: `${apiUrl}/_local/outbox`,
       clock: `${apiUrl}/_local/clock`,
       deadLetters: `${apiUrl}/_local/dead-letters`,
+      sesEvents: `${apiUrl}/_local/ses-events`,
       sesInbox: ses.inboxUrl,
       dynamodb: dynamo.endpoint,
       scheduler: scheduler.endpoint,

@@ -39,6 +39,7 @@ GCM consultations, running locally (${dataDir ? `data in ${dataDir}` : 'in memor
   SES web inbox       ${urls.sesInbox}
   local clock         ${urls.clock}   (POST {"advanceBy":"P30D"} or {"set":"2027-01-01T00:00:00Z"})
   dead letters        ${urls.deadLetters}
+  SES events          POST ${urls.sesEvents}   (an SES event's JSON, or an array: bounce, complaint, delivery, reject)
   DynamoDB (dynalite) ${urls.dynamodb}
   EventBridge Scheduler ${urls.scheduler}
 

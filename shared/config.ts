@@ -13,6 +13,8 @@ export const ENV = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   tokenSecret: 'TOKEN_SECRET',
   tokenSecretArn: 'TOKEN_SECRET_ARN',
+  sendRate: 'SES_SEND_RATE',
+  deliveryLeaseMs: 'DELIVERY_LEASE_MS',
 } as const;
 
 export type SettingName = keyof typeof ENV;

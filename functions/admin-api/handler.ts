@@ -11,8 +11,10 @@ import {
   textBody,
 } from '../../shared/http/http';
 import { schedulingTargetFromConfig } from '../../shared/scheduling/review-schedules';
+import { milestoneDeliveries } from '../../shared/services/delivery-report';
 import { importContacts, importProgress } from '../../shared/services/invitations';
 import { cancelReview, listAllReviews, putReview, showReview } from '../../shared/services/reviews';
+import { listAllSuppressions, showSuppression } from '../../shared/services/suppressions';
 
 const reviewId = (event: HttpEvent) => event.pathParameters?.reviewId;
 
@@ -62,10 +64,34 @@ const routes = httpRouterHandler<HttpEvent, HttpResult>([
       json(200, await importProgress(reviewId(event), event.pathParameters?.importId)),
   },
   {
+    method: 'GET',
+    path: '/admin/reviews/{reviewId}/deliveries/{milestoneId}',
+    handler: async (event: HttpEvent) =>
+      json(
+        200,
+        await milestoneDeliveries(
+          reviewId(event),
+          event.pathParameters?.milestoneId,
+          event.queryStringParameters?.at,
+          requestTime(event),
+        ),
+      ),
+  },
+  {
     method: 'DELETE',
     path: '/admin/reviews/{reviewId}',
     handler: async (event: HttpEvent) =>
       json(200, await cancelReview(schedulingTargetFromConfig(), reviewId(event), requestTime(event))),
+  },
+  {
+    method: 'GET',
+    path: '/admin/suppressions',
+    handler: async () => json(200, await listAllSuppressions()),
+  },
+  {
+    method: 'GET',
+    path: '/admin/suppressions/{email}',
+    handler: async (event: HttpEvent) => json(200, await showSuppression(event.pathParameters?.email)),
   },
 ]);
 

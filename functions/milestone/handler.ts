@@ -2,17 +2,22 @@ import middy from '@middy/core';
 import { tokenKey } from '../../shared/aws/token-key';
 import { parseSenderEvent } from '../../shared/domain/firing';
 import { log } from '../../shared/http/http';
-import { runInvitationRound } from '../../shared/services/invitations';
+import { schedulingTargetFromConfig } from '../../shared/scheduling/review-schedules';
 import { linksFor } from '../../shared/services/mailer';
-import { runMilestoneRound } from '../../shared/services/milestone-round';
+import { runRound } from '../../shared/services/sender';
+import { sendingOptions } from '../../shared/services/sending';
 
 /**
- * The sending function, invoked (asynchronously) by EventBridge Scheduler with a job's Input: a milestone's
- * round to the confirmed registrants, or an upload's round of invitations to register. Throwing makes Lambda
- * retry the invocation twice, then hand the event to the dead-letter queue.
+ * The sending function, invoked (asynchronously) by EventBridge Scheduler with a job's Input: a milestone's round
+ * to the confirmed registrants, an upload's invitations, a meeting change, or the rest of a large round. Throwing
+ * makes Lambda retry the invocation twice, then hand the event to the dead-letter queue.
  */
-export const handler = middy<unknown>().handler(async (event) => {
-  const firing = parseSenderEvent(event);
-  const links = linksFor(new Date(), await tokenKey());
-  return 'round' in firing ? runInvitationRound(firing, log, links) : runMilestoneRound(firing, log, links);
-});
+export const handler = middy<unknown>().handler(async (event, context) =>
+  runRound(
+    parseSenderEvent(event),
+    log,
+    linksFor(new Date(), await tokenKey()),
+    sendingOptions(() => context.getRemainingTimeInMillis()),
+    () => schedulingTargetFromConfig(context.invokedFunctionArn),
+  ),
+);

@@ -12,6 +12,8 @@ const routes = httpRouterHandler<HttpEvent, HttpResult>([
   { method: 'GET', path: '/manage', handler: pages.showManage },
   { method: 'POST', path: '/manage', handler: pages.submitManage },
   { method: 'POST', path: '/manage/cancel', handler: pages.submitCancellation },
+  { method: 'GET', path: '/unsubscribe', handler: pages.showUnsubscribe },
+  { method: 'POST', path: '/unsubscribe', handler: pages.submitUnsubscribe },
   { method: 'GET', path: '/privacy', handler: pages.showPrivacy },
 ]);
 

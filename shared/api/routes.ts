@@ -24,6 +24,14 @@ export const routes: readonly Route[] = [
     fn: 'admin-api',
     auth: 'secretariat',
   },
+  {
+    method: 'GET',
+    path: '/admin/reviews/{reviewId}/deliveries/{milestoneId}',
+    fn: 'admin-api',
+    auth: 'secretariat',
+  },
+  { method: 'GET', path: '/admin/suppressions', fn: 'admin-api', auth: 'secretariat' },
+  { method: 'GET', path: '/admin/suppressions/{email}', fn: 'admin-api', auth: 'secretariat' },
   { method: 'POST', path: '/registrations', fn: 'public-api', auth: 'none' },
   { method: 'GET', path: '/register/{reviewId}', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/register/{reviewId}', fn: 'public-api', auth: 'none' },
@@ -32,6 +40,8 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/manage', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/manage', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/manage/cancel', fn: 'public-api', auth: 'none' },
+  { method: 'GET', path: '/unsubscribe', fn: 'public-api', auth: 'none' },
+  { method: 'POST', path: '/unsubscribe', fn: 'public-api', auth: 'none' },
   { method: 'GET', path: '/privacy', fn: 'public-api', auth: 'none' },
 ];
 

@@ -14,6 +14,8 @@ export const MilestoneFiring = z.object({
   at: z.string(),
   version: z.number().int(),
   scheduledTime: z.string().optional(),
+  /** A continuation: where the previous invocation stopped reading recipients. */
+  after: z.record(z.string(), z.unknown()).optional(),
 });
 export type MilestoneFiring = z.infer<typeof MilestoneFiring>;
 
@@ -22,18 +24,42 @@ export const InvitationRoundFiring = z.object({
   round: z.literal('invitations'),
   reviewId: z.string(),
   importId: z.string(),
+  after: z.record(z.string(), z.unknown()).optional(),
 });
 export type InvitationRoundFiring = z.infer<typeof InvitationRoundFiring>;
 
-/** What the sending function is invoked with: an invitation round when it says so, else a milestone firing. */
-export function parseSenderEvent(event: unknown): InvitationRoundFiring | MilestoneFiring {
-  const isInvitationRound = typeof event === 'object' && event !== null && 'round' in event;
-  return parseOrThrow(isInvitationRound ? InvitationRoundFiring : MilestoneFiring, event);
+/** The job that tells a meeting's invitation holders that it moved or is cancelled. */
+export const MeetingChangeFiring = z.object({
+  round: z.literal('meeting-change'),
+  reviewId: z.string(),
+  meetingId: z.string(),
+  /** The meeting's calendar SEQUENCE this change brought. */
+  sequence: z.number().int(),
+  /** Filled in by the Scheduler: the time the change is told, against which held invitations are past or not. */
+  scheduledTime: z.string().optional(),
+  after: z.record(z.string(), z.unknown()).optional(),
+});
+export type MeetingChangeFiring = z.infer<typeof MeetingChangeFiring>;
+
+const Round = z.discriminatedUnion('round', [InvitationRoundFiring, MeetingChangeFiring]);
+export type RoundFiring = z.infer<typeof Round>;
+
+/** What the sending function is invoked with: a round of its own when it says so, else a milestone firing. */
+export function parseSenderEvent(event: unknown): RoundFiring | MilestoneFiring {
+  const isRound = typeof event === 'object' && event !== null && 'round' in event;
+  return isRound ? parseOrThrow(Round, event) : parseOrThrow(MilestoneFiring, event);
 }
 
-/** Outside the review's own `<reviewId>.` prefix, so that bringing the review's jobs to its plan leaves it be. */
-export function invitationScheduleName(reviewId: string, importId: string): string {
-  return `invite.${reviewId}.${importId}`;
+/**
+ * Jobs of rounds (invitations, meeting changes, continuations) are named outside the review's own `<reviewId>.`
+ * prefix, so that bringing the review's jobs to its plan leaves them be.
+ */
+export function roundScheduleName(firing: RoundFiring | MilestoneFiring, continuation?: string): string {
+  if (continuation) return `more.${firing.reviewId}.${continuation}`;
+  if (!('round' in firing)) return scheduleName(firing.reviewId, firing.milestoneId);
+  return firing.round === 'invitations'
+    ? `invite.${firing.reviewId}.${firing.importId}`
+    : `change.${firing.reviewId}.${firing.meetingId}.${firing.sequence}`;
 }
 
 export const SCHEDULED_TIME_PLACEHOLDER = '<aws.scheduler.scheduled-time>';

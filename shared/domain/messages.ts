@@ -1,57 +1,50 @@
-import { DateTime } from 'luxon';
-import { directionOf, type Language } from '../i18n/languages';
-import { type Translate, translator } from '../i18n/translate';
+import { directionOf, type Language, nativeName } from '../i18n/languages';
+import { translator } from '../i18n/translate';
+import type { CalendarInvite } from './calendar';
 import { escapeHtml } from './html';
 import type { Milestone, PlannedMeeting } from './plan';
 import type { AttendanceMode } from './registrant';
-import type { MeetingKind, Review } from './review';
+import { interpretationLanguagesOf, type Review } from './review';
+import { meetingName, meetingWhen, reviewTitle } from './wording';
 
-/** An email's words in one language: subject, plain text and email-safe HTML (right to left for Arabic). */
+/**
+ * An email's words in one language: subject, plain text and email-safe HTML (right to left for Arabic), and
+ * what travels with them: a calendar invitation, and the headers of a message one can unsubscribe from.
+ */
 export interface MessageContent {
   subject: string;
   text: string;
   html: string;
+  calendarInvite?: CalendarInvite;
+  headers?: Record<string, string>;
+}
+
+/** Where a reader can stop the service's reminders and notices (RFC 8058 one-click, and a mailto). */
+export interface Unsubscribe {
+  url: string;
+  mailto: string;
 }
 
 type Reader = { name: string; language: Language };
-
-export function reviewTitle(review: Pick<Review, 'title' | 'region'>, t: Translate): string {
-  return review.title ?? t('review.title', { region: t(`region.${review.region}`) });
-}
-
-export function meetingName(kind: MeetingKind, t: Translate): string {
-  return t(`meeting.${kind}`);
-}
-
-/** "Monday 29 March 2027, 10:00 (Europe/Zurich, UTC+2)", in the reader's language and the meeting's zone. */
-export function meetingWhen(
-  meeting: Pick<PlannedMeeting, 'startsAt' | 'timeZone' | 'dateText'>,
-  language: Language,
-) {
-  const t = translator(language);
-  if (!meeting.startsAt) return t('meeting.dateToBeAnnounced', { date: meeting.dateText ?? '' });
-  const start = DateTime.fromISO(meeting.startsAt, { zone: meeting.timeZone }).setLocale(language);
-  return t('meeting.when', {
-    date: start.toLocaleString(DateTime.DATE_HUGE),
-    time: start.toLocaleString(DateTime.TIME_24_SIMPLE),
-    // Isolated, so that the Latin zone name keeps its shape inside right-to-left text.
-    zone: `\u2068${meeting.timeZone}, UTC${start.toFormat('ZZ')}\u2069`,
-  });
-}
 
 interface Body {
   paragraphs: string[];
   link?: { url: string; label: string };
   manageUrl?: string;
+  unsubscribe?: Unsubscribe;
+  calendarInvite?: CalendarInvite;
 }
 
 function render(language: Language, subject: string, body: Body): MessageContent {
   const t = translator(language);
-  const footer = body.manageUrl ? `${t('email.manage')}: ${body.manageUrl}` : undefined;
+  const footer = [
+    ...(body.manageUrl ? [`${t('email.manage')}: ${body.manageUrl}`] : []),
+    ...(body.unsubscribe ? [`${t('email.unsubscribe')}: ${body.unsubscribe.url}`] : []),
+  ];
   const text = [
     ...body.paragraphs,
     ...(body.link ? [`${body.link.label}: ${body.link.url}`] : []),
-    ...(footer ? ['--', footer] : []),
+    ...(footer.length > 0 ? ['--', ...footer] : []),
   ].join('\n\n');
   const dir = directionOf(language);
   const align = dir === 'rtl' ? 'right' : 'left';
@@ -59,9 +52,18 @@ function render(language: Language, subject: string, body: Body): MessageContent
   const button = body.link
     ? `<p style="margin:24px 0"><a href="${escapeHtml(body.link.url)}" style="background:#00589c;color:#ffffff;padding:12px 20px;text-decoration:none;border-radius:4px;display:inline-block">${escapeHtml(body.link.label)}</a></p>`
     : '';
-  const footerHtml = body.manageUrl
-    ? `<p style="margin:24px 0 0;font-size:13px;color:#555555;border-top:1px solid #dddddd;padding-top:12px"><a href="${escapeHtml(body.manageUrl)}" style="color:#00589c">${escapeHtml(t('email.manage'))}</a></p>`
-    : '';
+  const footerLinks = [
+    ...(body.manageUrl ? [{ url: body.manageUrl, label: t('email.manage') }] : []),
+    ...(body.unsubscribe ? [{ url: body.unsubscribe.url, label: t('email.unsubscribe') }] : []),
+  ];
+  const footerHtml =
+    footerLinks.length > 0
+      ? `<p style="margin:24px 0 0;font-size:13px;color:#555555;border-top:1px solid #dddddd;padding-top:12px">${footerLinks
+          .map(
+            ({ url, label }) => `<a href="${escapeHtml(url)}" style="color:#00589c">${escapeHtml(label)}</a>`,
+          )
+          .join(' &#183; ')}</p>`
+      : '';
   const html = `<!doctype html>
 <html lang="${language}" dir="${dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
@@ -73,7 +75,19 @@ ${button}${footerHtml}
 </div>
 </body>
 </html>`;
-  return { subject, text: `${text}\n`, html };
+  const headers = body.unsubscribe
+    ? {
+        'List-Unsubscribe': `<${body.unsubscribe.url}>, <${body.unsubscribe.mailto}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      }
+    : undefined;
+  return {
+    subject,
+    text: `${text}\n`,
+    html,
+    ...(body.calendarInvite ? { calendarInvite: body.calendarInvite } : {}),
+    ...(headers ? { headers } : {}),
+  };
 }
 
 export function confirmationMessage(review: Review, reader: Reader, confirmUrl: string): MessageContent {
@@ -196,21 +210,50 @@ export function invitationToRegisterMessage(
   review: Review,
   reader: Reader,
   registerUrl: string,
+  unsubscribe: Unsubscribe,
 ): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
   return render(reader.language, t('email.invitation.subject', { review: title }), {
     paragraphs: [t('email.greeting', { name: reader.name }), t('email.invitation.body', { review: title })],
     link: { url: registerUrl, label: t('email.invitation.link') },
+    unsubscribe,
   });
+}
+
+type Attendee = Reader & { attendanceMode: AttendanceMode };
+
+/** How this registrant joins: the venue for those who come in person, the online link for the others. */
+function joiningDetails(review: Review, meeting: PlannedMeeting, reader: Attendee) {
+  const t = translator(reader.language);
+  const inPerson = meeting.kind === 'hybrid-consultation' && reader.attendanceMode === 'in-person';
+  const list = new Intl.ListFormat(reader.language, { type: 'conjunction' });
+  const paragraphs = [
+    inPerson
+      ? t('email.milestone.attendInPerson', { venue: meeting.venue ?? review.venue })
+      : t('email.milestone.attendOnline'),
+    t('email.milestone.interpretationIn', {
+      languages: list.format(interpretationLanguagesOf(review).map((l) => nativeName(l))),
+    }),
+  ];
+  const link =
+    !inPerson && meeting.joinUrl ? { url: meeting.joinUrl, label: t('email.milestone.join') } : undefined;
+  return { paragraphs, link };
+}
+
+export interface MilestoneLinks {
+  manageUrl: string;
+  unsubscribe: Unsubscribe;
+  /** The invitation's calendar object, for the invitation milestone. */
+  calendarInvite?: CalendarInvite;
 }
 
 export function milestoneMessage(
   review: Review,
   meeting: PlannedMeeting,
   milestone: Milestone,
-  reader: Reader,
-  manageUrl: string,
+  reader: Attendee,
+  links: MilestoneLinks,
 ): MessageContent {
   const t = translator(reader.language);
   const values = {
@@ -219,11 +262,7 @@ export function milestoneMessage(
     when: meetingWhen(meeting, reader.language),
   };
   const greeting = t('email.greeting', { name: reader.name });
-  const where =
-    meeting.kind === 'hybrid-consultation'
-      ? t('email.milestone.where.hybrid', { venue: meeting.venue ?? review.venue })
-      : t('email.milestone.where.online');
-  const join = meeting.joinUrl ? { url: meeting.joinUrl, label: t('email.milestone.join') } : undefined;
+  const joining = joiningDetails(review, meeting, reader);
   switch (milestone.kind) {
     case 'pre-consultation':
     case 'hybrid-consultation':
@@ -231,29 +270,91 @@ export function milestoneMessage(
         paragraphs: [
           greeting,
           t('email.milestone.invitation.body', values),
-          where,
-          t('email.milestone.interpretation'),
+          ...joining.paragraphs,
+          t('email.milestone.calendar'),
         ],
-        link: join,
-        manageUrl,
+        link: joining.link,
+        manageUrl: links.manageUrl,
+        calendarInvite: links.calendarInvite,
       });
-    case 'materials-publication':
+    case 'materials-publication': {
+      const own = review.materials?.[reader.language] ?? review.materialsUrl;
+      const others = Object.entries(review.materials ?? {})
+        .filter(([language]) => language !== reader.language)
+        .map(([language, url]) => `${nativeName(language as Language)}: ${url}`);
       return render(reader.language, t('email.milestone.materials.subject', values), {
-        paragraphs: [greeting, t('email.milestone.materials.body', values)],
-        link: review.materialsUrl
-          ? { url: review.materialsUrl, label: t('email.milestone.materials.link') }
-          : undefined,
-        manageUrl,
+        paragraphs: [
+          greeting,
+          t('email.milestone.materials.body', values),
+          ...(others.length > 0 ? [t('email.milestone.materials.other', { links: others.join(' · ') })] : []),
+        ],
+        link: own ? { url: own, label: t('email.milestone.materials.link') } : undefined,
+        manageUrl: links.manageUrl,
+        unsubscribe: links.unsubscribe,
       });
+    }
     case 'reminder':
       return render(
         reader.language,
         t('email.milestone.reminder.subject', { ...values, days: milestone.daysBefore }),
         {
-          paragraphs: [greeting, t('email.milestone.reminder.body', values), where],
-          link: join,
-          manageUrl,
+          paragraphs: [greeting, t('email.milestone.reminder.body', values), ...joining.paragraphs],
+          link: joining.link,
+          manageUrl: links.manageUrl,
+          unsubscribe: links.unsubscribe,
         },
       );
   }
+}
+
+/** A confirmed meeting moved: one email, with the calendar update. */
+export function dateChangedMessage(
+  review: Review,
+  meeting: PlannedMeeting,
+  reader: Attendee,
+  manageUrl: string,
+  calendarInvite: CalendarInvite,
+): MessageContent {
+  const t = translator(reader.language);
+  const values = {
+    review: reviewTitle(review, t),
+    meeting: meetingName(meeting.kind, t),
+    when: meetingWhen(meeting, reader.language),
+  };
+  const joining = joiningDetails(review, meeting, reader);
+  return render(reader.language, t('email.dateChanged.subject', values), {
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.dateChanged.body', values),
+      ...joining.paragraphs,
+    ],
+    link: joining.link,
+    manageUrl,
+    calendarInvite,
+  });
+}
+
+/** A meeting the registrant held an invitation for is cancelled (or has no date any more, or its review is). */
+export function meetingCancelledMessage(
+  review: Review,
+  meeting: Pick<PlannedMeeting, 'kind' | 'timeZone'>,
+  held: { startsAt: string },
+  reader: Reader,
+  manageUrl: string | undefined,
+  calendarInvite: CalendarInvite,
+): MessageContent {
+  const t = translator(reader.language);
+  const values = {
+    review: reviewTitle(review, t),
+    meeting: meetingName(meeting.kind, t),
+    when: meetingWhen(
+      { startsAt: held.startsAt, timeZone: meeting.timeZone, dateText: null },
+      reader.language,
+    ),
+  };
+  return render(reader.language, t('email.meetingCancelled.subject', values), {
+    paragraphs: [t('email.greeting', { name: reader.name }), t('email.meetingCancelled.body', values)],
+    manageUrl,
+    calendarInvite,
+  });
 }

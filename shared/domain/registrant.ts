@@ -103,6 +103,8 @@ export interface Registrant {
   /** Pending registrations lapse (DynamoDB TTL in AWS; filtered on read everywhere). Epoch seconds. */
   expiresAt?: number;
   seat?: SeatStatus;
+  /** They asked for no more reminders and notices (List-Unsubscribe); invitations and changes still come. */
+  unsubscribedAt?: string;
   /** When they joined the waiting list: their place in it. */
   waitlistedAt?: string;
 }

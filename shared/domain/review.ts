@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { Language } from '../i18n/languages';
 import { DateSpecSchema } from './date-spec';
 import { Region } from './regions';
 
@@ -62,6 +63,12 @@ export const ReviewInput = z
     timeZone: TimeZone,
     /** Where the meeting documents are published; linked from the materials-publication email. */
     materialsUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
+    /** The materials in each language they exist in; a reader is given their own language's first. */
+    materials: z
+      .partialRecord(Language, z.url({ protocol: /^https$/, error: 'must be an https URL' }))
+      .optional(),
+    /** The UN languages interpreted at the consultations; the region's usual ones when not given. */
+    interpretationLanguages: z.array(Language).min(1).max(6).optional(),
     /** The review meeting's own local start time; meetings have their own. */
     startTime: LocalTime.default('09:00'),
     /** Omitted: the region's default meetings (one pre-consultation, two for Asia-Pacific, and the consultation). */
@@ -70,6 +77,18 @@ export const ReviewInput = z
   })
   .strict();
 export type ReviewInput = z.infer<typeof ReviewInput>;
+
+/** The interpretation a region's consultations usually have, among the six UN languages. */
+const REGION_INTERPRETATION: Record<Region, Language[]> = {
+  europe: ['en', 'fr', 'ru'],
+  africa: ['ar', 'en', 'fr'],
+  arab: ['ar', 'en', 'fr'],
+  lac: ['es', 'en'],
+  'asia-pacific': ['en', 'zh', 'ru'],
+};
+
+export const interpretationLanguagesOf = (review: Pick<ReviewInput, 'region' | 'interpretationLanguages'>) =>
+  review.interpretationLanguages ?? REGION_INTERPRETATION[review.region];
 
 export type ReviewStatus = 'active' | 'cancelled';
 
@@ -80,4 +99,15 @@ export interface Review extends ReviewInput {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Per meeting, the start last announced and how many times it changed: the SEQUENCE of its calendar
+   * invitations, raised by each move or cancellation.
+   */
+  calendar?: Record<string, MeetingCalendar>;
+}
+
+export interface MeetingCalendar {
+  sequence: number;
+  /** UTC start, or null while the meeting has no confirmed date (or is cancelled). */
+  startsAt: string | null;
 }

@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * without the key: HMAC-SHA256 over the payload, compared in constant time. A token is bound to its purpose, so a
  * link made for one action cannot be replayed against another.
  */
-export type TokenPurpose = 'confirm-registration' | 'manage-registration' | 'invitation';
+export type TokenPurpose = 'confirm-registration' | 'manage-registration' | 'invitation' | 'unsubscribe';
 
 export interface TokenClaims {
   purpose: TokenPurpose;
@@ -29,6 +29,8 @@ export const CONFIRMATION_TOKEN_TTL_SECONDS = 48 * 3600;
 /** Manage links sit in every email of a review's season; a new one comes with each email. */
 export const MANAGE_TOKEN_TTL_SECONDS = 180 * 86_400;
 export const INVITATION_TOKEN_TTL_SECONDS = 90 * 86_400;
+/** An unsubscribe link must work for as long as the emails that carry it are read. */
+export const UNSUBSCRIBE_TOKEN_TTL_SECONDS = 400 * 86_400;
 
 const sign = (payload: string, key: string): string =>
   createHmac('sha256', key).update(payload).digest('base64url');

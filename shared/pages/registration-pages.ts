@@ -1,8 +1,8 @@
 import { escapeHtml } from '../domain/html';
-import { meetingName, meetingWhen, reviewTitle } from '../domain/messages';
 import type { PlannedMeeting } from '../domain/plan';
 import { ATTENDANCE_MODES, COUNTRY_CODES, type Registrant, STAKEHOLDER_GROUPS } from '../domain/registrant';
 import type { Review } from '../domain/review';
+import { meetingName, meetingWhen, reviewTitle } from '../domain/wording';
 import { LANGUAGES, type Language, nativeName } from '../i18n/languages';
 import { type MessageKey, type Translate, translator } from '../i18n/translate';
 import { page, paragraph } from './layout';
@@ -265,4 +265,24 @@ export function privacyPage(language: Language): string {
     body: paragraph(t('privacy.body')),
     path: { pathname: '/privacy' },
   });
+}
+
+export function unsubscribePage(language: Language, review: Review, token: string): string {
+  const t = translator(language);
+  const form = `<form method="post" action="${escapeHtml(`/unsubscribe?${new URLSearchParams({ token, lang: language })}`)}">
+<button type="submit">${escapeHtml(t('unsubscribe.button'))}</button>
+</form>`;
+  return page({
+    language,
+    title: t('unsubscribe.title'),
+    body: `${paragraph(t('unsubscribe.body', { review: reviewTitle(review, t) }))}${form}`,
+    path: { pathname: '/unsubscribe', query: { token } },
+  });
+}
+
+export function unsubscribedPage(language: Language, review: Review): string {
+  const t = translator(language);
+  return simplePage(language, 'unsubscribe.done.title', [
+    t('unsubscribe.done.body', { review: reviewTitle(review, t) }),
+  ]);
 }

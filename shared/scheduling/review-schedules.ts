@@ -10,10 +10,10 @@ import { schedulerClient } from '../aws/scheduler-client';
 import { setting } from '../config';
 import {
   atExpression,
-  type InvitationRoundFiring,
   instantOfAtExpression,
-  invitationScheduleName,
   MilestoneFiring,
+  type RoundFiring,
+  roundScheduleName,
   scheduleName,
   scheduleNamePrefix,
 } from '../domain/firing';
@@ -26,10 +26,11 @@ export interface SchedulingTarget {
   deadLetterArn: string;
 }
 
-export function schedulingTargetFromConfig(): SchedulingTarget {
+/** `functionArn`: the sending function's own ARN, when it is the one scheduling (it has no setting for itself). */
+export function schedulingTargetFromConfig(functionArn?: string): SchedulingTarget {
   return {
     group: setting('scheduleGroup'),
-    functionArn: setting('milestoneFunctionArn'),
+    functionArn: functionArn ?? setting('milestoneFunctionArn'),
     roleArn: setting('schedulerRoleArn'),
     deadLetterArn: setting('schedulerDeadLetterArn'),
   };
@@ -86,23 +87,31 @@ function oneTimeJob(
   };
 }
 
-/** Sends an upload's invitations at `at` (a job of its own, deleted once done). */
-export async function scheduleInvitationRound(
+/**
+ * A one-time job for a round of its own (an upload's invitations, a meeting change, the rest of a round too large
+ * for one invocation) at `at`; it deletes itself once done.
+ */
+export async function scheduleRound(
   target: SchedulingTarget,
-  firing: InvitationRoundFiring,
+  firing: RoundFiring | MilestoneFiring,
   at: string,
+  continuation?: string,
 ) {
   await schedulerClient().send(
     new CreateScheduleCommand(
       oneTimeJob(target, {
-        name: invitationScheduleName(firing.reviewId, firing.importId),
-        description: `invitations to register for review ${firing.reviewId}`,
+        name: roundScheduleName(firing, continuation),
+        description: `${'round' in firing ? firing.round : firing.kind} of review ${firing.reviewId}`,
         at,
         input: firing,
       }),
     ),
   );
 }
+
+/** Scheduler's at() counts in whole minutes: the next one but one, so it is surely still ahead. */
+export const nextMinuteButOne = (now: Date): string =>
+  new Date(Math.ceil(now.getTime() / 60_000) * 60_000 + 60_000).toISOString();
 
 async function existingSchedules(target: SchedulingTarget, reviewId: string) {
   const names: string[] = [];

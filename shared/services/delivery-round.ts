@@ -1,7 +1,10 @@
+import PQueue from 'p-queue';
 import type { MessageContent } from '../domain/messages';
 import { isRetryableSesError } from '../mail/ses-sender';
-import { claimDelivery, markDelivery } from '../store/deliveries';
+import { claimDelivery, markDelivery, markSuppressed } from '../store/deliveries';
 import type { DeliveryRound } from '../store/keys';
+import type { Cursor, Page } from '../store/pages';
+import { isSuppressed } from '../store/suppressions';
 import { sendMessage } from './mailer';
 
 /**
@@ -9,7 +12,7 @@ import { sendMessage } from './mailer';
  * request timeout, three attempts); shorter than the minute Lambda waits before retrying a failed asynchronous
  * invocation, so that the retry finds the claim free again.
  */
-export const DELIVERY_LEASE_MS = 45_000;
+export const DEFAULT_DELIVERY_LEASE_MS = 45_000;
 
 /** Thrown so that the invocation is retried: some recipients are still to be sent to. */
 export class RoundIncompleteError extends Error {
@@ -23,47 +26,122 @@ export interface RoundCounts {
   sent: number;
   skipped: number;
   failed: number;
+  suppressed: number;
 }
+
+export interface RoundOptions {
+  /** Wall-clock time, for the claims' leases. */
+  realNow: () => Date;
+  /** Emails per second: the SES account's sending rate. */
+  rate: number;
+  /** SES calls in flight at once. */
+  concurrency: number;
+  /** Milliseconds this invocation may still run; the round stops at a page boundary before it runs out. */
+  remainingMs?: () => number;
+  /** How long a claim holds before another worker may take it over. */
+  leaseMs: number;
+}
+
+/** What a round does around each send. */
+export interface RoundHooks<R> {
+  /** Whether the recipient is still to get this email (checked before claiming). */
+  include?: (recipient: R) => Promise<boolean>;
+  /** After SES accepted the email. */
+  afterSent?: (recipient: R) => Promise<void>;
+  onOutcome?: (outcome: 'sent' | 'failed') => Promise<void>;
+}
+
+/** Kept free at the end of an invocation: the page in flight finishes, and the continuation is scheduled. */
+const RESERVE_MS = 60_000;
+/** Throttling is retried in place this often (100, 200, 400 ms apart), then left for the invocation's retry. */
+const THROTTLE_RETRIES = 3;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends one email to each recipient of a round, exactly once however often the round runs: each recipient's
  * delivery is claimed with a conditional write before sending and marked with the SES message id after.
- * Recipients already done are skipped; a permanent SES refusal is recorded as failed; anything still pending at
- * the end (SES throttling, another worker's live claim) throws `RoundIncompleteError` for a retry.
- * `realNow` is wall-clock time, for the claims' leases.
+ * Recipients already done are skipped; a suppressed address is recorded as such and not sent to; a permanent
+ * SES refusal is recorded as failed. Sending keeps to `rate` per second with `concurrency` calls in flight, and
+ * SES throttling is retried with backoff. When the invocation's time runs short the round stops after the page
+ * in flight and answers the cursor to continue from. Anything still pending at the end (throttling that
+ * persisted, another worker's live claim) throws `RoundIncompleteError` for a retry.
  */
 export async function deliverRound<R extends { email: string; name?: string }>(
   round: DeliveryRound,
-  recipients: AsyncIterable<R>,
+  pages: AsyncIterable<Page<R>>,
   compose: (recipient: R) => MessageContent,
-  realNow: () => Date,
-  onOutcome: (outcome: 'sent' | 'failed') => Promise<void> = async () => undefined,
-): Promise<RoundCounts> {
-  const counts = { sent: 0, skipped: 0, failed: 0, pending: 0 };
-  for await (const recipient of recipients) {
-    const claim = await claimDelivery(round, recipient.email, realNow(), DELIVERY_LEASE_MS);
+  options: RoundOptions,
+  hooks: RoundHooks<R> = {},
+): Promise<RoundCounts & { next?: Cursor }> {
+  const counts = { sent: 0, skipped: 0, failed: 0, suppressed: 0, pending: 0 };
+  const queue = new PQueue({ concurrency: options.concurrency, intervalCap: options.rate, interval: 1000 });
+
+  const deliver = async (recipient: R) => {
+    if (hooks.include && !(await hooks.include(recipient))) {
+      counts.skipped++;
+      return;
+    }
+    if (await isSuppressed(recipient.email)) {
+      if (await markSuppressed(round, recipient.email)) counts.suppressed++;
+      else counts.skipped++;
+      return;
+    }
+    const claim = await claimDelivery(round, recipient.email, options.realNow(), options.leaseMs);
     if (claim !== 'claimed') {
       counts[claim === 'done' ? 'skipped' : 'pending']++;
-      continue;
+      return;
     }
-    try {
-      const messageId = await sendMessage(recipient, compose(recipient));
-      await markDelivery(round, recipient.email, { status: 'sent', messageId, at: realNow() });
-      counts.sent++;
-      await onOutcome('sent');
-    } catch (error) {
-      const retryable = isRetryableSesError(error);
-      await markDelivery(round, recipient.email, {
-        status: retryable ? 'queued' : 'failed',
-        error: (error as Error).message,
-      });
-      if (retryable) counts.pending++;
-      else {
-        counts.failed++;
-        await onOutcome('failed');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const messageId = await sendMessage(recipient, compose(recipient));
+        await markDelivery(round, recipient.email, { status: 'sent', messageId, at: options.realNow() });
+        counts.sent++;
+        await hooks.afterSent?.(recipient);
+        await hooks.onOutcome?.('sent');
+        return;
+      } catch (error) {
+        const retryable = isRetryableSesError(error);
+        if (retryable && attempt < THROTTLE_RETRIES) {
+          await sleep(100 * 2 ** attempt);
+          continue;
+        }
+        await markDelivery(round, recipient.email, {
+          status: retryable ? 'queued' : 'failed',
+          error: (error as Error).message,
+        });
+        if (retryable) counts.pending++;
+        else {
+          counts.failed++;
+          await hooks.onOutcome?.('failed');
+        }
+        return;
       }
     }
+  };
+
+  let next: Cursor | undefined;
+  let fault: unknown;
+  for await (const page of pages) {
+    for (const recipient of page.items) {
+      // Bounded memory: never more than a few recipients waiting for their turn.
+      await queue.onSizeLessThan(options.concurrency * 2);
+      queue
+        .add(() => deliver(recipient))
+        .catch((error) => {
+          fault ??= error;
+        });
+    }
+    await queue.onIdle();
+    if (fault) throw fault;
+    if (page.next && options.remainingMs && options.remainingMs() < RESERVE_MS) {
+      next = page.next;
+      break;
+    }
   }
+  await queue.onIdle();
+  if (fault) throw fault;
   if (counts.pending > 0) throw new RoundIncompleteError(counts.pending);
-  return { sent: counts.sent, skipped: counts.skipped, failed: counts.failed };
+  const { pending: _pending, ...done } = counts;
+  return { ...done, ...(next ? { next } : {}) };
 }

@@ -3,18 +3,20 @@ import { readContactList } from '../domain/contacts';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { InvitationRoundFiring } from '../domain/firing';
 import { invitationToRegisterMessage } from '../domain/messages';
-import { type SchedulingTarget, scheduleInvitationRound } from '../scheduling/review-schedules';
+import { nextMinuteButOne, type SchedulingTarget, scheduleRound } from '../scheduling/review-schedules';
 import {
   type ContactImport,
   countImportProgress,
   getImport,
   invitationsOf,
+  optedOutOfInvitations,
   recordInvitation,
   saveImport,
 } from '../store/invitations';
+import type { Cursor } from '../store/pages';
 import { getRegistrant } from '../store/registrants';
 import { getReview } from '../store/reviews';
-import { deliverRound, type RoundCounts } from './delivery-round';
+import { deliverRound, type RoundCounts, type RoundOptions } from './delivery-round';
 import type { Links } from './mailer';
 
 /**
@@ -61,11 +63,12 @@ export async function importContacts(
     skipped: skipped.sort((a, b) => a.line - b.line),
   };
   await saveImport(record);
-  if (total > 0) {
-    // Scheduler's at() counts in whole minutes: the next one but one, so it is surely still ahead.
-    const at = new Date(Math.ceil(now.getTime() / 60_000) * 60_000 + 60_000).toISOString();
-    await scheduleInvitationRound(target, { round: 'invitations', reviewId: review.reviewId, importId }, at);
-  }
+  if (total > 0)
+    await scheduleRound(
+      target,
+      { round: 'invitations', reviewId: review.reviewId, importId },
+      nextMinuteButOne(now),
+    );
   return record;
 }
 
@@ -75,13 +78,13 @@ export async function importProgress(reviewId: string | undefined, importId: str
   return record;
 }
 
-/** The invitation round itself: each invited contact once, in their language. */
+/** The invitation round itself: each invited contact once, in their language, unless they opted out. */
 export async function runInvitationRound(
   firing: InvitationRoundFiring,
   log: (message: string, detail?: Record<string, unknown>) => void,
   links: Links,
-  realNow: () => Date = () => new Date(),
-): Promise<RoundCounts | { status: 'stale'; reason: string }> {
+  options: RoundOptions,
+): Promise<(RoundCounts & { status: 'done'; next?: Cursor }) | { status: 'stale'; reason: string }> {
   const [review, record] = await Promise.all([
     getReview(firing.reviewId),
     getImport(firing.reviewId, firing.importId),
@@ -91,11 +94,22 @@ export async function runInvitationRound(
     log('invitation round not sent', { ...firing, reason: `review is ${review.status}` });
     return { status: 'stale', reason: `review is ${review.status}` };
   }
-  return deliverRound(
+  const counts = await deliverRound(
     { reviewId: review.reviewId, milestoneId: `invitations.${record.importId}`, at: record.createdAt },
-    invitationsOf(review.reviewId, record.importId),
-    (contact) => invitationToRegisterMessage(review, contact, links.invitation(review.reviewId, contact)),
-    realNow,
-    (outcome) => countImportProgress(review.reviewId, record.importId, outcome),
+    invitationsOf(review.reviewId, record.importId, firing.after),
+    (contact) =>
+      invitationToRegisterMessage(
+        review,
+        contact,
+        links.invitation(review.reviewId, contact),
+        links.unsubscribe(review.reviewId, contact.email),
+      ),
+    options,
+    {
+      include: async (contact) => !(await optedOutOfInvitations(contact.email)),
+      onOutcome: (outcome) => countImportProgress(review.reviewId, record.importId, outcome),
+    },
   );
+  log('invitation round', { ...firing, ...counts });
+  return { status: 'done', ...counts };
 }

@@ -1,8 +1,13 @@
 import { sesClient } from '../aws/ses-client';
 import { optionalSetting, setting } from '../config';
 import type { Contact } from '../domain/contacts';
-import type { MessageContent } from '../domain/messages';
-import { INVITATION_TOKEN_TTL_SECONDS, issueToken, MANAGE_TOKEN_TTL_SECONDS } from '../domain/tokens';
+import type { MessageContent, Unsubscribe } from '../domain/messages';
+import {
+  INVITATION_TOKEN_TTL_SECONDS,
+  issueToken,
+  MANAGE_TOKEN_TTL_SECONDS,
+  UNSUBSCRIBE_TOKEN_TTL_SECONDS,
+} from '../domain/tokens';
 import { composeRawEmail } from '../mail/compose';
 import { sendRawEmail } from '../mail/ses-sender';
 import { epochSeconds } from '../store/keys';
@@ -18,7 +23,11 @@ export async function sendMessage(
   const raw = await composeRawEmail({
     from: { address: from, name: SENDER_NAME },
     to: { address: to.email, name: to.name },
-    ...content,
+    subject: content.subject,
+    text: content.text,
+    html: content.html,
+    headers: content.headers,
+    calendarInvite: content.calendarInvite,
   });
   return sendRawEmail(sesClient(), {
     raw,
@@ -41,6 +50,8 @@ export interface Links {
   register(reviewId: string): string;
   /** A personal link that opens the form filled in with the invited contact's details. */
   invitation(reviewId: string, contact: Contact): string;
+  /** Where to stop the review's reminders and notices: a one-click link (RFC 8058) and a mailto. */
+  unsubscribe(reviewId: string, email: string): Unsubscribe;
 }
 
 export function linksFor(now: Date, tokenKey: string): Links {
@@ -58,6 +69,15 @@ export function linksFor(now: Date, tokenKey: string): Links {
         ),
       }),
     register: (reviewId) => publicUrl(`register/${reviewId}`),
+    unsubscribe: (reviewId, email) => ({
+      url: publicUrl('unsubscribe', {
+        token: issueToken(
+          { purpose: 'unsubscribe', reviewId, email, exp: epochSeconds(now) + UNSUBSCRIBE_TOKEN_TTL_SECONDS },
+          tokenKey,
+        ),
+      }),
+      mailto: `mailto:${setting('mailFrom')}?subject=${encodeURIComponent(`unsubscribe ${reviewId}`)}`,
+    }),
     invitation: (reviewId, contact) =>
       publicUrl(`register/${reviewId}`, {
         lang: contact.language,

@@ -1,32 +1,103 @@
+import { setting } from '../config';
+import { type HeldInvite, meetingInvite } from '../domain/calendar';
 import type { MilestoneFiring } from '../domain/firing';
 import { milestoneMessage } from '../domain/messages';
-import { planReview } from '../domain/plan';
-import { attends } from '../domain/registrant';
+import { type Milestone, type PlannedMeeting, planReview } from '../domain/plan';
+import { attends, type Registrant } from '../domain/registrant';
+import type { Review } from '../domain/review';
+import { heldInvite, recordHeldInvite } from '../store/calendar';
 import { roundStarted } from '../store/deliveries';
 import type { DeliveryRound } from '../store/keys';
+import type { Cursor, Page } from '../store/pages';
 import { confirmedRegistrants } from '../store/registrants';
 import { getReview } from '../store/reviews';
-import { deliverRound, type RoundCounts } from './delivery-round';
+import { deliverRound, type RoundCounts, type RoundOptions } from './delivery-round';
 import type { Links } from './mailer';
 
-export type RoundOutcome = { status: 'stale'; reason: string } | ({ status: 'done' } & RoundCounts);
+export type RoundOutcome =
+  | { status: 'stale'; reason: string }
+  | ({ status: 'done'; next?: Cursor } & RoundCounts);
 
 type Log = (message: string, detail?: Record<string, unknown>) => void;
 
+const isInvitation = (milestone: Milestone) =>
+  milestone.kind === 'pre-consultation' || milestone.kind === 'hybrid-consultation';
+
+/** The invitation a registrant's calendar should hold of a confirmed meeting now. */
+export function currentInvite(review: Review, meeting: PlannedMeeting): HeldInvite {
+  return {
+    sequence: review.calendar?.[meeting.id]?.sequence ?? 0,
+    startsAt: meeting.startsAt as string,
+    durationMinutes: meeting.durationMinutes,
+    kind: meeting.kind,
+    timeZone: meeting.timeZone,
+  };
+}
+
 /**
- * Sends a milestone's email to every confirmed registrant, each exactly once, however often the Scheduler
- * fires. A firing is stale, and does nothing but log, when it carries an older version of the review than the
- * stored one (every write of a review updates its jobs, so the current version's firing carries the round), or
- * when the review no longer plans this milestone at this instant. One exception: a round that an older
- * version's firing already started (a crash cut it short, the review was edited before the retry) is finished
- * by that retry if the milestone is unchanged, since no other firing will come for it.
- * `realNow` is wall-clock time, for delivery leases; the plan uses the firing's own time.
+ * One milestone's email to one registrant: the invitation carries the calendar invite (and is then what their
+ * calendar holds); materials and reminders can be unsubscribed from.
+ */
+export function milestoneEmail(
+  review: Review,
+  meeting: PlannedMeeting,
+  milestone: Milestone,
+  registrant: Registrant,
+  links: Links,
+  now: Date,
+) {
+  const invite = isInvitation(milestone)
+    ? meetingInvite('REQUEST', {
+        review,
+        meeting,
+        registrant,
+        organizer: setting('mailFrom'),
+        held: currentInvite(review, meeting),
+        description: links.manage(registrant),
+        now,
+      })
+    : undefined;
+  return milestoneMessage(review, meeting, milestone, registrant, {
+    manageUrl: links.manage(registrant),
+    unsubscribe: links.unsubscribe(review.reviewId, registrant.email),
+    calendarInvite: invite,
+  });
+}
+
+/**
+ * Who is still to get a milestone's email: an invitation goes to whoever does not hold the current one yet (a
+ * late joiner got it on joining; a date change sent the update); reminders and materials skip those who
+ * unsubscribed.
+ */
+export function stillToReceive(review: Review, meeting: PlannedMeeting, milestone: Milestone) {
+  return async (registrant: Registrant): Promise<boolean> => {
+    if (!isInvitation(milestone)) return !registrant.unsubscribedAt;
+    const held = await heldInvite(review.reviewId, meeting.id, registrant.email);
+    return held?.sequence !== currentInvite(review, meeting).sequence || held.cancelled === true;
+  };
+}
+
+export function afterInvitationSent(review: Review, meeting: PlannedMeeting, milestone: Milestone) {
+  return async (registrant: Registrant) => {
+    if (isInvitation(milestone))
+      await recordHeldInvite(review.reviewId, meeting.id, registrant.email, currentInvite(review, meeting));
+  };
+}
+
+/**
+ * Sends a milestone's email to every confirmed registrant who attends its meeting, each exactly once, however
+ * often the Scheduler fires. A firing is stale, and does nothing but log, when it carries an older version of the
+ * review than the stored one (every write of a review updates its jobs, so the current version's firing carries
+ * the round), or when the review no longer plans this milestone at this instant. One exception: a round that an
+ * older version's firing already started (a crash cut it short, the review was edited before the retry) is
+ * finished by that retry if the milestone is unchanged, since no other firing will come for it.
+ * A round too large for one invocation answers `next`, where the continuation takes it up.
  */
 export async function runMilestoneRound(
   firing: MilestoneFiring,
   log: Log,
   links: Links,
-  realNow: () => Date = () => new Date(),
+  options: RoundOptions,
 ): Promise<RoundOutcome> {
   const review = await getReview(firing.reviewId);
   const stale = (reason: string): RoundOutcome => {
@@ -43,19 +114,32 @@ export async function runMilestoneRound(
   const meeting = plan.meetings.find((m) => m.id === milestone.meetingId);
   if (!meeting) return stale('meeting no longer planned');
   const round: DeliveryRound = { reviewId: review.reviewId, milestoneId: milestone.id, at: milestone.at };
-  if (firing.version !== review.version && !(await roundStarted(round)))
+  if (firing.version !== review.version && !firing.after && !(await roundStarted(round)))
     return stale(`version ${firing.version} superseded by version ${review.version}`);
 
-  const recipients = async function* () {
-    for await (const registrant of confirmedRegistrants(review.reviewId))
-      if (attends(registrant, meeting.id)) yield registrant;
-  };
   const counts = await deliverRound(
     round,
-    recipients(),
-    (registrant) => milestoneMessage(review, meeting, milestone, registrant, links.manage(registrant)),
-    realNow,
+    attendeesOf(review.reviewId, meeting.id, firing.after),
+    (registrant) => milestoneEmail(review, meeting, milestone, registrant, links, options.realNow()),
+    options,
+    {
+      include: stillToReceive(review, meeting, milestone),
+      afterSent: afterInvitationSent(review, meeting, milestone),
+    },
   );
   log('milestone round', { ...round, kind: milestone.kind, ...counts });
   return { status: 'done', ...counts };
+}
+
+/** The confirmed registrants who attend a meeting, a page at a time. */
+export async function* attendeesOf(
+  reviewId: string,
+  meetingId: string,
+  after?: Cursor,
+): AsyncGenerator<Page<Registrant>> {
+  for await (const page of confirmedRegistrants(reviewId, after))
+    yield {
+      items: page.items.filter((r) => attends(r, meetingId)),
+      ...(page.next ? { next: page.next } : {}),
+    };
 }

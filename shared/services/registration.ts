@@ -25,7 +25,9 @@ import {
 import { getReview } from '../store/reviews';
 import { waitlistPosition } from '../store/seats';
 import { linksFor, publicUrl, sendMessage } from './mailer';
+import { sendLateInvitations } from './meeting-changes';
 import { hybridOf, seatRegistrant, vacate } from './seating';
+import { sendingOptions } from './sending';
 
 /** Submissions per client address and per email address, each per hour. */
 export const RATE_LIMITS = { perClient: 50, perAddress: 5 };
@@ -157,6 +159,7 @@ export async function confirm(token: string, now: Date, tokenKey: string): Promi
     registrant,
     registrationConfirmedMessage(review, registrant, seating, links.manage(registrant)),
   );
+  await sendLateInvitations(review, plan, registrant, links, sendingOptions(), now);
   return { status: 'confirmed', review, registrant, waitlisted: seating.seat === 'waitlisted' };
 }
 
@@ -212,6 +215,7 @@ export async function changeRegistration(
   }
   const chosen = plan.meetings.filter((m) => change.meetings.includes(m.id));
   await sendMessage(updated, changedMessage(review, updated, chosen, links.manage(updated)));
+  await sendLateInvitations(review, plan, updated, links, sendingOptions(), now);
   return manageContext(token, now, tokenKey);
 }
 

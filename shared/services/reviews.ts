@@ -1,12 +1,15 @@
+import { nextCalendar } from '../domain/calendar';
 import { issuesFromZod, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
-import { firingFor } from '../domain/firing';
+import { firingFor, SCHEDULED_TIME_PLACEHOLDER } from '../domain/firing';
 import { dueMilestones, type Plan, planReview } from '../domain/plan';
 import { type Review, ReviewId, ReviewInput } from '../domain/review';
 import { assertReviewRules } from '../domain/rules';
 import {
   listReviewSchedules,
+  nextMinuteButOne,
   type ScheduleView,
   type SchedulingTarget,
+  scheduleRound,
   syncReviewSchedules,
 } from '../scheduling/review-schedules';
 import { getReview, listReviews, saveReview } from '../store/reviews';
@@ -41,6 +44,36 @@ export async function syncReview(target: SchedulingTarget, review: Review, now: 
   return plan;
 }
 
+/**
+ * Saves a new version of a review with its calendar brought up to date, and schedules, for each meeting whose
+ * announced start changed, the round that tells its invitation holders (a minute later, out of this request).
+ */
+async function writeReview(
+  target: SchedulingTarget,
+  next: Omit<Review, 'calendar'>,
+  existing: Review | undefined,
+  now: Date,
+): Promise<Review> {
+  const { calendar, changed } = nextCalendar(existing?.calendar, planReview(next, now).meetings, now);
+  const review: Review = { ...next, calendar };
+  await saveReview(review, existing?.version ?? 0);
+  for (const meetingId of changed) {
+    const sequence = calendar[meetingId]?.sequence as number;
+    await scheduleRound(
+      target,
+      {
+        round: 'meeting-change',
+        reviewId: review.reviewId,
+        meetingId,
+        sequence,
+        scheduledTime: SCHEDULED_TIME_PLACEHOLDER,
+      },
+      nextMinuteButOne(now),
+    );
+  }
+  return review;
+}
+
 export async function putReview(
   target: SchedulingTarget,
   reviewId: string | undefined,
@@ -51,15 +84,19 @@ export async function putReview(
   const input = parseOrThrow(ReviewInput, body);
   assertReviewRules(input);
   const existing = await getReview(id);
-  const review: Review = {
-    ...input,
-    reviewId: id,
-    status: 'active',
-    version: (existing?.version ?? 0) + 1,
-    createdAt: existing?.createdAt ?? now.toISOString(),
-    updatedAt: now.toISOString(),
-  };
-  await saveReview(review, existing?.version ?? 0);
+  const review = await writeReview(
+    target,
+    {
+      ...input,
+      reviewId: id,
+      status: 'active',
+      version: (existing?.version ?? 0) + 1,
+      createdAt: existing?.createdAt ?? now.toISOString(),
+      updatedAt: now.toISOString(),
+    },
+    existing,
+    now,
+  );
   const plan = await syncReview(target, review, now);
   return { review, plan, schedules: await listReviewSchedules(target, id), created: !existing };
 }
@@ -93,20 +130,22 @@ export async function listAllReviews(now: Date) {
   });
 }
 
-/** Cancelling keeps the review (and its history) but removes every Scheduler job it had. */
+/**
+ * Cancelling keeps the review (and its history) but removes every Scheduler job it had; those who hold an
+ * invitation to one of its meetings still to come are sent its cancellation.
+ */
 export async function cancelReview(
   target: SchedulingTarget,
   reviewId: string | undefined,
   now: Date,
 ): Promise<ReviewView> {
   const existing = await existingReview(reviewId);
-  const review: Review = {
-    ...existing,
-    status: 'cancelled',
-    version: existing.version + 1,
-    updatedAt: now.toISOString(),
-  };
-  await saveReview(review, existing.version);
+  const review = await writeReview(
+    target,
+    { ...existing, status: 'cancelled', version: existing.version + 1, updatedAt: now.toISOString() },
+    existing,
+    now,
+  );
   const plan = await syncReview(target, review, now);
   return { review, plan, schedules: await listReviewSchedules(target, review.reviewId) };
 }

@@ -1,14 +1,24 @@
-import { GetCommand, paginateQuery, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, paginateQuery, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
-import { type DeliveryRound, deliveryKey } from './keys';
+import { type DeliveryRound, deliveryKey, TABLE_GSI } from './keys';
 
 /**
  * One record per recipient of a milestone round: `sending` while a worker holds it, then `sent` with the SES
  * message id, or `failed` when SES refused it for good. A claim is a single conditional write, so of two
  * concurrent firings only one sends; a claim left by a crashed worker can be taken over once its lease ends.
  */
-export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed';
+export type DeliveryStatus =
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'bounced'
+  | 'complained'
+  | 'failed'
+  | 'suppressed';
+/** What SES tells about a message after sending it (through the configuration set's events). */
+export type DeliveryEvent = 'delivered' | 'bounced' | 'complained' | 'failed';
 export type ClaimResult = 'claimed' | 'done' | 'in-flight';
 
 export interface Delivery {
@@ -19,6 +29,9 @@ export interface Delivery {
   claimedAt?: string;
   sentAt?: string;
   error?: string;
+  /** The latest SES event's time and detail (bounce type, complaint feedback). */
+  eventAt?: string;
+  eventDetail?: string;
 }
 
 const table = () => setting('tableName');
@@ -61,6 +74,23 @@ export async function claimDelivery(
   }
 }
 
+/** Records that a suppressed address was left out of the round; false when it had a record already. */
+export async function markSuppressed(round: DeliveryRound, recipient: string): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...deliveryKey(round, recipient), recipient, status: 'suppressed', attempts: 0 },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
 export async function markDelivery(
   round: DeliveryRound,
   recipient: string,
@@ -68,7 +98,13 @@ export async function markDelivery(
 ): Promise<void> {
   const values =
     outcome.status === 'sent'
-      ? { ':status': 'sent', ':messageId': outcome.messageId, ':sentAt': outcome.at.toISOString() }
+      ? {
+          ':status': 'sent',
+          ':messageId': outcome.messageId,
+          ':sentAt': outcome.at.toISOString(),
+          ':messageKey': messageIndexKey(outcome.messageId),
+          ':kind': 'DELIVERY',
+        }
       : { ':status': outcome.status, ':error': outcome.error };
   await dynamo().send(
     new UpdateCommand({
@@ -76,13 +112,67 @@ export async function markDelivery(
       Key: deliveryKey(round, recipient),
       UpdateExpression:
         outcome.status === 'sent'
-          ? 'SET #status = :status, messageId = :messageId, sentAt = :sentAt REMOVE claimedAt'
+          ? 'SET #status = :status, messageId = :messageId, sentAt = :sentAt, gsi1pk = :messageKey, gsi1sk = :kind REMOVE claimedAt'
           : 'SET #status = :status, #error = :error REMOVE claimedAt',
       ExpressionAttributeNames:
         outcome.status === 'sent' ? { '#status': 'status' } : { '#status': 'status', '#error': 'error' },
       ExpressionAttributeValues: values,
     }),
   );
+}
+
+/** SES events name the message id only: the index (`gsi1`) leads from it back to its delivery. */
+const messageIndexKey = (messageId: string) => `MESSAGE#${messageId}`;
+
+export async function deliveryByMessageId(
+  messageId: string,
+): Promise<{ key: { pk: string; sk: string }; delivery: Delivery } | undefined> {
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: TABLE_GSI,
+      KeyConditionExpression: 'gsi1pk = :key',
+      ExpressionAttributeValues: { ':key': messageIndexKey(messageId) },
+    }),
+  );
+  const item = Items?.[0];
+  if (!item) return undefined;
+  const { pk, sk, gsi1pk: _gpk, gsi1sk: _gsk, ...delivery } = item;
+  return { key: { pk: String(pk), sk: String(sk) }, delivery: delivery as Delivery };
+}
+
+/**
+ * Records what SES said of a sent message. A bounce or a complaint is final: a later "delivered" (events may
+ * arrive out of order) does not overwrite it.
+ */
+export async function recordDeliveryEvent(
+  key: { pk: string; sk: string },
+  event: DeliveryEvent,
+  detail: string,
+  at: Date,
+): Promise<void> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: key,
+        UpdateExpression: 'SET #status = :status, eventAt = :at, eventDetail = :detail',
+        ConditionExpression:
+          event === 'delivered'
+            ? 'attribute_exists(pk) AND NOT #status IN (:bounced, :complained)'
+            : 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': event,
+          ':at': at.toISOString(),
+          ':detail': detail,
+          ...(event === 'delivered' ? { ':bounced': 'bounced', ':complained': 'complained' } : {}),
+        },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
 }
 
 export async function listDeliveries(round: DeliveryRound): Promise<Delivery[]> {

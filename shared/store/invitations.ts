@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import type { Contact } from '../domain/contacts';
-import { INVITATION_SK_PREFIX, importKey, invitationKey } from './keys';
+import { INVITATION_SK_PREFIX, importKey, invitationKey, invitationOptOutKey } from './keys';
+import { type Cursor, type Page, queryPages } from './pages';
 
 const table = () => setting('tableName');
 
@@ -40,9 +41,12 @@ export async function recordInvitation(reviewId: string, contact: Contact, impor
   }
 }
 
-export async function* invitationsOf(reviewId: string, importId: string): AsyncGenerator<Contact> {
-  const pages = paginateQuery(
-    { client: dynamo() },
+export function invitationsOf(
+  reviewId: string,
+  importId: string,
+  startAfter?: Cursor,
+): AsyncGenerator<Page<Contact>> {
+  return queryPages(
     {
       TableName: table(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -53,10 +57,9 @@ export async function* invitationsOf(reviewId: string, importId: string): AsyncG
         ':importId': importId,
       },
     },
+    ({ email, name, organisation, language }) => ({ email, name, organisation, language }) as Contact,
+    startAfter,
   );
-  for await (const page of pages)
-    for (const { email, name, organisation, language } of page.Items ?? [])
-      yield { email, name, organisation, language } as Contact;
 }
 
 export async function saveImport(record: ContactImport): Promise<void> {
@@ -87,4 +90,21 @@ export async function countImportProgress(reviewId: string, importId: string, ou
       ExpressionAttributeValues: { ':one': 1 },
     }),
   );
+}
+
+/** An address that unsubscribed from an invitation gets no further invitations, to any review. */
+export async function optOutOfInvitations(email: string, now: Date): Promise<void> {
+  await dynamo().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...invitationOptOutKey(email), email, at: now.toISOString() },
+    }),
+  );
+}
+
+export async function optedOutOfInvitations(email: string): Promise<boolean> {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: invitationOptOutKey(email), ConsistentRead: true }),
+  );
+  return Item !== undefined;
 }

@@ -66,3 +66,28 @@ export const importKey = (reviewId: string, importId: string) => ({
   pk: `REVIEW#${reviewId}`,
   sk: `IMPORT#${importId}`,
 });
+
+/** What a registrant's calendar holds of a meeting: the invitation last sent to them. */
+export const heldInviteKey = (reviewId: string, meetingId: string, email: string) => ({
+  pk: `REVIEW#${reviewId}`,
+  sk: `CALENDAR#${meetingId}#${normalizeEmail(email)}`,
+});
+
+/** An address that asked for no more invitations to register (List-Unsubscribe on an invitation). */
+export const invitationOptOutKey = (email: string) => ({
+  pk: `OPTOUT#${normalizeEmail(email)}`,
+  sk: 'INVITATIONS',
+});
+
+/** An address nothing more is sent to (a hard bounce or a complaint); all of them are listed through `gsi1`. */
+export const suppressionKey = (email: string) => ({
+  pk: `SUPPRESSED#${normalizeEmail(email)}`,
+  sk: 'SUPPRESSION',
+});
+export const SUPPRESSIONS_INDEX_PK = 'SUPPRESSIONS';
+
+/** An address's soft bounces, counted once per message. */
+export const softBounceKey = (email: string) => ({
+  pk: `SOFT-BOUNCES#${normalizeEmail(email)}`,
+  sk: 'COUNT',
+});

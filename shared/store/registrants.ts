@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import type { Registrant, RegistrationChange, SeatStatus } from '../domain/registrant';
 import { epochSeconds, REGISTRANT_SK_PREFIX, registrantKey } from './keys';
+import { type Cursor, type Page, queryPages } from './pages';
 
 const table = () => setting('tableName');
 const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
@@ -113,6 +114,25 @@ export async function cancelRegistrant(reviewId: string, email: string, now: Dat
   );
 }
 
+/** Stops reminders and notices for a registration (any status); false when the address has none here. */
+export async function markUnsubscribed(reviewId: string, email: string, now: Date): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: registrantKey(reviewId, email),
+        UpdateExpression: 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': now.toISOString() },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 /**
  * Records where a confirmed registrant stands for in-person places. `from` makes the write conditional on the
  * current standing, so that a promotion never overrides a cancellation or a change made meanwhile.
@@ -168,12 +188,20 @@ async function conditionalUpdate(
   }
 }
 
-/** The review's confirmed registrants, a page at a time, so a large audience never sits in memory at once. */
-export async function* confirmedRegistrants(reviewId: string): AsyncGenerator<Registrant> {
-  const pages = paginateQuery(
-    { client: dynamo() },
+/**
+ * The review's confirmed registrants, a page at a time (so a large audience never sits in memory at once, and a
+ * round can stop between pages and go on in another invocation).
+ */
+export const REGISTRANT_PAGE_SIZE = 100;
+
+export function confirmedRegistrants(
+  reviewId: string,
+  startAfter?: Cursor,
+): AsyncGenerator<Page<Registrant>> {
+  return queryPages(
     {
       TableName: table(),
+      Limit: REGISTRANT_PAGE_SIZE,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       FilterExpression: '#status = :confirmed',
       ExpressionAttributeNames: { '#status': 'status' },
@@ -183,8 +211,9 @@ export async function* confirmedRegistrants(reviewId: string): AsyncGenerator<Re
         ':confirmed': 'confirmed',
       },
     },
+    toRegistrant,
+    startAfter,
   );
-  for await (const page of pages) for (const item of page.Items ?? []) yield toRegistrant(item);
 }
 
 function toRegistrant(item: Record<string, unknown>): Registrant {

@@ -1,7 +1,7 @@
 import { tokenKey } from '../aws/token-key';
 import { ValidationError } from '../domain/errors';
-import { reviewTitle } from '../domain/messages';
 import { RegistrationForm } from '../domain/registrant';
+import { reviewTitle } from '../domain/wording';
 import { type HttpEvent, type HttpResult, html, json, jsonBody, requestTime } from '../http/http';
 import { pageLanguage } from '../i18n/languages';
 import { translator } from '../i18n/translate';
@@ -19,6 +19,8 @@ import {
   registrationSentPage,
   simplePage,
   tooManyAttemptsPage,
+  unsubscribedPage,
+  unsubscribePage,
 } from '../pages/registration-pages';
 import {
   cancelRegistration,
@@ -31,6 +33,7 @@ import {
   RateLimitedError,
   register,
 } from '../services/registration';
+import { checkUnsubscribeLink, unsubscribe } from '../services/unsubscribe';
 
 /**
  * The public routes: the stakeholder's side, as pages that work without JavaScript, and the JSON registration
@@ -152,6 +155,24 @@ export async function submitCancellation(event: HttpEvent): Promise<HttpResult> 
   const t = translator(language);
   const body = t('manage.cancelled.body', { review: reviewTitle(context.review, t) });
   return html(200, simplePage(language, 'manage.cancelled.title', [body]));
+}
+
+/** Opening the link only shows a button, so that link scanners change nothing. */
+export async function showUnsubscribe(event: HttpEvent): Promise<HttpResult> {
+  const language = languageOf(event);
+  const token = event.queryStringParameters?.token ?? '';
+  const check = await checkUnsubscribeLink(token, requestTime(event), await tokenKey());
+  if (!check.ok) return html(400, invalidLinkPage(language, check.reason));
+  return html(200, unsubscribePage(language, check.review, token));
+}
+
+/** The page's button, and mail clients' one-click POST (RFC 8058) to the List-Unsubscribe URL itself. */
+export async function submitUnsubscribe(event: HttpEvent): Promise<HttpResult> {
+  const language = languageOf(event);
+  const token = event.queryStringParameters?.token ?? form(event).get('token') ?? '';
+  const done = await unsubscribe(token, requestTime(event), await tokenKey());
+  if (!done.ok) return html(400, invalidLinkPage(language, done.reason));
+  return html(200, unsubscribedPage(language, done.review));
 }
 
 export async function showPrivacy(event: HttpEvent): Promise<HttpResult> {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
-import { reviewTitle } from '../../shared/domain/messages';
+import { reviewTitle } from '../../shared/domain/wording';
 import type { Language } from '../../shared/i18n/languages';
 import { type MessageKey, translator } from '../../shared/i18n/translate';
 import {

@@ -7,7 +7,7 @@ import { ENV } from '../../shared/config';
 import { synthesize } from './synth';
 import { functionNamed } from './template';
 
-const functions = ['AdminApi', 'PublicApi', 'Milestone', 'Reconcile'] as const;
+const functions = ['AdminApi', 'PublicApi', 'Milestone', 'Reconcile', 'SesEvents'] as const;
 
 /** Loads each bundle in plain Node, as Lambda's ESM loader would, and reports the type of its `handler`. */
 function handlerTypes(bundles: string[]): string[] {

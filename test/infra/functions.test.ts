@@ -13,7 +13,7 @@ beforeAll(() => {
 });
 afterAll(() => synthesized.dispose());
 
-const functions = ['AdminApi', 'PublicApi', 'Milestone', 'Reconcile'] as const;
+const functions = ['AdminApi', 'PublicApi', 'Milestone', 'Reconcile', 'SesEvents'] as const;
 
 function environmentOf(constructId: string): Record<string, string> {
   const variables = (
@@ -23,7 +23,7 @@ function environmentOf(constructId: string): Record<string, string> {
 }
 
 describe('every function', () => {
-  it('is one of the four handlers', () => {
+  it('is one of the five handlers', () => {
     template.resourceCountIs('AWS::Lambda::Function', functions.length);
   });
 
@@ -75,20 +75,28 @@ describe('the environment', () => {
     expect(environmentOf('Reconcile')).toEqual(expected);
   });
 
-  it('gives milestone what it needs to send mail and sign its links: the token secret ARN, never the secret', () => {
-    expect(environmentOf('Milestone')).toEqual({
-      [ENV.tableName]: table(),
-      [ENV.mailFrom]: 'consultations@example.org',
-      [ENV.sesConfigurationSet]: `<${resourceNamed(template, 'AWS::SES::ConfigurationSet', 'MailConfigurationSet').id}>`,
-      [ENV.publicBaseUrl]: apiEndpoint(),
-      [ENV.tokenSecretArn]: `<${resourceNamed(template, 'AWS::SecretsManager::Secret', 'TokenSecret').id}>`,
-      NODE_OPTIONS: '--enable-source-maps',
-    });
-    expect(environmentOf('Milestone')).not.toHaveProperty(ENV.tokenSecret);
+  const mailing = () => ({
+    [ENV.tableName]: table(),
+    [ENV.mailFrom]: 'consultations@example.org',
+    [ENV.sesConfigurationSet]: `<${resourceNamed(template, 'AWS::SES::ConfigurationSet', 'MailConfigurationSet').id}>`,
+    [ENV.publicBaseUrl]: apiEndpoint(),
+    [ENV.tokenSecretArn]: `<${resourceNamed(template, 'AWS::SecretsManager::Secret', 'TokenSecret').id}>`,
+    NODE_OPTIONS: '--enable-source-maps',
   });
 
-  it('gives public-api the same', () => {
-    expect(environmentOf('PublicApi')).toEqual(environmentOf('Milestone'));
+  it('gives public-api what it needs to send mail and sign its links: the token secret ARN, never the secret', () => {
+    expect(environmentOf('PublicApi')).toEqual(mailing());
+    expect(environmentOf('PublicApi')).not.toHaveProperty(ENV.tokenSecret);
+  });
+
+  it('gives milestone the same, its sending rate, and what it needs to schedule the rest of a large round', () => {
+    expect(environmentOf('Milestone')).toEqual({
+      ...mailing(),
+      [ENV.sendRate]: '14',
+      [ENV.scheduleGroup]: 'gcm-consultations',
+      [ENV.schedulerRoleArn]: `<${resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id}.Arn>`,
+      [ENV.schedulerDeadLetterArn]: `<${resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id}.Arn>`,
+    });
   });
 });
 
@@ -98,6 +106,7 @@ describe('the functions that run long', () => {
     expect(functionNamed(template, 'Reconcile').props.Timeout).toBe(120);
     expect(functionNamed(template, 'AdminApi').props.Timeout).toBe(10);
     expect(functionNamed(template, 'PublicApi').props.Timeout).toBe(10);
+    expect(functionNamed(template, 'SesEvents').props.Timeout).toBe(10);
   });
 
   it('send failed asynchronous milestone invocations to the dead-letter queue', () => {

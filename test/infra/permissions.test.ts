@@ -25,6 +25,7 @@ const ids = () => ({
   table: resourceNamed(template, 'AWS::DynamoDB::Table', 'DataTable').id,
   schedulerRole: resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id,
   queue: resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id,
+  mailEventsQueue: resourceNamed(template, 'AWS::SQS::Queue', 'MailEventsDeadLetterQueue').id,
   milestone: functionNamed(template, 'Milestone').id,
   secret: resourceNamed(template, 'AWS::SecretsManager::Secret', 'TokenSecret').id,
   identity: resourceNamed(template, 'AWS::SES::EmailIdentity', 'MailIdentity').id,
@@ -128,13 +129,38 @@ describe.each(['AdminApi', 'Reconcile'])('%s', (constructId) => {
   });
 });
 
+describe('PublicApi', () => {
+  it('has no scheduler rights and passes no role', () => {
+    const statements = statementsOfFunction(template, 'PublicApi');
+    expect(withAction(statements, 'scheduler:')).toEqual([]);
+    expect(withAction(statements, 'iam:')).toEqual([]);
+  });
+});
+
+describe('Milestone', () => {
+  it('may only create jobs in its own group (its continuations), passing only the scheduler role', () => {
+    const statements = statementsOfFunction(template, 'Milestone');
+    expect(withAction(statements, 'scheduler:')).toEqual([
+      {
+        effect: 'Allow',
+        actions: ['scheduler:CreateSchedule'],
+        resources: [SCHEDULES_OF_THE_GROUP],
+        condition: undefined,
+      },
+    ]);
+    expect(withAction(statements, 'iam:')).toEqual([
+      {
+        effect: 'Allow',
+        actions: ['iam:PassRole'],
+        resources: [`<${ids().schedulerRole}.Arn>`],
+        condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      },
+    ]);
+  });
+});
+
 describe.each(['PublicApi', 'Milestone'])('%s', (constructId) => {
   const statements = () => statementsOfFunction(template, constructId);
-
-  it('has no scheduler rights and passes no role', () => {
-    expect(withAction(statements(), 'scheduler:')).toEqual([]);
-    expect(withAction(statements(), 'iam:')).toEqual([]);
-  });
 
   it('sends raw email from the configured sender, through its identity and configuration set only', () => {
     const { identity, configurationSet } = ids();
@@ -178,10 +204,10 @@ describe('the token secret', () => {
 });
 
 describe('every function', () => {
-  it.each(['AdminApi', 'PublicApi', 'Milestone', 'Reconcile'])(
+  it.each(['AdminApi', 'PublicApi', 'Milestone', 'Reconcile', 'SesEvents'])(
     '%s touches only its table, its log group, and the grants above',
     (constructId) => {
-      const { table, queue } = ids();
+      const { table, queue, mailEventsQueue } = ids();
       const statements = statementsOfFunction(template, constructId);
       for (const statement of withAction(statements, 'dynamodb:')) {
         expect(statement.resources).toEqual([`<${table}.Arn>`, `<${table}.Arn>/index/*`]);
@@ -203,13 +229,15 @@ describe('every function', () => {
           condition: undefined,
         },
       ]);
+      const deadLetterQueues: Record<string, string> = { Milestone: queue, SesEvents: mailEventsQueue };
+      const deadLetterQueue = deadLetterQueues[constructId];
       expect(withAction(statements, 'sqs:')).toEqual(
-        constructId === 'Milestone'
+        deadLetterQueue
           ? [
               {
                 effect: 'Allow',
                 actions: ['sqs:SendMessage'],
-                resources: [`<${queue}.Arn>`],
+                resources: [`<${deadLetterQueue}.Arn>`],
                 condition: undefined,
               },
             ]

@@ -5,6 +5,7 @@ import type { MilestoneFiring } from '../../shared/domain/firing';
 import { RoundIncompleteError } from '../../shared/services/delivery-round';
 import { linksFor } from '../../shared/services/mailer';
 import { runMilestoneRound } from '../../shared/services/milestone-round';
+import { sendingOptions } from '../../shared/services/sending';
 import { claimDelivery, listDeliveries } from '../../shared/store/deliveries';
 import { reviewBody, type ServiceClient, startService } from '../support/local-service';
 
@@ -54,8 +55,8 @@ describe('a milestone firing', () => {
   it('emails each confirmed registrant once, however often it fires, and never a pending one', async () => {
     const [invitation] = await setUpReview('twice', ['a@example.org', 'b@example.org'], ['c@example.org']);
     const firing = firingOf('twice', invitation as Schedule);
-    expect(await fire(firing)).toEqual({ status: 'done', sent: 2, skipped: 0, failed: 0 });
-    expect(await fire(firing)).toEqual({ status: 'done', sent: 0, skipped: 2, failed: 0 });
+    expect(await fire(firing)).toEqual({ status: 'done', sent: 2, skipped: 0, failed: 0, suppressed: 0 });
+    expect(await fire(firing)).toEqual({ status: 'done', sent: 0, skipped: 2, failed: 0, suppressed: 0 });
     await Promise.all([fire(firing), fire(firing)]);
 
     for (const email of ['a@example.org', 'b@example.org'])
@@ -108,20 +109,21 @@ describe('a milestone firing', () => {
     // A worker claimed y@ and died before sending.
     expect(await claimDelivery(round, 'y@example.org', new Date(), 45_000)).toBe('claimed');
 
-    await expect(runMilestoneRound(firing, () => undefined, links())).rejects.toBeInstanceOf(
-      RoundIncompleteError,
-    );
+    await expect(
+      runMilestoneRound(firing, () => undefined, links(), sendingOptions()),
+    ).rejects.toBeInstanceOf(RoundIncompleteError);
     expect(await subjectsFor('x@example.org')).toHaveLength(1);
     expect(await subjectsFor('y@example.org')).toHaveLength(0);
 
     // The review is edited before the retry: the retry still finishes the round it started.
     await api.putReview('crash', reviewBody(now, 120, { venue: 'Palais Wilson, Geneva' }));
-    const aMinuteLater = () => new Date(Date.now() + 60_000);
+    const aMinuteLater = { ...sendingOptions(), realNow: () => new Date(Date.now() + 60_000) };
     expect(await runMilestoneRound(firing, () => undefined, links(), aMinuteLater)).toEqual({
       status: 'done',
       sent: 1,
       skipped: 1,
       failed: 0,
+      suppressed: 0,
     });
     expect(await subjectsFor('x@example.org')).toHaveLength(1);
     expect(await subjectsFor('y@example.org')).toHaveLength(1);

@@ -1,0 +1,312 @@
+import { availableParallelism, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../shared/aws/dynamo-client';
+import { sesClient } from '../shared/aws/ses-client';
+import { setting } from '../shared/config';
+import type { Milestone, Plan, PlannedMeeting } from '../shared/domain/plan';
+import type { Registrant } from '../shared/domain/registrant';
+import type { Review } from '../shared/domain/review';
+import { composeRawEmail } from '../shared/mail/compose';
+import { sendRawEmail } from '../shared/mail/ses-sender';
+import { linksFor } from '../shared/services/mailer';
+import { milestoneEmail, runMilestoneRound } from '../shared/services/milestone-round';
+import { SEND_CONCURRENCY, sendingOptions } from '../shared/services/sending';
+import { listDeliveries } from '../shared/store/deliveries';
+import { registrantKey } from '../shared/store/keys';
+import { reviewBody, startService } from '../test/support/local-service';
+import { type AwsCounts, countAwsCalls } from './aws-counts';
+
+/**
+ * How fast a milestone round fans out through the local pipeline (dynalite, the SES emulator, the real round code),
+ * against a bare SendRawEmail loop on the same emulator; what the round asks of DynamoDB and SES per recipient;
+ * and what such a round costs on AWS. `npm run bench:fanout -- --recipients 1000` for a quick run.
+ */
+
+// us-east-1 on-demand prices, without free tiers (DynamoDB after the November 2024 price cut).
+const PRICES = {
+  dynamoWritePerMillion: 0.625,
+  dynamoReadPerMillion: 0.125,
+  sesPerThousand: 0.1,
+  lambdaArmPerGbSecond: 0.0000133334,
+  lambdaPerMillionRequests: 0.2,
+  schedulerPerMillion: 1.0,
+};
+/** The milestone function's memory and timeout (infra/service-function.ts, infra/consultations-stack.ts). */
+const LAMBDA_GB = 0.5;
+const LAMBDA_TIMEOUT_S = 600;
+/** deliverRound keeps this much of an invocation free, then a continuation job takes the rest of the round. */
+const ROUND_RESERVE_S = 60;
+/** High enough that the bench measures the pipeline, not the SES account's sending rate. */
+const UNLIMITED_RATE = 100_000;
+const SEED_BATCH = 25;
+const SEED_PARALLEL = 4;
+const REVIEW_ID = 'fanout';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const { values: args } = parseArgs({ options: { recipients: { type: 'string' } } });
+const recipients = Number(args.recipients ?? process.env.FANOUT_RECIPIENTS ?? 10_000);
+if (!Number.isInteger(recipients) || recipients < 1)
+  throw new Error('--recipients must be a positive integer');
+const concurrencies = [...new Set([SEND_CONCURRENCY, 32])];
+const [startLoad = 0] = loadavg();
+
+// The emulators run in this process, so the peak is the whole local cloud's.
+let peakRss = process.memoryUsage.rss();
+setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+}, 50).unref();
+
+const { runtime, client } = await startService();
+const takeCounts = countAwsCalls();
+const sesEndpoint = process.env.AWS_ENDPOINT_URL_SES as string;
+
+const created = await client.putReview(REVIEW_ID, reviewBody(await client.now(), 120));
+if (created.status !== 201) throw new Error(`review not created: ${created.text}`);
+const { review, plan } = created.body as { review: Review; plan: Plan };
+const schedules = created.body.schedules as {
+  milestoneId: string;
+  kind: string;
+  at: string;
+  version: number;
+}[];
+// One reminder round per concurrency tried: each round has its own delivery records, the registrants are the same.
+const reminders = schedules.filter((s) => s.kind === 'reminder' && s.milestoneId.startsWith('hybrid.'));
+if (reminders.length < concurrencies.length) throw new Error('the review plans too few hybrid reminders');
+
+const seedSeconds = await seconds(() => seedRegistrants(recipients));
+takeCounts();
+
+const runs: {
+  concurrency: number;
+  milestoneId: string;
+  pipeline: number;
+  bare: number;
+  counts: AwsCounts;
+}[] = [];
+for (const [i, concurrency] of concurrencies.entries()) {
+  const schedule = reminders[i] as (typeof reminders)[number];
+  await clearSesStore();
+  const pipeline = await seconds(async () => {
+    const { milestoneId, kind, at, version } = schedule;
+    const outcome = await runMilestoneRound(
+      { reviewId: REVIEW_ID, milestoneId, kind, at, version, scheduledTime: at },
+      () => undefined,
+      linksFor(new Date(), setting('tokenSecret')),
+      { ...sendingOptions(), rate: UNLIMITED_RATE, concurrency },
+    );
+    if (outcome.status !== 'done' || outcome.sent !== recipients)
+      throw new Error(`the round did not send to everyone: ${JSON.stringify(outcome)}`);
+  });
+  const counts = takeCounts();
+  await checkOneEmailEach(schedule, counts);
+  takeCounts(); // the check's own reads are not the round's
+
+  await clearSesStore();
+  const bare = await seconds(() => bareSendLoop(concurrency, schedule.milestoneId));
+  if (takeCounts().calls.get('SendRawEmail') !== recipients) throw new Error('the bare loop miscounted');
+  runs.push({ concurrency, milestoneId: schedule.milestoneId, pipeline, bare, counts });
+}
+
+printReport();
+await runtime.close();
+
+/** The n-th registrant (from 1), confirmed for every meeting, as the confirmation link would have left them. */
+function registrant(n: number): Registrant {
+  const at = new Date().toISOString();
+  return {
+    reviewId: REVIEW_ID,
+    email: `r${String(n).padStart(5, '0')}@example.org`,
+    name: `Registrant ${n}`,
+    language: 'en',
+    attendanceMode: 'online',
+    status: 'confirmed',
+    createdAt: at,
+    confirmedAt: at,
+    consentAt: at,
+    meetings: plan.meetings.map((m) => m.id),
+  };
+}
+
+/** Straight into the table: registering 10,000 people through the API would take longer than the round. */
+async function seedRegistrants(count: number): Promise<void> {
+  const items = Array.from({ length: count }, (_, i) => {
+    const r = registrant(i + 1);
+    return { ...registrantKey(REVIEW_ID, r.email), ...r };
+  });
+  const batches = Array.from({ length: Math.ceil(count / SEED_BATCH) }, (_, i) =>
+    items.slice(i * SEED_BATCH, (i + 1) * SEED_BATCH),
+  );
+  await inParallel(SEED_PARALLEL, batches.length, async (i) => {
+    let requests = (batches[i] ?? []).map((Item) => ({ PutRequest: { Item } }));
+    while (requests.length > 0) {
+      const { UnprocessedItems } = await dynamo().send(
+        new BatchWriteCommand({ RequestItems: { [setting('tableName')]: requests } }),
+      );
+      requests = (UnprocessedItems?.[setting('tableName')] ?? []) as typeof requests;
+    }
+  });
+}
+
+/** Exactly once: one SES call and one `sent` delivery record, with its own message id, per recipient. */
+async function checkOneEmailEach(schedule: { milestoneId: string; at: string }, counts: AwsCounts) {
+  const deliveries = await listDeliveries({
+    reviewId: REVIEW_ID,
+    milestoneId: schedule.milestoneId,
+    at: schedule.at,
+  });
+  const sent = deliveries.filter((d) => d.status === 'sent');
+  const messageIds = new Set(sent.map((d) => d.messageId));
+  if (
+    counts.calls.get('SendRawEmail') !== recipients ||
+    sent.length !== recipients ||
+    messageIds.size !== recipients
+  )
+    throw new Error(
+      `expected ${recipients} emails, got ${counts.calls.get('SendRawEmail')} SES calls, ` +
+        `${sent.length} sent records, ${messageIds.size} message ids`,
+    );
+}
+
+/** The same number of SendRawEmail calls with one message composed beforehand: what the emulator alone allows. */
+async function bareSendLoop(concurrency: number, milestoneId: string): Promise<void> {
+  const from = setting('mailFrom');
+  const to = registrant(1);
+  const meeting = plan.meetings.find((m) =>
+    m.milestones.some((ms) => ms.id === milestoneId),
+  ) as PlannedMeeting;
+  const milestone = meeting.milestones.find((ms) => ms.id === milestoneId) as Milestone;
+  // The round's own email, so that both loops send messages of the same size.
+  const content = milestoneEmail(
+    review,
+    meeting,
+    milestone,
+    to,
+    linksFor(new Date(), setting('tokenSecret')),
+    new Date(),
+  );
+  const raw = await composeRawEmail({
+    from: { address: from, name: 'UN Network on Migration' },
+    to: { address: to.email, name: to.name },
+    ...content,
+  });
+  await inParallel(concurrency, recipients, () => sendRawEmail(sesClient(), { raw, from, to: to.email }));
+}
+
+/** The emulator keeps every message; each timed phase starts from an empty store. */
+async function clearSesStore(): Promise<void> {
+  const response = await fetch(`${sesEndpoint}/clear-store`, { method: 'POST' });
+  if (!response.ok) throw new Error(`the SES emulator did not clear its store: ${response.status}`);
+}
+
+/** Runs `task(0)` … `task(count - 1)`, `workers` at a time. */
+async function inParallel(workers: number, count: number, task: (i: number) => Promise<unknown>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: workers }, worker));
+}
+
+async function seconds(task: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await task();
+  return (performance.now() - started) / 1000;
+}
+
+function printReport(): void {
+  const [first] = runs as [(typeof runs)[number]];
+  const perRecipient = (n: number) => (n / recipients).toFixed(4);
+  const perSecond = (s: number) => `${fmt(Math.round(recipients / s))} emails/s`;
+  const row = (label: string, ...cells: string[]) =>
+    console.log(`${label.padEnd(34)}${cells.map((c) => c.padStart(20)).join('')}`);
+
+  console.log(`fanout: a reminder round through the local pipeline, and a bare SendRawEmail loop`);
+  row('Node', process.version);
+  row('CPUs', String(availableParallelism()));
+  // Everything runs on this machine's CPUs: other work on them (a test run) slows both loops.
+  row('load average at start (1 min)', startLoad.toFixed(2));
+  row('recipients', fmt(recipients));
+  row('seeding (BatchWriteItem)', `${seedSeconds.toFixed(1)} s`);
+  console.log();
+  row('', ...runs.map((r) => `concurrency ${r.concurrency}`));
+  row('milestone', ...runs.map((r) => r.milestoneId));
+  row('pipeline', ...runs.map((r) => perSecond(r.pipeline)));
+  row('pipeline wall time', ...runs.map((r) => `${r.pipeline.toFixed(1)} s`));
+  row('bare SendRawEmail loop', ...runs.map((r) => perSecond(r.bare)));
+  row('ratio pipeline / bare', ...runs.map((r) => (r.bare / r.pipeline).toFixed(2)));
+  row('peak RSS (whole process)', `${Math.round(peakRss / 1024 / 1024)} MB`);
+  console.log();
+
+  const { calls, readUnits, writeUnits, indexWriteUnits } = first.counts;
+  const dynamoCalls = [...calls].filter(([name]) => name !== 'SendRawEmail');
+  const dynamoTotal = dynamoCalls.reduce((sum, [, n]) => sum + n, 0);
+  console.log(`per recipient (round at concurrency ${first.concurrency})`);
+  for (const [name, n] of dynamoCalls.sort()) row(`  DynamoDB ${name}`, perRecipient(n));
+  row('  DynamoDB operations', perRecipient(dynamoTotal));
+  row('  SES SendRawEmail', perRecipient(calls.get('SendRawEmail') ?? 0));
+  row('  read request units', perRecipient(readUnits));
+  row('  write request units', perRecipient(writeUnits));
+  console.log(
+    '  (units as dynalite charges them by DynamoDB rules: a write 1 WRU per KB; a strongly consistent read\n' +
+      '   1 RRU per 4 KB, eventually consistent half; a query page 1 RRU per 4 KB of items read; plus\n' +
+      `   1 WRU per write that adds an item (< 1 KB) to the index: ${perRecipient(indexWriteUnits)} per recipient)`,
+  );
+  console.log();
+
+  // The bench lifts the rate limit; on AWS the round takes as long as SES's sending rate makes it.
+  const rate = sendingOptions().rate;
+  const roundSeconds = recipients / rate;
+  const invocations = Math.ceil(roundSeconds / (LAMBDA_TIMEOUT_S - ROUND_RESERVE_S));
+  const costs: [string, string, number][] = [
+    [
+      'DynamoDB writes',
+      `${fmt(writeUnits)} WRU x $${PRICES.dynamoWritePerMillion} per million`,
+      (writeUnits / 1e6) * PRICES.dynamoWritePerMillion,
+    ],
+    [
+      'DynamoDB reads',
+      `${fmt(readUnits)} RRU x $${PRICES.dynamoReadPerMillion} per million`,
+      (readUnits / 1e6) * PRICES.dynamoReadPerMillion,
+    ],
+    [
+      'SES',
+      `${fmt(recipients)} emails x $${PRICES.sesPerThousand.toFixed(2)} per 1,000`,
+      (recipients / 1000) * PRICES.sesPerThousand,
+    ],
+    [
+      'Lambda duration (arm64)',
+      `${fmt(Math.round(roundSeconds))} s at ${rate} emails/s x ${LAMBDA_GB} GB x $${PRICES.lambdaArmPerGbSecond} per GB-s`,
+      roundSeconds * LAMBDA_GB * PRICES.lambdaArmPerGbSecond,
+    ],
+    [
+      'Lambda requests',
+      `${invocations} x $${PRICES.lambdaPerMillionRequests.toFixed(2)} per million`,
+      (invocations / 1e6) * PRICES.lambdaPerMillionRequests,
+    ],
+    [
+      'EventBridge Scheduler',
+      `${invocations} invocations x $${PRICES.schedulerPerMillion.toFixed(2)} per million`,
+      (invocations / 1e6) * PRICES.schedulerPerMillion,
+    ],
+  ];
+  const total = costs.reduce((sum, [, , cost]) => sum + cost, 0);
+  console.log('AWS cost of the round (us-east-1 on-demand, no free tier)');
+  for (const [label, basis, cost] of costs)
+    console.log(`  ${label.padEnd(24)}${basis.padEnd(62)}${usd(cost)}`);
+  console.log(`  ${'total'.padEnd(86)}${usd(total)}`);
+  console.log(`  ${'per 1,000 recipients'.padEnd(86)}${usd((total / recipients) * 1000)}`);
+  console.log(
+    `  (${invocations} invocation(s): the ${LAMBDA_TIMEOUT_S} s function stops at a page boundary once less than ` +
+      `${ROUND_RESERVE_S} s is left, and a Scheduler job continues the round)`,
+  );
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+function usd(amount: number): string {
+  return `$${amount.toFixed(7)}`.padStart(11);
+}

@@ -1,0 +1,89 @@
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  ConfigurationSetEventDestination,
+  EmailSendingEvent,
+  EventDestination,
+  type IConfigurationSet,
+} from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface MailEventsProps {
+  configurationSet: IConfigurationSet;
+}
+
+/**
+ * What SES tells of each message after sending it: the configuration set publishes bounces, complaints,
+ * deliveries and rejects to an encrypted SNS topic, whose subscriber (the ses-events function) records them.
+ */
+export class MailEvents extends Construct {
+  readonly key: Key;
+  readonly topic: Topic;
+  /** Events that could not be handled: SNS could not invoke the function, or it failed three times. */
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: MailEventsProps) {
+    super(scope, id);
+    // SES publishes to an encrypted topic only if the key's policy lets it use the key. The AWS managed key
+    // (alias/aws/sns) has a policy nobody can change, so SES could not publish: the topic has a key of its own.
+    this.key = new Key(this, 'TopicKey', {
+      description: 'Encrypts the SES sending events topic',
+      enableKeyRotation: true,
+      // Nothing outlives the topic encrypted under this key: SNS keeps messages only until delivered.
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    // SNS names the topic in the encryption context; the topic's ARN cannot appear here (the topic depends on
+    // the key), so the key serves this account's topics in this region only.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:sns:topicArn': Stack.of(this).formatArn({
+              service: 'sns',
+              resource: '*',
+              arnFormat: ArnFormat.NO_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
+    this.topic = new Topic(this, 'Topic', { masterKey: this.key, enforceSSL: true });
+
+    // The destination also adds the topic policy statement that lets SES publish, for this account's
+    // configuration set only (aws:SourceAccount and aws:SourceArn).
+    new ConfigurationSetEventDestination(this, 'Destination', {
+      configurationSet: props.configurationSet,
+      destination: EventDestination.snsTopic(this.topic),
+      events: [
+        EmailSendingEvent.BOUNCE,
+        EmailSendingEvent.COMPLAINT,
+        EmailSendingEvent.DELIVERY,
+        EmailSendingEvent.REJECT,
+      ],
+    });
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the SES events subscription and function.',
+    });
+  }
+
+  /** Subscribes the function; what SNS cannot deliver to it goes to the dead-letter queue. */
+  deliverTo(fn: IFunction): void {
+    this.topic.addSubscription(new LambdaSubscription(fn, { deadLetterQueue: this.deadLetterQueue }));
+  }
+}

@@ -1,0 +1,139 @@
+import { setting } from '../config';
+import { type HeldInvite, meetingInvite } from '../domain/calendar';
+import type { MeetingChangeFiring } from '../domain/firing';
+import { dateChangedMessage, meetingCancelledMessage } from '../domain/messages';
+import { type Plan, planReview } from '../domain/plan';
+import { attends, type Registrant } from '../domain/registrant';
+import type { Review } from '../domain/review';
+import { heldInvite, recordHeldInvite } from '../store/calendar';
+import type { Cursor } from '../store/pages';
+import { getReview } from '../store/reviews';
+import { deliverRound, type RoundCounts, type RoundOptions } from './delivery-round';
+import type { Links } from './mailer';
+import {
+  afterInvitationSent,
+  attendeesOf,
+  currentInvite,
+  milestoneEmail,
+  stillToReceive,
+} from './milestone-round';
+
+type Log = (message: string, detail?: Record<string, unknown>) => void;
+
+/**
+ * A meeting that registrants hold an invitation for moved, lost its date, or was cancelled (alone or with its
+ * review). Each holder of an older invitation gets one email: "date changed" with the updated invite (a higher
+ * SEQUENCE), or "cancelled" with METHOD:CANCEL. Registrants never invited (the invitation milestone had not come)
+ * get nothing now: the invitation will come at its new time. Reminders follow the plan, so they move or vanish
+ * with it. A change superseded by a newer one before it ran is stale: the newer one tells the same people.
+ */
+export async function runMeetingChange(
+  firing: MeetingChangeFiring,
+  log: Log,
+  links: Links,
+  options: RoundOptions,
+): Promise<(RoundCounts & { status: 'done'; next?: Cursor }) | { status: 'stale'; reason: string }> {
+  const review = await getReview(firing.reviewId);
+  const entry = review?.calendar?.[firing.meetingId];
+  if (!review || entry?.sequence !== firing.sequence) {
+    const reason = `superseded by sequence ${entry?.sequence ?? 'none'}`;
+    log('stale meeting change ignored', { ...firing, reason });
+    return { status: 'stale', reason };
+  }
+  const now = firing.scheduledTime ? new Date(firing.scheduledTime) : options.realNow();
+  const plan = planReview(review, now);
+  const meeting = plan.meetings.find((m) => m.id === firing.meetingId && m.startsAt);
+  const moved = review.status === 'active' && meeting !== undefined;
+  const held = new Map<string, HeldInvite>();
+
+  const counts = await deliverRound(
+    {
+      reviewId: review.reviewId,
+      milestoneId: `${firing.meetingId}.change-${firing.sequence}`,
+      at: entry.startsAt ?? 'none',
+    },
+    attendeesOf(review.reviewId, firing.meetingId, firing.after),
+    (registrant) => {
+      const invite = held.get(registrant.email) as HeldInvite;
+      const manageUrl = links.manage(registrant);
+      const common = {
+        review,
+        registrant,
+        organizer: setting('mailFrom'),
+        now: options.realNow(),
+        description: manageUrl,
+      };
+      if (moved) {
+        const calendarInvite = meetingInvite('REQUEST', {
+          ...common,
+          meeting,
+          held: currentInvite(review, meeting),
+        });
+        return dateChangedMessage(review, meeting, registrant, manageUrl, calendarInvite);
+      }
+      const cancelled = { ...invite, sequence: firing.sequence };
+      const calendarInvite = meetingInvite('CANCEL', {
+        ...common,
+        meeting: { id: firing.meetingId, kind: invite.kind },
+        held: cancelled,
+      });
+      return meetingCancelledMessage(review, invite, invite, registrant, manageUrl, calendarInvite);
+    },
+    options,
+    {
+      include: async (registrant) => {
+        const invite = await heldInvite(review.reviewId, firing.meetingId, registrant.email);
+        // An invitation to an occurrence already held is history, not something to update or cancel.
+        if (!invite || invite.cancelled || invite.sequence >= firing.sequence) return false;
+        if (Date.parse(invite.startsAt) <= now.getTime()) return false;
+        held.set(registrant.email, invite);
+        return true;
+      },
+      afterSent: async (registrant) => {
+        const invite = held.get(registrant.email) as HeldInvite;
+        await recordHeldInvite(
+          review.reviewId,
+          firing.meetingId,
+          registrant.email,
+          moved ? currentInvite(review, meeting) : { ...invite, sequence: firing.sequence, cancelled: true },
+        );
+      },
+    },
+  );
+  log('meeting change round', { ...firing, moved, ...counts });
+  return { status: 'done', ...counts };
+}
+
+/**
+ * A registrant who joins (or adds a meeting) after its invitation went out gets it at once, in the same delivery
+ * round as everyone else's, so never twice; reminders whose time has passed are not sent. `at` is the time of
+ * joining (the request's time).
+ */
+export async function sendLateInvitations(
+  review: Review,
+  plan: Plan,
+  registrant: Registrant,
+  links: Links,
+  options: RoundOptions,
+  at: Date,
+): Promise<void> {
+  const now = at.getTime();
+  for (const meeting of plan.meetings) {
+    if (!meeting.startsAt || Date.parse(meeting.startsAt) <= now || !attends(registrant, meeting.id))
+      continue;
+    const invitation = meeting.milestones.find((m) => m.kind === meeting.kind);
+    if (!invitation || Date.parse(invitation.at) > now) continue;
+    await deliverRound(
+      { reviewId: review.reviewId, milestoneId: invitation.id, at: invitation.at },
+      (async function* () {
+        yield { items: [registrant] };
+      })(),
+      (r) => milestoneEmail(review, meeting, invitation, r, links, options.realNow()),
+      options,
+      {
+        include: stillToReceive(review, meeting, invitation),
+        afterSent: afterInvitationSent(review, meeting, invitation),
+      },
+    );
+  }
+}

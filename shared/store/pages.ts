@@ -1,0 +1,27 @@
+import { paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/dynamo-client';
+
+/** Where a paged read stopped (DynamoDB's LastEvaluatedKey): enough to go on from there in another invocation. */
+export type Cursor = Record<string, unknown>;
+
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  next?: Cursor;
+}
+
+/** A query's results a page at a time, from `startAfter` when given, each item mapped (or dropped as undefined). */
+export async function* queryPages<T>(
+  input: QueryCommandInput,
+  map: (item: Record<string, unknown>) => T | undefined,
+  startAfter?: Cursor,
+): AsyncGenerator<Page<T>> {
+  const pages = paginateQuery(
+    { client: dynamo(), ...(startAfter ? { startingToken: startAfter } : {}) },
+    input,
+  );
+  for await (const page of pages) {
+    const items = (page.Items ?? []).map(map).filter((item): item is T => item !== undefined);
+    yield { items, ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}) };
+  }
+}

@@ -1,0 +1,115 @@
+import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/dynamo-client';
+import { setting } from '../config';
+import { normalizeEmail, SUPPRESSIONS_INDEX_PK, softBounceKey, suppressionKey, TABLE_GSI } from './keys';
+
+export type SuppressionReason = 'hard-bounce' | 'complaint';
+
+/** Why nothing more is sent to an address: what SES said, about which message, and when. */
+export interface Suppression {
+  /** The address as SES reported it. */
+  email: string;
+  reason: SuppressionReason;
+  /** The bounce's type and the receiving server's diagnostic, or the complaint's feedback type. */
+  detail: string;
+  /** The SES message id of the email that bounced or was complained about. */
+  messageId: string;
+  /** When SES saw the bounce or the complaint (ISO 8601). */
+  at: string;
+}
+
+const table = () => setting('tableName');
+
+/**
+ * Suppresses an address for good. The first reason wins: a complaint about an address that already bounced, or
+ * the same event delivered twice by SNS, changes nothing. Answers whether this call suppressed the address.
+ */
+export async function suppress(
+  email: string,
+  cause: { reason: SuppressionReason; detail: string; messageId: string; at: Date },
+): Promise<boolean> {
+  const suppression: Suppression = { email, ...cause, at: cause.at.toISOString() };
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          ...suppressionKey(email),
+          gsi1pk: SUPPRESSIONS_INDEX_PK,
+          gsi1sk: normalizeEmail(email),
+          ...suppression,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/**
+ * The suppression of an address (compared case-insensitively), or undefined when it may be sent to. A consistent
+ * read: an address suppressed a moment ago is not sent to by a round that starts now.
+ */
+export async function isSuppressed(email: string): Promise<Suppression | undefined> {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: suppressionKey(email), ConsistentRead: true }),
+  );
+  return Item ? toSuppression(Item) : undefined;
+}
+
+/** Every suppressed address, in address order. */
+export async function listSuppressions(): Promise<Suppression[]> {
+  const suppressions: Suppression[] = [];
+  const pages = paginateQuery(
+    { client: dynamo() },
+    {
+      TableName: table(),
+      IndexName: TABLE_GSI,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': SUPPRESSIONS_INDEX_PK },
+    },
+  );
+  for await (const page of pages) suppressions.push(...(page.Items ?? []).map(toSuppression));
+  return suppressions;
+}
+
+/**
+ * Counts a soft bounce (SES gave up on a temporary failure) of an address and answers its count. SNS may deliver
+ * the same event twice, so the counter keeps the ids of the messages it counted and counts each message once,
+ * atomically: the ADD happens only if the id is new. Nothing acts on the count yet; a later issue could suppress
+ * an address after N soft bounces (which would also bound the set of ids), or show the counts to the secretariat.
+ */
+export async function countSoftBounce(email: string, messageId: string, at: Date): Promise<number> {
+  try {
+    const { Attributes } = await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: softBounceKey(email),
+        UpdateExpression: 'ADD softBounces :one, messageIds :ids SET email = :email, lastBounceAt = :at',
+        ConditionExpression: 'NOT contains(messageIds, :id)',
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':ids': new Set([messageId]),
+          ':id': messageId,
+          ':email': email,
+          ':at': at.toISOString(),
+        },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(Attributes?.softBounces);
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: table(), Key: softBounceKey(email), ConsistentRead: true }),
+    );
+    return Number(Item?.softBounces ?? 0);
+  }
+}
+
+function toSuppression({ email, reason, detail, messageId, at }: Record<string, unknown>): Suppression {
+  return { email, reason, detail, messageId, at } as Suppression;
+}
