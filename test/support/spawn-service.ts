@@ -2,14 +2,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { ADMIN_TOKEN, ServiceClient } from './local-service';
 
 /** `npm start`'s own entry point, in a child process, on a free port; in memory unless given a data folder. */
-export async function spawnService(dataDir?: string): Promise<{
+export async function spawnService(
+  dataDir?: string,
+  env: Record<string, string> = {},
+): Promise<{
   client: ServiceClient;
   output: () => string;
+  kill: () => Promise<void>;
   stop: () => Promise<void>;
 }> {
   const args = dataDir ? [] : ['--memory'];
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', ...args], {
-    env: { ...process.env, PORT: '0', ADMIN_TOKEN, ...(dataDir ? { LOCAL_DATA_DIR: dataDir } : {}) },
+    env: { ...process.env, PORT: '0', ADMIN_TOKEN, ...(dataDir ? { LOCAL_DATA_DIR: dataDir } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -31,6 +35,12 @@ export async function spawnService(dataDir?: string): Promise<{
   return {
     client: new ServiceClient(apiUrl),
     output: () => output,
+    /** As a crash would: no chance to close anything. */
+    kill: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
