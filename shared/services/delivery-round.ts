@@ -75,7 +75,13 @@ export async function deliverRound<R extends { email: string; name?: string }>(
   hooks: RoundHooks<R> = {},
 ): Promise<RoundCounts & { next?: Cursor }> {
   const counts = { sent: 0, skipped: 0, failed: 0, suppressed: 0, pending: 0 };
-  const queue = new PQueue({ concurrency: options.concurrency, intervalCap: options.rate, interval: 1000 });
+  const queue = new PQueue({ concurrency: options.concurrency });
+  // Only the SES calls keep to the rate: recipients a retry finds done are skipped at the store's pace.
+  const sesCalls = new PQueue({
+    concurrency: options.concurrency,
+    intervalCap: options.rate,
+    interval: 1000,
+  });
 
   const deliver = async (recipient: R) => {
     if (hooks.include && !(await hooks.include(recipient))) {
@@ -94,7 +100,9 @@ export async function deliverRound<R extends { email: string; name?: string }>(
     }
     for (let attempt = 0; ; attempt++) {
       try {
-        const messageId = await sendMessage(recipient, compose(recipient));
+        const messageId = await sesCalls.add(() => sendMessage(recipient, compose(recipient)), {
+          throwOnTimeout: true,
+        });
         await markDelivery(round, recipient.email, { status: 'sent', messageId, at: options.realNow() });
         counts.sent++;
         await hooks.afterSent?.(recipient);
