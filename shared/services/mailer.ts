@@ -11,6 +11,7 @@ import {
 import { composeRawEmail } from '../mail/compose';
 import { sendRawEmail } from '../mail/ses-sender';
 import { epochSeconds } from '../store/keys';
+import { isSuppressed } from '../store/suppressions';
 
 const SENDER_NAME = 'UN Network on Migration';
 
@@ -35,6 +36,27 @@ export async function sendMessage(
     to: to.email,
     configurationSet: optionalSetting('sesConfigurationSet'),
   });
+}
+
+/**
+ * Sends a message outside any round (the registration's own emails), unless the address is suppressed: after a
+ * hard bounce or a complaint nothing more goes to it. Answers the SES message id, or undefined when not sent.
+ */
+export async function notify(
+  to: { email: string; name?: string },
+  content: MessageContent,
+): Promise<string | undefined> {
+  if (await isSuppressed(to.email)) {
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        message: 'not sent to a suppressed address',
+        subject: content.subject,
+      }),
+    );
+    return undefined;
+  }
+  return sendMessage(to, content);
 }
 
 /** Links in emails point at the public API, wherever it is deployed. */

@@ -24,7 +24,7 @@ import {
 } from '../store/registrants';
 import { getReview } from '../store/reviews';
 import { waitlistPosition } from '../store/seats';
-import { linksFor, publicUrl, sendMessage } from './mailer';
+import { linksFor, notify, publicUrl } from './mailer';
 import { sendLateInvitations } from './meeting-changes';
 import { hybridOf, seatRegistrant, vacate } from './seating';
 import { sendingOptions } from './sending';
@@ -97,7 +97,7 @@ export async function register(
   // The address's owner reads the email in the language stored with the registration, not the one just typed.
   const to = { email: input.email, name: registrant.name, language: registrant.language };
   if (registrant.status === 'confirmed') {
-    await sendMessage(to, knownAddressMessage(open.review, to, linksFor(now, tokenKey).manage(registrant)));
+    await notify(to, knownAddressMessage(open.review, to, linksFor(now, tokenKey).manage(registrant)));
     return;
   }
   const token = issueToken(
@@ -110,7 +110,7 @@ export async function register(
     },
     tokenKey,
   );
-  await sendMessage(
+  await notify(
     to,
     confirmationMessage(open.review, to, publicUrl('confirm', { token, lang: registrant.language })),
   );
@@ -155,7 +155,7 @@ export async function confirm(token: string, now: Date, tokenKey: string): Promi
   const plan = planReview(review, now);
   const links = linksFor(now, tokenKey);
   const seating = await seatRegistrant(review, plan, registrant, now, links, false);
-  await sendMessage(
+  await notify(
     registrant,
     registrationConfirmedMessage(review, registrant, seating, links.manage(registrant)),
   );
@@ -214,7 +214,7 @@ export async function changeRegistration(
     await seatRegistrant(review, plan, withoutSeat, now, links, true);
   }
   const chosen = plan.meetings.filter((m) => change.meetings.includes(m.id));
-  await sendMessage(updated, changedMessage(review, updated, chosen, links.manage(updated)));
+  await notify(updated, changedMessage(review, updated, chosen, links.manage(updated)));
   await sendLateInvitations(review, plan, updated, links, sendingOptions(), now);
   return manageContext(token, now, tokenKey);
 }
@@ -228,6 +228,6 @@ export async function cancelRegistration(token: string, now: Date, tokenKey: str
     return { ok: false, reason: 'missing' };
   const links = linksFor(now, tokenKey);
   await vacate(review, plan, registrant, now, links);
-  await sendMessage(registrant, cancelledMessage(review, registrant, links.register(review.reviewId)));
+  await notify(registrant, cancelledMessage(review, registrant, links.register(review.reviewId)));
   return context;
 }

@@ -11,7 +11,7 @@ import {
   reserveSeat,
   waitlistPosition,
 } from '../store/seats';
-import { type Links, sendMessage } from './mailer';
+import { type Links, notify } from './mailer';
 
 /**
  * In-person places at the hybrid consultation. A registrant who attends it in person gets a place while there
@@ -34,14 +34,16 @@ export interface Seating {
   position?: number;
 }
 
-/** `notify`: tell a registrant put on the waiting list by email (the confirmation email says it itself). */
+/**
+ * `tellWaitlisted`: tell a registrant put on the waiting list by email (the confirmation email says it itself).
+ */
 export async function seatRegistrant(
   review: Review,
   plan: Plan,
   registrant: Registrant,
   now: Date,
   links: Links,
-  notify: boolean,
+  tellWaitlisted: boolean,
 ): Promise<Seating> {
   const hybrid = hybridOf(plan);
   if (!wantsPlace(registrant, hybrid)) return {};
@@ -62,8 +64,8 @@ export async function seatRegistrant(
     return {};
   }
   const position = await waitlistPosition(reviewId, hybrid.id, email, joinedAt);
-  if (notify)
-    await sendMessage(
+  if (tellWaitlisted)
+    await notify(
       registrant,
       waitlistedMessage(review, registrant, hybrid, position, links.manage(registrant)),
     );
@@ -96,7 +98,7 @@ async function giveBack(review: Review, hybrid: PlannedMeeting, now: Date, links
     }
     const registrant = await getRegistrant(reviewId, next.email, now);
     if (registrant)
-      await sendMessage(registrant, promotedMessage(review, registrant, hybrid, links.manage(registrant)));
+      await notify(registrant, promotedMessage(review, registrant, hybrid, links.manage(registrant)));
     return;
   }
 }
