@@ -223,6 +223,20 @@ export function invitationToRegisterMessage(
 
 type Attendee = Reader & { attendanceMode: AttendanceMode };
 
+/** The names and the time every message about a meeting fills in. */
+function meetingValues(
+  review: Review,
+  meeting: Pick<PlannedMeeting, 'kind' | 'startsAt' | 'timeZone' | 'dateText'>,
+  language: Language,
+) {
+  const t = translator(language);
+  return {
+    review: reviewTitle(review, t),
+    meeting: meetingName(meeting.kind, t),
+    when: meetingWhen(meeting, language),
+  };
+}
+
 /** How this registrant joins: the venue for those who come in person, the online link for the others. */
 function joiningDetails(review: Review, meeting: PlannedMeeting, reader: Attendee) {
   const t = translator(reader.language);
@@ -256,11 +270,7 @@ export function milestoneMessage(
   links: MilestoneLinks,
 ): MessageContent {
   const t = translator(reader.language);
-  const values = {
-    review: reviewTitle(review, t),
-    meeting: meetingName(meeting.kind, t),
-    when: meetingWhen(meeting, reader.language),
-  };
+  const values = meetingValues(review, meeting, reader.language);
   const greeting = t('email.greeting', { name: reader.name });
   const joining = joiningDetails(review, meeting, reader);
   switch (milestone.kind) {
@@ -316,11 +326,7 @@ export function dateChangedMessage(
   calendarInvite: CalendarInvite,
 ): MessageContent {
   const t = translator(reader.language);
-  const values = {
-    review: reviewTitle(review, t),
-    meeting: meetingName(meeting.kind, t),
-    when: meetingWhen(meeting, reader.language),
-  };
+  const values = meetingValues(review, meeting, reader.language);
   const joining = joiningDetails(review, meeting, reader);
   return render(reader.language, t('email.dateChanged.subject', values), {
     paragraphs: [
@@ -344,14 +350,11 @@ export function meetingCancelledMessage(
   calendarInvite: CalendarInvite,
 ): MessageContent {
   const t = translator(reader.language);
-  const values = {
-    review: reviewTitle(review, t),
-    meeting: meetingName(meeting.kind, t),
-    when: meetingWhen(
-      { startsAt: held.startsAt, timeZone: meeting.timeZone, dateText: null },
-      reader.language,
-    ),
-  };
+  const values = meetingValues(
+    review,
+    { ...meeting, startsAt: held.startsAt, dateText: null },
+    reader.language,
+  );
   return render(reader.language, t('email.meetingCancelled.subject', values), {
     paragraphs: [t('email.greeting', { name: reader.name }), t('email.meetingCancelled.body', values)],
     manageUrl,

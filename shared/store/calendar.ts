@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import type { HeldInvite } from '../domain/calendar';
+import { isConditionFailure } from './conditional';
 import { heldInviteKey } from './keys';
 
 const table = () => setting('tableName');
@@ -36,6 +37,6 @@ export async function recordHeldInvite(reviewId: string, meetingId: string, emai
       }),
     );
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionFailure(error)) throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, paginateQuery, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
+import { conditionally, isConditionFailure } from './conditional';
 import { type DeliveryRound, deliveryKey, TABLE_GSI } from './keys';
 
 /**
@@ -66,7 +67,7 @@ export async function claimDelivery(
     );
     return 'claimed';
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionFailure(error)) throw error;
     const { Item } = await dynamo().send(
       new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
     );
@@ -76,19 +77,13 @@ export async function claimDelivery(
 
 /** Records that a suppressed address was left out of the round; false when it had a record already. */
 export async function markSuppressed(round: DeliveryRound, recipient: string): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...deliveryKey(round, recipient), recipient, status: 'suppressed', attempts: 0 },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  return conditionally(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...deliveryKey(round, recipient), recipient, status: 'suppressed', attempts: 0 },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
 }
 
 export async function markDelivery(
@@ -171,7 +166,7 @@ export async function recordDeliveryEvent(
       }),
     );
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionFailure(error)) throw error;
   }
 }
 

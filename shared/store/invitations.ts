@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import type { Contact } from '../domain/contacts';
+import { conditionally } from './conditional';
 import { INVITATION_SK_PREFIX, importKey, invitationKey, invitationOptOutKey } from './keys';
 import { type Cursor, type Page, queryPages } from './pages';
 
@@ -21,24 +22,18 @@ export interface ContactImport {
 
 /** Records the invitation unless the address was invited to this review before; false then. */
 export async function recordInvitation(reviewId: string, contact: Contact, importId: string, now: Date) {
-  try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...invitationKey(reviewId, contact.email),
-          ...contact,
-          importId,
-          invitedAt: now.toISOString(),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  return conditionally(
+    new PutCommand({
+      TableName: table(),
+      Item: {
+        ...invitationKey(reviewId, contact.email),
+        ...contact,
+        importId,
+        invitedAt: now.toISOString(),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
 }
 
 export function invitationsOf(

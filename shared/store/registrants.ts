@@ -2,11 +2,11 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import type { Registrant, RegistrationChange, SeatStatus } from '../domain/registrant';
+import { conditionally, isConditionFailure } from './conditional';
 import { epochSeconds, REGISTRANT_SK_PREFIX, registrantKey } from './keys';
 import { type Cursor, type Page, queryPages } from './pages';
 
 const table = () => setting('tableName');
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 /** A lapsed pending registration counts as absent, whether or not TTL has removed it yet. */
 const isLive = (item: Record<string, unknown>, now: Date) =>
@@ -64,29 +64,23 @@ export async function confirmRegistrant(
   nonce: string,
   now: Date,
 ): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: registrantKey(reviewId, email),
-        UpdateExpression:
-          'SET #status = :confirmed, confirmedAt = :at, consentAt = if_not_exists(consentAt, :at) REMOVE expiresAt, confirmNonce',
-        ConditionExpression: '#status = :pending AND expiresAt > :now AND confirmNonce = :nonce',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':confirmed': 'confirmed',
-          ':pending': 'pending',
-          ':at': now.toISOString(),
-          ':now': epochSeconds(now),
-          ':nonce': nonce,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return conditionally(
+    new UpdateCommand({
+      TableName: table(),
+      Key: registrantKey(reviewId, email),
+      UpdateExpression:
+        'SET #status = :confirmed, confirmedAt = :at, consentAt = if_not_exists(consentAt, :at) REMOVE expiresAt, confirmNonce',
+      ConditionExpression: '#status = :pending AND expiresAt > :now AND confirmNonce = :nonce',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':confirmed': 'confirmed',
+        ':pending': 'pending',
+        ':at': now.toISOString(),
+        ':now': epochSeconds(now),
+        ':nonce': nonce,
+      },
+    }),
+  );
 }
 
 /** Applies a confirmed registrant's own change; false when they are no longer confirmed. */
@@ -116,21 +110,15 @@ export async function cancelRegistrant(reviewId: string, email: string, now: Dat
 
 /** Stops reminders and notices for a registration (any status); false when the address has none here. */
 export async function markUnsubscribed(reviewId: string, email: string, now: Date): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: registrantKey(reviewId, email),
-        UpdateExpression: 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':at': now.toISOString() },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return conditionally(
+    new UpdateCommand({
+      TableName: table(),
+      Key: registrantKey(reviewId, email),
+      UpdateExpression: 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': now.toISOString() },
+    }),
+  );
 }
 
 /**
@@ -170,22 +158,16 @@ async function conditionalUpdate(
   names: Record<string, string>,
   extraCondition?: string,
 ): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: registrantKey(reviewId, email),
-        UpdateExpression,
-        ConditionExpression: `#registrationStatus = :isConfirmed${extraCondition ? ` AND ${extraCondition}` : ''}`,
-        ExpressionAttributeNames: { '#registrationStatus': 'status', ...names },
-        ExpressionAttributeValues: { ':isConfirmed': 'confirmed', ...values },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return conditionally(
+    new UpdateCommand({
+      TableName: table(),
+      Key: registrantKey(reviewId, email),
+      UpdateExpression,
+      ConditionExpression: `#registrationStatus = :isConfirmed${extraCondition ? ` AND ${extraCondition}` : ''}`,
+      ExpressionAttributeNames: { '#registrationStatus': 'status', ...names },
+      ExpressionAttributeValues: { ':isConfirmed': 'confirmed', ...values },
+    }),
+  );
 }
 
 /**

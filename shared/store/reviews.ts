@@ -3,6 +3,7 @@ import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import { ConflictError } from '../domain/errors';
 import type { Review } from '../domain/review';
+import { isConditionFailure } from './conditional';
 import { REVIEWS_INDEX_PK, reviewKey, TABLE_GSI } from './keys';
 
 const table = () => setting('tableName');
@@ -42,7 +43,7 @@ export async function saveReview(review: Review, expectedVersion: number): Promi
       }),
     );
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException')
+    if (isConditionFailure(error))
       throw new ConflictError(
         `review ${review.reviewId} was changed by someone else meanwhile; read it again`,
       );

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
+import { conditionally } from './conditional';
 import { seatCounterKey, WAITLIST_SK_PREFIX, waitlistKey } from './keys';
 
 /**
@@ -8,25 +9,18 @@ import { seatCounterKey, WAITLIST_SK_PREFIX, waitlistKey } from './keys';
  * a counter per meeting that never passes the capacity, and a waiting list ordered by arrival.
  */
 const table = () => setting('tableName');
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 /** Takes a place if one is free; false when the meeting is full. */
 export async function reserveSeat(reviewId: string, meetingId: string, capacity: number): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: seatCounterKey(reviewId, meetingId),
-        UpdateExpression: 'ADD taken :one',
-        ConditionExpression: 'attribute_not_exists(taken) OR taken < :capacity',
-        ExpressionAttributeValues: { ':one': 1, ':capacity': capacity },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return conditionally(
+    new UpdateCommand({
+      TableName: table(),
+      Key: seatCounterKey(reviewId, meetingId),
+      UpdateExpression: 'ADD taken :one',
+      ConditionExpression: 'attribute_not_exists(taken) OR taken < :capacity',
+      ExpressionAttributeValues: { ':one': 1, ':capacity': capacity },
+    }),
+  );
 }
 
 export async function releaseSeat(reviewId: string, meetingId: string): Promise<void> {
@@ -59,19 +53,13 @@ export async function joinWaitlist(reviewId: string, meetingId: string, email: s
 
 /** Removes an entry; false when it was already gone (promoted or removed by someone else meanwhile). */
 export async function leaveWaitlist(reviewId: string, meetingId: string, email: string, joinedAt: string) {
-  try {
-    await dynamo().send(
-      new DeleteCommand({
-        TableName: table(),
-        Key: waitlistKey(reviewId, meetingId, joinedAt, email),
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return conditionally(
+    new DeleteCommand({
+      TableName: table(),
+      Key: waitlistKey(reviewId, meetingId, joinedAt, email),
+      ConditionExpression: 'attribute_exists(pk)',
+    }),
+  );
 }
 
 export async function firstWaiting(

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
+import { conditionally, isConditionFailure } from './conditional';
 import { normalizeEmail, SUPPRESSIONS_INDEX_PK, softBounceKey, suppressionKey, TABLE_GSI } from './keys';
 
 export type SuppressionReason = 'hard-bounce' | 'complaint';
@@ -29,24 +30,18 @@ export async function suppress(
   cause: { reason: SuppressionReason; detail: string; messageId: string; at: Date },
 ): Promise<boolean> {
   const suppression: Suppression = { email, ...cause, at: cause.at.toISOString() };
-  try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...suppressionKey(email),
-          gsi1pk: SUPPRESSIONS_INDEX_PK,
-          gsi1sk: normalizeEmail(email),
-          ...suppression,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  return conditionally(
+    new PutCommand({
+      TableName: table(),
+      Item: {
+        ...suppressionKey(email),
+        gsi1pk: SUPPRESSIONS_INDEX_PK,
+        gsi1sk: normalizeEmail(email),
+        ...suppression,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
 }
 
 /**
@@ -102,7 +97,7 @@ export async function countSoftBounce(email: string, messageId: string, at: Date
     );
     return Number(Attributes?.softBounces);
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionFailure(error)) throw error;
     const { Item } = await dynamo().send(
       new GetCommand({ TableName: table(), Key: softBounceKey(email), ConsistentRead: true }),
     );
