@@ -33,7 +33,7 @@ GCM consultations, running locally (${dataDir ? `data in ${dataDir}` : 'in memor
 
   HTTP API            ${urls.api}
     admin             ${urls.api}/admin/reviews   (Authorization: Bearer <admin token>)
-    registration      POST ${urls.api}/registrations
+    registration      ${urls.api}/register/<reviewId>   (the form; ?lang=ar|zh|en|fr|ru|es), or POST ${urls.api}/registrations
   admin token         ${runtime.adminToken}${process.env.ADMIN_TOKEN ? '   (from ADMIN_TOKEN)' : '   (generated; set ADMIN_TOKEN to choose it)'}
   outbox (JSON)       ${urls.outbox}
   SES web inbox       ${urls.sesInbox}
