@@ -51,34 +51,45 @@ interface InviteInput {
  * A higher SEQUENCE tells calendar clients that an update replaces what they have.
  */
 export function meetingInvite(method: CalendarInvite['method'], input: InviteInput): CalendarInvite {
-  const { review, meeting, registrant, held } = input;
-  const t = translator(registrant.language);
-  const inPerson = meeting.kind === 'hybrid-consultation' && registrant.attendanceMode === 'in-person';
+  return calendarOf(method, [input]);
+}
+
+/** One cancellation for several meetings (a registrant cancelling their registration): one event each. */
+export function meetingCancellations(inputs: InviteInput[]): CalendarInvite {
+  return calendarOf('CANCEL', inputs);
+}
+
+function calendarOf(method: CalendarInvite['method'], inputs: InviteInput[]): CalendarInvite {
   const calendar = ical({
     method: method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
     prodId: { company: 'UN Network on Migration', product: 'gcm-consultations', language: 'EN' },
   });
-  const start = new Date(held.startsAt);
-  const event = calendar.createEvent({
-    id: inviteUid(review.reviewId, meeting.id, registrant.email),
-    sequence: held.sequence,
-    stamp: input.now,
-    start,
-    end: new Date(start.getTime() + held.durationMinutes * 60_000),
-    summary: `${meetingName(meeting.kind, t)}: ${reviewTitle(review, t)}`,
-    description: input.description,
-    location: inPerson ? (meeting.venue ?? review.venue) : (meeting.joinUrl ?? t('attendance.online')),
-    ...(meeting.joinUrl && !inPerson ? { url: meeting.joinUrl } : {}),
-    organizer: { name: 'UN Network on Migration', email: input.organizer },
-    status: method === 'REQUEST' ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
-  });
-  event.createAttendee({
-    email: registrant.email,
-    name: registrant.name,
-    role: ICalAttendeeRole.REQ,
-    status: ICalAttendeeStatus.NEEDSACTION,
-    rsvp: false,
-  });
+  for (const input of inputs) {
+    const { review, meeting, registrant, held } = input;
+    const t = translator(registrant.language);
+    const inPerson = meeting.kind === 'hybrid-consultation' && registrant.attendanceMode === 'in-person';
+    const start = new Date(held.startsAt);
+    const event = calendar.createEvent({
+      id: inviteUid(review.reviewId, meeting.id, registrant.email),
+      sequence: held.sequence,
+      stamp: input.now,
+      start,
+      end: new Date(start.getTime() + held.durationMinutes * 60_000),
+      summary: `${meetingName(meeting.kind, t)}: ${reviewTitle(review, t)}`,
+      description: input.description,
+      location: inPerson ? (meeting.venue ?? review.venue) : (meeting.joinUrl ?? t('attendance.online')),
+      ...(meeting.joinUrl && !inPerson ? { url: meeting.joinUrl } : {}),
+      organizer: { name: 'UN Network on Migration', email: input.organizer },
+      status: method === 'REQUEST' ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
+    });
+    event.createAttendee({
+      email: registrant.email,
+      name: registrant.name,
+      role: ICalAttendeeRole.REQ,
+      status: ICalAttendeeStatus.NEEDSACTION,
+      rsvp: false,
+    });
+  }
   return {
     method,
     content: calendar.toString(),

@@ -164,7 +164,13 @@ export function changedMessage(
   });
 }
 
-export function cancelledMessage(review: Review, reader: Reader, registerUrl: string): MessageContent {
+/** `calendarInvite`: the cancellation of the meetings their calendar holds, when it holds any. */
+export function cancelledMessage(
+  review: Review,
+  reader: Reader,
+  registerUrl: string,
+  calendarInvite?: CalendarInvite,
+): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
   return render(reader.language, t('email.cancelled.subject', { review: title }), {
@@ -172,6 +178,7 @@ export function cancelledMessage(review: Review, reader: Reader, registerUrl: st
       t('email.greeting', { name: reader.name }),
       t('email.cancelled.body', { review: title, url: registerUrl }),
     ],
+    calendarInvite,
   });
 }
 

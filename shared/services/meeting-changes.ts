@@ -1,8 +1,8 @@
 import { setting } from '../config';
-import { type HeldInvite, meetingInvite } from '../domain/calendar';
+import { type HeldInvite, meetingCancellations, meetingInvite } from '../domain/calendar';
 import type { MeetingChangeFiring } from '../domain/firing';
 import { dateChangedMessage, meetingCancelledMessage } from '../domain/messages';
-import { type Plan, planReview } from '../domain/plan';
+import { type Plan, type PlannedMeeting, planReview } from '../domain/plan';
 import { attends, type Registrant } from '../domain/registrant';
 import type { Review } from '../domain/review';
 import { heldInvite, recordHeldInvite } from '../store/calendar';
@@ -136,4 +136,34 @@ export async function sendLateInvitations(
       },
     );
   }
+}
+
+/**
+ * When a registrant cancels their registration: the cancellation (METHOD:CANCEL, one event per meeting) of every
+ * invitation their calendar holds to a meeting still to come, and the write that records it once sent.
+ */
+export async function heldInvitationsToCancel(review: Review, plan: Plan, registrant: Registrant, at: Date) {
+  const held: { meeting: PlannedMeeting; invite: HeldInvite }[] = [];
+  for (const meeting of plan.meetings) {
+    const invite = await heldInvite(review.reviewId, meeting.id, registrant.email);
+    if (!invite || invite.cancelled || Date.parse(invite.startsAt) <= at.getTime()) continue;
+    held.push({ meeting, invite: { ...invite, sequence: invite.sequence + 1 } });
+  }
+  if (held.length === 0) return { calendarInvite: undefined, recordCancelled: async () => undefined };
+  const calendarInvite = meetingCancellations(
+    held.map(({ meeting, invite }) => ({
+      review,
+      meeting,
+      registrant,
+      organizer: setting('mailFrom'),
+      held: invite,
+      description: '',
+      now: at,
+    })),
+  );
+  const recordCancelled = async () => {
+    for (const { meeting, invite } of held)
+      await recordHeldInvite(review.reviewId, meeting.id, registrant.email, { ...invite, cancelled: true });
+  };
+  return { calendarInvite, recordCancelled };
 }

@@ -25,7 +25,7 @@ import {
 import { getReview } from '../store/reviews';
 import { waitlistPosition } from '../store/seats';
 import { linksFor, notify, publicUrl } from './mailer';
-import { sendLateInvitations } from './meeting-changes';
+import { heldInvitationsToCancel, sendLateInvitations } from './meeting-changes';
 import { hybridOf, seatRegistrant, vacate } from './seating';
 import { sendingOptions } from './sending';
 
@@ -228,6 +228,11 @@ export async function cancelRegistration(token: string, now: Date, tokenKey: str
     return { ok: false, reason: 'missing' };
   const links = linksFor(now, tokenKey);
   await vacate(review, plan, registrant, now, links);
-  await notify(registrant, cancelledMessage(review, registrant, links.register(review.reviewId)));
+  const { calendarInvite, recordCancelled } = await heldInvitationsToCancel(review, plan, registrant, now);
+  await notify(
+    registrant,
+    cancelledMessage(review, registrant, links.register(review.reviewId), calendarInvite),
+  );
+  await recordCancelled();
   return context;
 }

@@ -135,6 +135,25 @@ describe('meeting invitations carry a calendar invite that follows every change'
     expect(await withSubject('online@example.org', 'Materials published: Hybrid')).toHaveLength(1);
   });
 
+  it('takes the meetings out of the calendar of a registrant who cancels', async () => {
+    const late = await emails('late@example.org');
+    const hybridInvite = calendarOf(
+      late.find((e) => e.attachments.some((a) => a.content.includes('.hybrid.'))),
+    );
+    const manage = late
+      .map((e) => /manage\?token=([^\s&]+)/.exec(e.text ?? '')?.[1])
+      .filter(Boolean)
+      .at(-1) as string;
+    expect(
+      (await api.request('POST', '/manage/cancel', { form: { token: decodeURIComponent(manage) } })).status,
+    ).toBe(200);
+    const cancellation = (await emails('late@example.org')).at(-1);
+    expect(cancellation?.html).toContain('<html lang="ar" dir="rtl">');
+    const cancel = calendarOf(cancellation);
+    expect(cancel).toMatchObject({ method: 'CANCEL', uid: hybridInvite.uid });
+    expect(cancel.sequence).toBeGreaterThan(hybridInvite.sequence);
+  });
+
   it('sends one cancellation, METHOD:CANCEL with the same UID, when the review is cancelled, and nothing after', async () => {
     expect((await api.request('DELETE', '/admin/reviews/cal')).status).toBe(200);
     await api.moveClock({ advanceBy: 'PT3M' });
