@@ -14,7 +14,13 @@ import { meetingName, reviewTitle } from './wording';
 
 /** A meeting in a registrant's calendar: what they were last sent, so that an update or a cancellation follows. */
 export interface HeldInvite {
+  /** The review's calendar SEQUENCE for the meeting when this was sent: what change rounds compare. */
   sequence: number;
+  /**
+   * The SEQUENCE written in what was sent. Usually the review's; higher once the registrant's own cancellation
+   * (or dropping the meeting) and return each needed one more, so that calendar clients take each in turn.
+   */
+  emitted: number;
   startsAt: string;
   durationMinutes: number;
   /** Kept so that a cancellation can name the meeting even once it is gone from the review. */
@@ -71,7 +77,7 @@ function calendarOf(method: CalendarInvite['method'], inputs: InviteInput[]): Ca
     const start = new Date(held.startsAt);
     const event = calendar.createEvent({
       id: inviteUid(review.reviewId, meeting.id, registrant.email),
-      sequence: held.sequence,
+      sequence: held.emitted,
       stamp: input.now,
       start,
       end: new Date(start.getTime() + held.durationMinutes * 60_000),
@@ -123,3 +129,7 @@ export function nextCalendar(
   }
   return { calendar, changed };
 }
+
+/** The SEQUENCE of the next object sent to someone who holds `previous`: never lower than what they have. */
+export const nextEmitted = (reviewSequence: number, previous: HeldInvite | undefined): number =>
+  Math.max(reviewSequence, previous ? previous.emitted + 1 : 0);

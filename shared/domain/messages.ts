@@ -142,6 +142,8 @@ export function changedMessage(
   reader: Reader & { attendanceMode: AttendanceMode },
   meetings: PlannedMeeting[],
   manageUrl: string,
+  /** The cancellation of meetings dropped from the registration that the reader's calendar holds. */
+  calendarInvite?: CalendarInvite,
 ): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
@@ -155,12 +157,11 @@ export function changedMessage(
           meetings.map((m) => `${meetingName(m.kind, t)} (${meetingWhen(m, reader.language)})`),
         ),
         attendance: t(`attendance.${reader.attendanceMode}`),
-        language:
-          new Intl.DisplayNames([reader.language], { type: 'language' }).of(reader.language) ??
-          reader.language,
+        language: nativeName(reader.language),
       }),
     ],
     manageUrl,
+    calendarInvite,
   });
 }
 

@@ -10,13 +10,7 @@ import type { Cursor } from '../store/pages';
 import { getReview } from '../store/reviews';
 import { deliverRound, type RoundCounts, type RoundOptions } from './delivery-round';
 import type { Links } from './mailer';
-import {
-  afterInvitationSent,
-  attendeesOf,
-  currentInvite,
-  milestoneEmail,
-  stillToReceive,
-} from './milestone-round';
+import { attendeesOf, currentInvite, milestoneDelivery } from './milestone-round';
 
 type Log = (message: string, detail?: Record<string, unknown>) => void;
 
@@ -45,6 +39,13 @@ export async function runMeetingChange(
   const meeting = plan.meetings.find((m) => m.id === firing.meetingId && m.startsAt);
   const moved = review.status === 'active' && meeting !== undefined;
   const held = new Map<string, HeldInvite>();
+  const updated = (invite: HeldInvite) => currentInvite(review, meeting as PlannedMeeting, invite);
+  const cancelledAfter = (invite: HeldInvite): HeldInvite => ({
+    ...invite,
+    sequence: firing.sequence,
+    emitted: invite.emitted + 1,
+    cancelled: true,
+  });
 
   const counts = await deliverRound(
     {
@@ -71,11 +72,10 @@ export async function runMeetingChange(
         });
         return dateChangedMessage(review, meeting, registrant, manageUrl, calendarInvite);
       }
-      const cancelled = { ...invite, sequence: firing.sequence };
       const calendarInvite = meetingInvite('CANCEL', {
         ...common,
         meeting: { id: firing.meetingId, kind: invite.kind },
-        held: cancelled,
+        held: cancelledAfter(invite),
       });
       return meetingCancelledMessage(review, invite, invite, registrant, manageUrl, calendarInvite);
     },
@@ -95,7 +95,7 @@ export async function runMeetingChange(
           review.reviewId,
           firing.meetingId,
           registrant.email,
-          moved ? currentInvite(review, meeting) : { ...invite, sequence: firing.sequence, cancelled: true },
+          moved ? updated(invite) : cancelledAfter(invite),
         );
       },
     },
@@ -123,31 +123,38 @@ export async function sendLateInvitations(
       continue;
     const invitation = meeting.milestones.find((m) => m.kind === meeting.kind);
     if (!invitation || Date.parse(invitation.at) > now) continue;
+    // Back after cancelling (or after dropping the meeting): a round of its own, the first one having sent theirs.
+    const held = await heldInvite(review.reviewId, meeting.id, registrant.email);
+    const round = held?.cancelled ? `${invitation.id}.again-${held.emitted}` : invitation.id;
+    const delivery = milestoneDelivery(review, meeting, invitation, links);
     await deliverRound(
-      { reviewId: review.reviewId, milestoneId: invitation.id, at: invitation.at },
+      { reviewId: review.reviewId, milestoneId: round, at: invitation.at },
       (async function* () {
         yield { items: [registrant] };
       })(),
-      (r) => milestoneEmail(review, meeting, invitation, r, links, options.realNow()),
+      (r) => delivery.compose(r, options.realNow()),
       options,
-      {
-        include: stillToReceive(review, meeting, invitation),
-        afterSent: afterInvitationSent(review, meeting, invitation),
-      },
+      delivery.hooks,
     );
   }
 }
 
 /**
- * When a registrant cancels their registration: the cancellation (METHOD:CANCEL, one event per meeting) of every
- * invitation their calendar holds to a meeting still to come, and the write that records it once sent.
+ * When a registrant cancels their registration, or drops meetings from it: the cancellation (METHOD:CANCEL, one
+ * event per meeting) of every invitation their calendar holds to those of `meetings` still to come, and the write
+ * that records it once sent.
  */
-export async function heldInvitationsToCancel(review: Review, plan: Plan, registrant: Registrant, at: Date) {
+export async function heldInvitationsToCancel(
+  review: Review,
+  meetings: PlannedMeeting[],
+  registrant: Registrant,
+  at: Date,
+) {
   const held: { meeting: PlannedMeeting; invite: HeldInvite }[] = [];
-  for (const meeting of plan.meetings) {
+  for (const meeting of meetings) {
     const invite = await heldInvite(review.reviewId, meeting.id, registrant.email);
     if (!invite || invite.cancelled || Date.parse(invite.startsAt) <= at.getTime()) continue;
-    held.push({ meeting, invite: { ...invite, sequence: invite.sequence + 1 } });
+    held.push({ meeting, invite: { ...invite, emitted: invite.emitted + 1 } });
   }
   if (held.length === 0) return { calendarInvite: undefined, recordCancelled: async () => undefined };
   const calendarInvite = meetingCancellations(

@@ -1,5 +1,5 @@
 import { setting } from '../config';
-import { type HeldInvite, meetingInvite } from '../domain/calendar';
+import { type HeldInvite, meetingInvite, nextEmitted } from '../domain/calendar';
 import type { MilestoneFiring } from '../domain/firing';
 import { milestoneMessage } from '../domain/messages';
 import { type Milestone, type PlannedMeeting, planReview } from '../domain/plan';
@@ -23,10 +23,12 @@ type Log = (message: string, detail?: Record<string, unknown>) => void;
 const isInvitation = (milestone: Milestone) =>
   milestone.kind === 'pre-consultation' || milestone.kind === 'hybrid-consultation';
 
-/** The invitation a registrant's calendar should hold of a confirmed meeting now. */
-export function currentInvite(review: Review, meeting: PlannedMeeting): HeldInvite {
+/** The invitation a registrant's calendar should hold of a confirmed meeting now, after what it held before. */
+export function currentInvite(review: Review, meeting: PlannedMeeting, previous?: HeldInvite): HeldInvite {
+  const sequence = review.calendar?.[meeting.id]?.sequence ?? 0;
   return {
-    sequence: review.calendar?.[meeting.id]?.sequence ?? 0,
+    sequence,
+    emitted: nextEmitted(sequence, previous),
     startsAt: meeting.startsAt as string,
     durationMinutes: meeting.durationMinutes,
     kind: meeting.kind,
@@ -45,6 +47,7 @@ export function milestoneEmail(
   registrant: Registrant,
   links: Links,
   now: Date,
+  held: HeldInvite = currentInvite(review, meeting),
 ) {
   const invite = isInvitation(milestone)
     ? meetingInvite('REQUEST', {
@@ -52,7 +55,7 @@ export function milestoneEmail(
         meeting,
         registrant,
         organizer: setting('mailFrom'),
-        held: currentInvite(review, meeting),
+        held,
         description: links.manage(registrant),
         now,
       })
@@ -65,22 +68,33 @@ export function milestoneEmail(
 }
 
 /**
- * Who is still to get a milestone's email: an invitation goes to whoever does not hold the current one yet (a
- * late joiner got it on joining; a date change sent the update); reminders and materials skip those who
- * unsubscribed.
+ * A round of one milestone's email: who is still to get it (an invitation goes to whoever does not hold the
+ * current one yet: a late joiner got it on joining, a date change sent the update; reminders and materials skip
+ * those who unsubscribed), the email each gets, and, for an invitation, what their calendar then holds.
  */
-export function stillToReceive(review: Review, meeting: PlannedMeeting, milestone: Milestone) {
-  return async (registrant: Registrant): Promise<boolean> => {
-    if (!isInvitation(milestone)) return !registrant.unsubscribedAt;
-    const held = await heldInvite(review.reviewId, meeting.id, registrant.email);
-    return held?.sequence !== currentInvite(review, meeting).sequence || held.cancelled === true;
-  };
-}
-
-export function afterInvitationSent(review: Review, meeting: PlannedMeeting, milestone: Milestone) {
-  return async (registrant: Registrant) => {
-    if (isInvitation(milestone))
-      await recordHeldInvite(review.reviewId, meeting.id, registrant.email, currentInvite(review, meeting));
+export function milestoneDelivery(
+  review: Review,
+  meeting: PlannedMeeting,
+  milestone: Milestone,
+  links: Links,
+) {
+  const previous = new Map<string, HeldInvite | undefined>();
+  const inviteFor = (email: string) => currentInvite(review, meeting, previous.get(email));
+  return {
+    compose: (registrant: Registrant, now: Date) =>
+      milestoneEmail(review, meeting, milestone, registrant, links, now, inviteFor(registrant.email)),
+    hooks: {
+      include: async (registrant: Registrant): Promise<boolean> => {
+        if (!isInvitation(milestone)) return !registrant.unsubscribedAt;
+        const held = await heldInvite(review.reviewId, meeting.id, registrant.email);
+        previous.set(registrant.email, held);
+        return held?.sequence !== inviteFor(registrant.email).sequence || held.cancelled === true;
+      },
+      afterSent: async (registrant: Registrant) => {
+        if (isInvitation(milestone))
+          await recordHeldInvite(review.reviewId, meeting.id, registrant.email, inviteFor(registrant.email));
+      },
+    },
   };
 }
 
@@ -117,15 +131,13 @@ export async function runMilestoneRound(
   if (firing.version !== review.version && !firing.after && !(await roundStarted(round)))
     return stale(`version ${firing.version} superseded by version ${review.version}`);
 
+  const delivery = milestoneDelivery(review, meeting, milestone, links);
   const counts = await deliverRound(
     round,
     attendeesOf(review.reviewId, meeting.id, firing.after),
-    (registrant) => milestoneEmail(review, meeting, milestone, registrant, links, options.realNow()),
+    (registrant) => delivery.compose(registrant, options.realNow()),
     options,
-    {
-      include: stillToReceive(review, meeting, milestone),
-      afterSent: afterInvitationSent(review, meeting, milestone),
-    },
+    delivery.hooks,
   );
   log('milestone round', { ...round, kind: milestone.kind, ...counts });
   return { status: 'done', ...counts };

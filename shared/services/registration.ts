@@ -9,7 +9,7 @@ import {
   registrationConfirmedMessage,
 } from '../domain/messages';
 import { type Plan, planReview } from '../domain/plan';
-import { type Registrant, RegistrationChange, RegistrationInput } from '../domain/registrant';
+import { attends, type Registrant, RegistrationChange, RegistrationInput } from '../domain/registrant';
 import type { Review } from '../domain/review';
 import { CONFIRMATION_TOKEN_TTL_SECONDS, issueToken, verifyToken } from '../domain/tokens';
 import { epochSeconds, normalizeEmail } from '../store/keys';
@@ -214,7 +214,10 @@ export async function changeRegistration(
     await seatRegistrant(review, plan, withoutSeat, now, links, true);
   }
   const chosen = plan.meetings.filter((m) => change.meetings.includes(m.id));
-  await notify(updated, changedMessage(review, updated, chosen, links.manage(updated)));
+  const dropped = plan.meetings.filter((m) => attends(registrant, m.id) && !change.meetings.includes(m.id));
+  const { calendarInvite, recordCancelled } = await heldInvitationsToCancel(review, dropped, updated, now);
+  await notify(updated, changedMessage(review, updated, chosen, links.manage(updated), calendarInvite));
+  await recordCancelled();
   await sendLateInvitations(review, plan, updated, links, sendingOptions(), now);
   return manageContext(token, now, tokenKey);
 }
@@ -228,7 +231,12 @@ export async function cancelRegistration(token: string, now: Date, tokenKey: str
     return { ok: false, reason: 'missing' };
   const links = linksFor(now, tokenKey);
   await vacate(review, plan, registrant, now, links);
-  const { calendarInvite, recordCancelled } = await heldInvitationsToCancel(review, plan, registrant, now);
+  const { calendarInvite, recordCancelled } = await heldInvitationsToCancel(
+    review,
+    plan.meetings,
+    registrant,
+    now,
+  );
   await notify(
     registrant,
     cancelledMessage(review, registrant, links.register(review.reviewId), calendarInvite),

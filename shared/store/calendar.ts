@@ -20,20 +20,27 @@ export async function heldInvite(
     }),
   );
   if (!Item) return undefined;
-  const { sequence, startsAt, durationMinutes, kind, timeZone, cancelled } = Item;
-  return { sequence, startsAt, durationMinutes, kind, timeZone, ...(cancelled ? { cancelled: true } : {}) };
+  const { sequence, emitted, startsAt, durationMinutes, kind, timeZone, cancelled } = Item;
+  return {
+    sequence,
+    emitted: emitted ?? sequence,
+    startsAt,
+    durationMinutes,
+    kind,
+    timeZone,
+    ...(cancelled ? { cancelled: true } : {}),
+  };
 }
 
-/** Written after each invitation, update or cancellation sent: never moves back to an older sequence. */
+/** Written after each invitation, update or cancellation sent: never moves back to an older one. */
 export async function recordHeldInvite(reviewId: string, meetingId: string, email: string, held: HeldInvite) {
   try {
     await dynamo().send(
       new PutCommand({
         TableName: table(),
         Item: { ...heldInviteKey(reviewId, meetingId, email), ...held },
-        ConditionExpression: 'attribute_not_exists(pk) OR #sequence <= :sequence',
-        ExpressionAttributeNames: { '#sequence': 'sequence' },
-        ExpressionAttributeValues: { ':sequence': held.sequence },
+        ConditionExpression: 'attribute_not_exists(pk) OR emitted <= :emitted',
+        ExpressionAttributeValues: { ':emitted': held.emitted },
       }),
     );
   } catch (error) {

@@ -135,6 +135,36 @@ describe('meeting invitations carry a calendar invite that follows every change'
     expect(await withSubject('online@example.org', 'Materials published: Hybrid')).toHaveLength(1);
   });
 
+  it('takes a meeting out of the calendar of a registrant who drops it from their registration', async () => {
+    const mine = await emails('online@example.org');
+    const hybridInvite = calendarOf(mine.find((e) => e.subject.startsWith('Invitation: Hybrid')));
+    const manage = mine
+      .map((e) => /manage\?token=([^\s&]+)/.exec(e.text ?? '')?.[1])
+      .filter(Boolean)
+      .at(-1) as string;
+    const form = {
+      token: decodeURIComponent(manage),
+      meetings: ['pre-1'],
+      attendanceMode: 'online',
+      language: 'en',
+    };
+    expect((await api.request('POST', '/manage', { form })).status).toBe(200);
+    const changed = (await emails('online@example.org')).at(-1);
+    expect(changed?.subject).toMatch(/^Your registration was updated/);
+    expect(calendarOf(changed)).toMatchObject({ method: 'CANCEL', uid: hybridInvite.uid });
+    // Back again: the invitation comes at once, as to any late joiner.
+    const back = { ...form, meetings: ['pre-1', 'hybrid'] };
+    expect((await api.request('POST', '/manage', { form: back })).status).toBe(200);
+    const again = (await emails('online@example.org')).filter((e) =>
+      e.subject.startsWith('Invitation: Hybrid'),
+    );
+    expect(again).toHaveLength(2);
+    expect(calendarOf(again[1])).toMatchObject({ method: 'REQUEST', uid: hybridInvite.uid });
+    // Each later than the one before, so that calendar clients apply them in turn.
+    expect(calendarOf(again[1]).sequence).toBeGreaterThan(calendarOf(changed).sequence);
+    expect(calendarOf(changed).sequence).toBeGreaterThan(hybridInvite.sequence);
+  });
+
   it('takes the meetings out of the calendar of a registrant who cancels', async () => {
     const late = await emails('late@example.org');
     const hybridInvite = calendarOf(
