@@ -1,9 +1,10 @@
-import { Aws, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DeadLetterQueue } from './dead-letter-queue';
 import type { ServiceFunction } from './service-function';
 
 const SCHEDULER = 'scheduler.amazonaws.com';
@@ -25,15 +26,11 @@ export class Scheduling extends Construct {
     super(scope, id);
     this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: props.scheduleGroupName });
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue of the schedules and of the milestone function.',
-    });
+    this.deadLetterQueue = new DeadLetterQueue(
+      this,
+      'DeadLetterQueue',
+      'the schedules and of the milestone function',
+    );
 
     // Conditions guard against the confused deputy: only this account's schedules in this group may assume it.
     this.schedulerRole = new Role(this, 'SchedulerRole', {
