@@ -6,6 +6,7 @@ import { type Plan, type PlannedMeeting, planReview } from '../domain/plan';
 import { attends, type Registrant } from '../domain/registrant';
 import type { Review } from '../domain/review';
 import { heldInvite, recordHeldInvite } from '../store/calendar';
+import { markChangeTold } from '../store/changes-to-tell';
 import type { Cursor } from '../store/pages';
 import { getReview } from '../store/reviews';
 import { deliverRound, type RoundCounts, type RoundOptions } from './delivery-round';
@@ -100,6 +101,7 @@ export async function runMeetingChange(
       },
     },
   );
+  if (!counts.next) await markChangeTold(review.reviewId, firing.meetingId, firing.sequence);
   log('meeting change round', { ...firing, moved, ...counts });
   return { status: 'done', ...counts };
 }

@@ -12,6 +12,7 @@ import {
   scheduleRound,
   syncReviewSchedules,
 } from '../scheduling/review-schedules';
+import { changesToTell, recordChangeToTell } from '../store/changes-to-tell';
 import { getReview, listReviews, saveReview } from '../store/reviews';
 
 /** What the admin API answers about a review: the review, its plan now, and its Scheduler jobs as they stand. */
@@ -56,22 +57,46 @@ async function writeReview(
 ): Promise<Review> {
   const { calendar, changed } = nextCalendar(existing?.calendar, planReview(next, now).meetings, now);
   const review: Review = { ...next, calendar };
+  // Recorded first: if this request dies after saving the review, the hourly reconcile still finds the change.
+  for (const meetingId of changed)
+    await recordChangeToTell(review.reviewId, meetingId, calendar[meetingId]?.sequence as number);
   await saveReview(review, existing?.version ?? 0);
-  for (const meetingId of changed) {
-    const sequence = calendar[meetingId]?.sequence as number;
-    await scheduleRound(
+  for (const meetingId of changed)
+    await scheduleChangeRound(
       target,
-      {
-        round: 'meeting-change',
-        reviewId: review.reviewId,
-        meetingId,
-        sequence,
-        scheduledTime: SCHEDULED_TIME_PLACEHOLDER,
-      },
-      nextMinuteButOne(now),
+      review.reviewId,
+      meetingId,
+      calendar[meetingId]?.sequence as number,
+      now,
     );
-  }
   return review;
+}
+
+async function scheduleChangeRound(
+  target: SchedulingTarget,
+  reviewId: string,
+  meetingId: string,
+  sequence: number,
+  now: Date,
+) {
+  const firing = {
+    round: 'meeting-change' as const,
+    reviewId,
+    meetingId,
+    sequence,
+    scheduledTime: SCHEDULED_TIME_PLACEHOLDER,
+  };
+  await scheduleRound(target, firing, nextMinuteButOne(now)).catch((error) => {
+    // Already there: the request was retried, or the reconcile got there first.
+    if ((error as Error).name !== 'ConflictException') throw error;
+  });
+}
+
+/** Schedules again the round of every change of the current sequence not yet told (its job lost to a crash). */
+async function tellUntoldChanges(target: SchedulingTarget, review: Review, now: Date) {
+  for (const change of await changesToTell(review.reviewId))
+    if (!change.told && review.calendar?.[change.meetingId]?.sequence === change.sequence)
+      await scheduleChangeRound(target, review.reviewId, change.meetingId, change.sequence, now);
 }
 
 export async function putReview(
@@ -153,6 +178,9 @@ export async function cancelReview(
 /** The safety net: every review's jobs brought back to its plan, whatever happened to them since. */
 export async function reconcileAllReviews(target: SchedulingTarget, now: Date): Promise<{ reviews: number }> {
   const reviews = await listReviews();
-  for (const review of reviews) await syncReview(target, review, now);
+  for (const review of reviews) {
+    await syncReview(target, review, now);
+    await tellUntoldChanges(target, review, now);
+  }
   return { reviews: reviews.length };
 }

@@ -91,3 +91,10 @@ export const softBounceKey = (email: string) => ({
   pk: `SOFT-BOUNCES#${normalizeEmail(email)}`,
   sk: 'COUNT',
 });
+
+/** A meeting change its invitation holders are to be told of, until its round has run. */
+export const changeToTellKey = (reviewId: string, meetingId: string) => ({
+  pk: `REVIEW#${reviewId}`,
+  sk: `CHANGE#${meetingId}`,
+});
+export const CHANGE_SK_PREFIX = 'CHANGE#';

@@ -1,3 +1,4 @@
+import { DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
@@ -57,6 +58,11 @@ function calendarOf(email: Email | undefined) {
   };
 }
 
+async function reconcile() {
+  const { handler } = await import('../../functions/reconcile/handler');
+  await handler({ time: (await api.now()).toISOString() } as never, {} as never);
+}
+
 const days = (n: number) => new Date(start.getTime() + n * 86_400_000).toISOString();
 
 describe('meeting invitations carry a calendar invite that follows every change', () => {
@@ -78,7 +84,19 @@ describe('meeting invitations carry a calendar invite that follows every change'
 
   it('tells each holder once when the date changes, with the same UID and a higher SEQUENCE', async () => {
     expect((await api.putReview('cal', reviewBody(start, 127))).status).toBe(200);
+    // The change's job is lost (a crash right after saving the review, say): the hourly reconcile brings it back.
+    const scheduler = new SchedulerClient({ endpoint: runtime.urls.scheduler });
+    await scheduler.send(
+      new DeleteScheduleCommand({ Name: 'change.cal.pre-1.1', GroupName: 'gcm-consultations' }),
+    );
+    await reconcile();
     await api.moveClock({ advanceBy: 'PT3M' });
+    // Told once: the reconcile does not bring back a change whose round ran.
+    await reconcile();
+    const { Schedules } = await scheduler.send(
+      new ListSchedulesCommand({ GroupName: 'gcm-consultations', NamePrefix: 'change.' }),
+    );
+    expect(Schedules).toEqual([]);
     const changed = await withSubject('online@example.org', 'New date: Virtual pre-consultation');
     expect(changed).toHaveLength(1);
     const update = calendarOf(changed[0]);
