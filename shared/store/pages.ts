@@ -1,5 +1,7 @@
 import { paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
+import { setting } from '../config';
+import { TABLE_GSI } from './keys';
 
 /** Where a paged read stopped (DynamoDB's LastEvaluatedKey): enough to go on from there in another invocation. */
 export type Cursor = Record<string, unknown>;
@@ -24,4 +26,20 @@ export async function* queryPages<T>(
     const items = (page.Items ?? []).map(map).filter((item): item is T => item !== undefined);
     yield { items, ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}) };
   }
+}
+
+/** Every item a query of the table's index `gsi1` finds under one partition, mapped: for the short lists. */
+export async function listIndexed<T>(
+  indexKey: string,
+  map: (item: Record<string, unknown>) => T,
+): Promise<T[]> {
+  const all: T[] = [];
+  const input = {
+    TableName: setting('tableName'),
+    IndexName: TABLE_GSI,
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': indexKey },
+  };
+  for await (const page of queryPages(input, map)) all.push(...page.items);
+  return all;
 }

@@ -1,10 +1,11 @@
-import { GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import { ConflictError } from '../domain/errors';
 import type { Review } from '../domain/review';
 import { isConditionFailure } from './conditional';
-import { REVIEWS_INDEX_PK, reviewKey, TABLE_GSI } from './keys';
+import { REVIEWS_INDEX_PK, reviewKey } from './keys';
+import { listIndexed } from './pages';
 
 const table = () => setting('tableName');
 
@@ -14,18 +15,7 @@ export async function getReview(reviewId: string): Promise<Review | undefined> {
 }
 
 export async function listReviews(): Promise<Review[]> {
-  const reviews: Review[] = [];
-  const pages = paginateQuery(
-    { client: dynamo() },
-    {
-      TableName: table(),
-      IndexName: TABLE_GSI,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': REVIEWS_INDEX_PK },
-    },
-  );
-  for await (const page of pages) reviews.push(...(page.Items ?? []).map(toReview));
-  return reviews;
+  return listIndexed(REVIEWS_INDEX_PK, toReview);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client';
 import { setting } from '../config';
 import { conditionally, isConditionFailure } from './conditional';
-import { normalizeEmail, SUPPRESSIONS_INDEX_PK, softBounceKey, suppressionKey, TABLE_GSI } from './keys';
+import { normalizeEmail, SUPPRESSIONS_INDEX_PK, softBounceKey, suppressionKey } from './keys';
+import { listIndexed } from './pages';
 
 export type SuppressionReason = 'hard-bounce' | 'complaint';
 
@@ -57,18 +58,7 @@ export async function isSuppressed(email: string): Promise<Suppression | undefin
 
 /** Every suppressed address, in address order. */
 export async function listSuppressions(): Promise<Suppression[]> {
-  const suppressions: Suppression[] = [];
-  const pages = paginateQuery(
-    { client: dynamo() },
-    {
-      TableName: table(),
-      IndexName: TABLE_GSI,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': SUPPRESSIONS_INDEX_PK },
-    },
-  );
-  for await (const page of pages) suppressions.push(...(page.Items ?? []).map(toSuppression));
-  return suppressions;
+  return listIndexed(SUPPRESSIONS_INDEX_PK, toSuppression);
 }
 
 /**

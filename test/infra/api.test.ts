@@ -1,17 +1,13 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeKey, routes } from '../../shared/api/routes';
-import { type Synthesized, synthesize } from './synth';
+import { withSynthesizedTemplate } from './synth';
 import { functionNamed, render, resourceNamed } from './template';
 
-let synthesized: Synthesized;
 let template: Template;
-
-beforeAll(() => {
-  synthesized = synthesize();
-  template = synthesized.template;
+withSynthesizedTemplate((synthesized) => {
+  template = synthesized;
 });
-afterAll(() => synthesized.dispose());
 
 const handlerIds = { 'admin-api': 'AdminApi', 'public-api': 'PublicApi' } as const;
 

@@ -1,17 +1,13 @@
 import type { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENV } from '../../shared/config';
-import { type Synthesized, synthesize } from './synth';
+import { synthesize, withSynthesizedTemplate } from './synth';
 import { functionNamed, render, resourceNamed } from './template';
 
-let synthesized: Synthesized;
 let template: Template;
-
-beforeAll(() => {
-  synthesized = synthesize();
-  template = synthesized.template;
+withSynthesizedTemplate((synthesized) => {
+  template = synthesized;
 });
-afterAll(() => synthesized.dispose());
 
 const functions = ['AdminApi', 'PublicApi', 'Milestone', 'Reconcile', 'SesEvents'] as const;
 

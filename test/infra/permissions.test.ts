@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Synthesized, synthesize } from './synth';
+import { describe, expect, it } from 'vitest';
+import { withSynthesizedTemplate } from './synth';
 import {
   actionsOf,
   functionNamed,
@@ -10,14 +10,10 @@ import {
   statementsOfRole,
 } from './template';
 
-let synthesized: Synthesized;
 let template: Template;
-
-beforeAll(() => {
-  synthesized = synthesize();
-  template = synthesized.template;
+withSynthesizedTemplate((synthesized) => {
+  template = synthesized;
 });
-afterAll(() => synthesized.dispose());
 
 const SCHEDULES_OF_THE_GROUP =
   'arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/gcm-consultations/*';

@@ -1,16 +1,12 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Synthesized, synthesize } from './synth';
+import { describe, expect, it } from 'vitest';
+import { withSynthesizedTemplate } from './synth';
 import { functionNamed, resourceNamed } from './template';
 
-let synthesized: Synthesized;
 let template: Template;
-
-beforeAll(() => {
-  synthesized = synthesize();
-  template = synthesized.template;
+withSynthesizedTemplate((synthesized) => {
+  template = synthesized;
 });
-afterAll(() => synthesized.dispose());
 
 describe('the table', () => {
   it('has generic string keys, one GSI projecting everything, on-demand billing', () => {

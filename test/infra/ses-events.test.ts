@@ -1,18 +1,14 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../shared/api/routes';
 import { ENV } from '../../shared/config';
-import { type Synthesized, synthesize } from './synth';
+import { withSynthesizedTemplate } from './synth';
 import { actionsOf, functionNamed, render, resourceNamed, statementsOfFunction } from './template';
 
-let synthesized: Synthesized;
 let template: Template;
-
-beforeAll(() => {
-  synthesized = synthesize();
-  template = synthesized.template;
+withSynthesizedTemplate((synthesized) => {
+  template = synthesized;
 });
-afterAll(() => synthesized.dispose());
 
 const ids = () => ({
   topic: resourceNamed(template, 'AWS::SNS::Topic', 'MailEventsTopic').id,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll } from 'vitest';
 import { addComplianceChecks } from '../../infra/checks';
 import { ConsultationsStack } from '../../infra/consultations-stack';
 
@@ -15,7 +16,7 @@ export interface Synthesized {
 
 export interface SynthesizeOptions {
   context?: Record<string, unknown>;
-  /** Runs esbuild for the four functions (seconds). */
+  /** Runs esbuild for the functions (seconds). */
   bundling?: boolean;
   /** Changes the stack before synthesis, e.g. to add a non-compliant resource. */
   amend?: (stack: Stack) => void;
@@ -43,4 +44,14 @@ export function synthesize(options: SynthesizeOptions = {}): Synthesized {
     dispose();
     throw error;
   }
+}
+
+/** Synthesizes the stack once for the calling test file, hands over its template, and cleans up after the file. */
+export function withSynthesizedTemplate(use: (template: Template) => void): void {
+  let synthesized: Synthesized | undefined;
+  beforeAll(() => {
+    synthesized = synthesize();
+    use(synthesized.template);
+  });
+  afterAll(() => synthesized?.dispose());
 }
