@@ -1,5 +1,5 @@
-import { dynamo } from '../shared/aws/dynamo-client';
-import { sesClient } from '../shared/aws/ses-client';
+import type { SESClient } from '@aws-sdk/client-ses';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TABLE_DEFINITION } from '../shared/store/table-definition';
 
 /** What the service asked of AWS: calls by command name, and DynamoDB's request units. */
@@ -27,17 +27,17 @@ const INDEX_KEY = TABLE_DEFINITION.index.partitionKey;
 type ConsumedCapacity = { CapacityUnits?: number };
 
 /**
- * Counts every call of the service's own SDK clients (the singletons the functions use), by a middleware on each.
+ * Counts every call of the SDK clients the round runs with, by a middleware on each.
  * DynamoDB calls also ask for their consumed capacity, which dynalite computes by DynamoDB's rules from the
  * items' sizes (a write: 1 unit per KB; a read: 1 unit per 4 KB, half when eventually consistent; a query: its
  * items' sizes summed per page). dynalite leaves out index writes, so a write that sets the index key counts one
  * more unit (items here are under 1 KB). Answers a function that takes the counts so far and starts again.
  */
-export function countAwsCalls(): () => AwsCounts {
+export function countAwsCalls(clients: { dynamo: DynamoDBDocumentClient; ses: SESClient }): () => AwsCounts {
   let counts = emptyCounts();
   const count = (name: string) => counts.calls.set(name, (counts.calls.get(name) ?? 0) + 1);
 
-  dynamo().middlewareStack.add(
+  clients.dynamo.middlewareStack.add(
     (next, context) => async (args) => {
       const name = String(context.commandName).replace(/Command$/, '');
       count(name);
@@ -56,7 +56,7 @@ export function countAwsCalls(): () => AwsCounts {
     },
     { step: 'initialize', name: 'benchCountDynamo' },
   );
-  sesClient().middlewareStack.add(
+  clients.ses.middlewareStack.add(
     (next, context) => async (args) => {
       count(String(context.commandName).replace(/Command$/, ''));
       return next(args);

@@ -1,20 +1,20 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../shared/aws/dynamo-client';
-import { sesClient } from '../shared/aws/ses-client';
-import { setting } from '../shared/config';
+import { localClientConfig } from '../local/composition';
+import { startLocalRuntime } from '../local/runtime';
+import { createSesClient } from '../shared/aws/ses-client';
 import type { Milestone, Plan, PlannedMeeting } from '../shared/domain/plan';
 import type { Registrant } from '../shared/domain/registrant';
 import type { Review } from '../shared/domain/review';
 import { composeRawEmail } from '../shared/mail/compose';
+import { sesMailer } from '../shared/mail/mailer';
 import { sendRawEmail } from '../shared/mail/ses-sender';
-import { linksFor } from '../shared/services/mailer';
+import { DEFAULT_SEND_RATE, SEND_CONCURRENCY } from '../shared/services/delivery-round';
+import { currentLinks } from '../shared/services/links';
 import { milestoneEmail, runMilestoneRound } from '../shared/services/milestone-round';
-import { SEND_CONCURRENCY, sendingOptions } from '../shared/services/sending';
-import { listDeliveries } from '../shared/store/deliveries';
 import { registrantKey } from '../shared/store/keys';
-import { reviewBody, startService } from '../test/support/local-service';
+import { reviewBody, ServiceClient } from '../test/support/local-service';
 import { type AwsCounts, countAwsCalls } from './aws-counts';
 
 /**
@@ -52,8 +52,8 @@ if (!Number.isInteger(recipients) || recipients < 1)
 const concurrencies = [...new Set([SEND_CONCURRENCY, 32])];
 const [startLoad = 0] = loadavg();
 
-// The account's rate on AWS, read before the local runtime lifts SES_SEND_RATE for its emulator.
-const awsSendRate = sendingOptions().rate;
+// The account's rate on AWS (the stack's default), where the bench lifts it for the emulator.
+const awsSendRate = DEFAULT_SEND_RATE;
 
 // The emulators run in this process, so the peak is the whole local cloud's.
 let peakRss = process.memoryUsage.rss();
@@ -61,9 +61,16 @@ setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 50).unref();
 
-const { runtime, client } = await startService();
-const takeCounts = countAwsCalls();
-const sesEndpoint = process.env.AWS_ENDPOINT_URL_SES as string;
+const runtime = await startLocalRuntime({ port: 0, log: () => undefined });
+const client = new ServiceClient(runtime.apiUrl);
+// The round's own adapters, but for a mailer whose SES client the bench can count calls on, as on the bare loop.
+const ses = createSesClient(localClientConfig(runtime.urls.ses));
+const deps = {
+  ...runtime.dependencies,
+  mailer: sesMailer(ses, { mailFrom: runtime.dependencies.site.mailFrom }),
+};
+const { table } = deps.store;
+const takeCounts = countAwsCalls({ dynamo: table.client, ses });
 
 const created = await client.putReview(REVIEW_ID, reviewBody(await client.now(), 120));
 if (created.status !== 201) throw new Error(`review not created: ${created.text}`);
@@ -94,10 +101,9 @@ for (const [i, concurrency] of concurrencies.entries()) {
   const pipeline = await seconds(async () => {
     const { milestoneId, kind, at, version } = schedule;
     const outcome = await runMilestoneRound(
+      { ...deps, sending: { ...deps.sending, rate: UNLIMITED_RATE, concurrency } },
       { reviewId: REVIEW_ID, milestoneId, kind, at, version, scheduledTime: at },
-      () => undefined,
-      linksFor(new Date(), setting('tokenSecret')),
-      { ...sendingOptions(), rate: UNLIMITED_RATE, concurrency },
+      await currentLinks(deps),
     );
     if (outcome.status !== 'done' || outcome.sent !== recipients)
       throw new Error(`the round did not send to everyone: ${JSON.stringify(outcome)}`);
@@ -144,17 +150,17 @@ async function seedRegistrants(count: number): Promise<void> {
   await inParallel(SEED_PARALLEL, batches.length, async (i) => {
     let requests = (batches[i] ?? []).map((Item) => ({ PutRequest: { Item } }));
     while (requests.length > 0) {
-      const { UnprocessedItems } = await dynamo().send(
-        new BatchWriteCommand({ RequestItems: { [setting('tableName')]: requests } }),
+      const { UnprocessedItems } = await table.client.send(
+        new BatchWriteCommand({ RequestItems: { [table.name]: requests } }),
       );
-      requests = (UnprocessedItems?.[setting('tableName')] ?? []) as typeof requests;
+      requests = (UnprocessedItems?.[table.name] ?? []) as typeof requests;
     }
   });
 }
 
 /** Exactly once: one SES call and one `sent` delivery record, with its own message id, per recipient. */
 async function checkOneEmailEach(schedule: { milestoneId: string; at: string }, counts: AwsCounts) {
-  const deliveries = await listDeliveries({
+  const deliveries = await deps.store.deliveries.list({
     reviewId: REVIEW_ID,
     milestoneId: schedule.milestoneId,
     at: schedule.at,
@@ -174,7 +180,7 @@ async function checkOneEmailEach(schedule: { milestoneId: string; at: string }, 
 
 /** The same number of SendRawEmail calls with one message composed beforehand: what the emulator alone allows. */
 async function bareSendLoop(concurrency: number, milestoneId: string): Promise<void> {
-  const from = setting('mailFrom');
+  const from = deps.site.mailFrom;
   const to = registrant(1);
   const meeting = plan.meetings.find((m) =>
     m.milestones.some((ms) => ms.id === milestoneId),
@@ -182,11 +188,12 @@ async function bareSendLoop(concurrency: number, milestoneId: string): Promise<v
   const milestone = meeting.milestones.find((ms) => ms.id === milestoneId) as Milestone;
   // The round's own email, so that both loops send messages of the same size.
   const content = milestoneEmail(
+    deps.site,
     review,
     meeting,
     milestone,
     to,
-    linksFor(new Date(), setting('tokenSecret')),
+    await currentLinks(deps),
     new Date(),
   );
   const raw = await composeRawEmail({
@@ -194,12 +201,12 @@ async function bareSendLoop(concurrency: number, milestoneId: string): Promise<v
     to: { address: to.email, name: to.name },
     ...content,
   });
-  await inParallel(concurrency, recipients, () => sendRawEmail(sesClient(), { raw, from, to: to.email }));
+  await inParallel(concurrency, recipients, () => sendRawEmail(ses, { raw, from, to: to.email }));
 }
 
 /** The emulator keeps every message; each timed phase starts from an empty store. */
 async function clearSesStore(): Promise<void> {
-  const response = await fetch(`${sesEndpoint}/clear-store`, { method: 'POST' });
+  const response = await fetch(`${runtime.urls.ses}/clear-store`, { method: 'POST' });
   if (!response.ok) throw new Error(`the SES emulator did not clear its store: ${response.status}`);
 }
 

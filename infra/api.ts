@@ -14,12 +14,12 @@ import {
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type FunctionName, routeKey, routes } from '../shared/api/routes';
+import { type HttpFunctionName, routeKey, routes } from '../shared/api/routes';
 
 const SECRETARIAT_GROUP = 'secretariat';
 
 export interface ApiProps {
-  handlers: Record<FunctionName, IFunction>;
+  handlers: Record<HttpFunctionName, IFunction>;
 }
 
 // Route keys, not paths: the confirmation path carries the signed token in its query string.
@@ -101,7 +101,7 @@ export class Api extends Construct {
     const integrations = {
       'admin-api': integration('AdminApiIntegration', props.handlers['admin-api']),
       'public-api': integration('PublicApiIntegration', props.handlers['public-api']),
-    } satisfies Record<FunctionName, HttpLambdaIntegration>;
+    } satisfies Record<HttpFunctionName, HttpLambdaIntegration>;
 
     for (const route of routes) {
       const [httpRoute] = this.httpApi.addRoutes({

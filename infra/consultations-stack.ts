@@ -1,8 +1,7 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
-import { ENV } from '../shared/config';
 import { Api } from './api';
 import { Data } from './data';
 import { Mail } from './mail';
@@ -25,12 +24,21 @@ export class ConsultationsStack extends Stack {
     const scheduling = new Scheduling(this, 'Scheduling', { scheduleGroupName: settings.scheduleGroupName });
     const { xrayTracing } = settings;
 
-    // Both mailing functions sign links (confirm, manage) into their emails, hence the token secret.
+    const tableEnvironment = { TABLE_NAME: table.tableName };
+    const schedulingEnvironment = {
+      ...tableEnvironment,
+      SCHEDULE_GROUP: scheduling.group.scheduleGroupName,
+      SCHEDULER_ROLE_ARN: scheduling.schedulerRole.roleArn,
+      SCHEDULER_DLQ_ARN: scheduling.deadLetterQueue.queueArn,
+    };
+    // Both mailing functions sign links (confirm, manage) into their emails, hence the token secret. Links point
+    // at the HTTP API unless a public base URL is set; the API needs the functions first, hence the lazy value.
     const mailEnvironment = {
-      [ENV.tableName]: table.tableName,
-      [ENV.mailFrom]: settings.mailFrom,
-      [ENV.sesConfigurationSet]: mail.configurationSet.configurationSetName,
-      [ENV.tokenSecretArn]: tokenSecret.secret.secretArn,
+      ...tableEnvironment,
+      MAIL_FROM: settings.mailFrom,
+      SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
+      TOKEN_SECRET_ARN: tokenSecret.secret.secretArn,
+      PUBLIC_BASE_URL: Lazy.string({ produce: () => settings.publicBaseUrl ?? api.httpApi.apiEndpoint }),
     };
 
     // A round of emails to every confirmed registrant, sent at SES's rate: minutes, not seconds. It schedules the
@@ -40,10 +48,8 @@ export class ConsultationsStack extends Stack {
       name: 'milestone',
       environment: {
         ...mailEnvironment,
-        [ENV.sendRate]: String(settings.sesSendRate),
-        [ENV.scheduleGroup]: scheduling.group.scheduleGroupName,
-        [ENV.schedulerRoleArn]: scheduling.schedulerRole.roleArn,
-        [ENV.schedulerDeadLetterArn]: scheduling.deadLetterQueue.queueArn,
+        ...schedulingEnvironment,
+        SES_SEND_RATE: String(settings.sesSendRate),
       },
       timeout: Duration.minutes(10),
       deadLetterQueue: scheduling.deadLetterQueue,
@@ -52,21 +58,15 @@ export class ConsultationsStack extends Stack {
     scheduling.allowInvoking(milestone);
     scheduling.grantCreateSchedules(milestone);
 
-    const schedulingEnvironment = {
-      [ENV.tableName]: table.tableName,
-      [ENV.scheduleGroup]: scheduling.group.scheduleGroupName,
-      [ENV.milestoneFunctionArn]: milestone.functionArn,
-      [ENV.schedulerRoleArn]: scheduling.schedulerRole.roleArn,
-      [ENV.schedulerDeadLetterArn]: scheduling.deadLetterQueue.queueArn,
-    };
+    const reviewsEnvironment = { ...schedulingEnvironment, MILESTONE_FUNCTION_ARN: milestone.functionArn };
     const adminApi = new ServiceFunction(this, 'AdminApi', {
       name: 'admin-api',
-      environment: schedulingEnvironment,
+      environment: reviewsEnvironment,
       xrayTracing,
     });
     const reconcile = new ServiceFunction(this, 'Reconcile', {
       name: 'reconcile',
-      environment: schedulingEnvironment,
+      environment: reviewsEnvironment,
       timeout: Duration.minutes(2),
       xrayTracing,
     });
@@ -85,7 +85,7 @@ export class ConsultationsStack extends Stack {
     const mailEvents = new MailEvents(this, 'MailEvents', { configurationSet: mail.configurationSet });
     const sesEvents = new ServiceFunction(this, 'SesEvents', {
       name: 'ses-events',
-      environment: { [ENV.tableName]: table.tableName },
+      environment: tableEnvironment,
       deadLetterQueue: mailEvents.deadLetterQueue,
       xrayTracing,
     });
@@ -99,9 +99,6 @@ export class ConsultationsStack extends Stack {
     });
 
     const api = new Api(this, 'Api', { handlers: { 'admin-api': adminApi, 'public-api': publicApi } });
-    // Set after the API exists: the API's integrations need the functions first.
-    const publicBaseUrl = settings.publicBaseUrl ?? api.httpApi.apiEndpoint;
-    for (const fn of [milestone, publicApi]) fn.addEnvironment(ENV.publicBaseUrl, publicBaseUrl);
 
     new Observability(this, 'Observability', {
       deadLetterQueue: scheduling.deadLetterQueue,

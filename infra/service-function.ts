@@ -6,13 +6,13 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { EnvironmentVariables, FunctionName } from '../shared/config/environment';
 
-/** A folder under `functions/` holding a `handler.ts` that exports `handler`. */
-export type ServiceFunctionName = 'admin-api' | 'public-api' | 'milestone' | 'reconcile' | 'ses-events';
-
-export interface ServiceFunctionProps {
-  name: ServiceFunctionName;
-  environment: Record<string, string>;
+export interface ServiceFunctionProps<F extends FunctionName> {
+  /** A folder under `functions/` holding a `handler.ts` that exports `handler`. */
+  name: F;
+  /** Exactly what the function reads at start (`shared/config/environment.ts`). */
+  environment: EnvironmentVariables<F>;
   xrayTracing: boolean;
   /** @default 10 seconds, well inside API Gateway's 30-second integration limit */
   timeout?: Duration;
@@ -27,10 +27,10 @@ const REQUIRE_SHIM =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** The house Lambda function: one handler of `functions/`, bundled locally by esbuild, with its own logs and role. */
-export class ServiceFunction extends NodejsFunction {
+export class ServiceFunction<F extends FunctionName = FunctionName> extends NodejsFunction {
   readonly executionRole: Role;
 
-  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps<F>) {
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS });
     // An own role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
     const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });

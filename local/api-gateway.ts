@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'aws-lambda';
 import { type Route, routeKey, routes } from '../shared/api/routes';
-import type { HttpEvent, HttpResult } from '../shared/http/http';
+import type { HttpEvent } from '../shared/http/event';
 
 /**
  * What API Gateway (HTTP API, payload format 2.0) does in front of the functions: match a route, play the JWT
  * authorizer's part, build the event, and turn the function's result into the HTTP answer.
  */
-export type HttpFunction = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
 export interface MatchedRoute {
   route: Route;

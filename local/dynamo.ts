@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { TABLE_DEFINITION } from '../shared/store/table-definition';
+import { localClientConfig } from './composition';
 
 /** dynalite ships no types: a function of options answering a node http server. */
 const dynalite = createRequire(import.meta.url)('dynalite') as (options: Record<string, unknown>) => Server;
@@ -31,7 +32,7 @@ export async function startLocalDynamo(options: { port: number; path?: string })
  * setting (UpdateTimeToLive is unknown to it), which is why every read filters lapsed items itself.
  */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
-  const client = new DynamoDBClient({ endpoint });
+  const client = new DynamoDBClient(localClientConfig(endpoint));
   const { partitionKey, sortKey, index } = TABLE_DEFINITION;
   try {
     await client.send(

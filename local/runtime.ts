@@ -5,19 +5,18 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CreateScheduleGroupCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { ScheduledEvent } from 'aws-lambda';
-import { ENV } from '../shared/config';
+import { adminApi } from '../functions/admin-api/app';
+import { milestone } from '../functions/milestone/app';
+import { publicApi } from '../functions/public-api/app';
+import { reconcile } from '../functions/reconcile/app';
+import { sesEvents } from '../functions/ses-events/app';
 import { ValidationError } from '../shared/domain/errors';
 import { parseSesEvent } from '../shared/domain/ses-event';
-import type { HttpResult } from '../shared/http/http';
-import {
-  authorize,
-  type HttpFunction,
-  lambdaContext,
-  MAX_BODY_BYTES,
-  matchRoute,
-  toEvent,
-} from './api-gateway';
+import type { HttpResult } from '../shared/http/event';
+import type { Log } from '../shared/services/dependencies';
+import { authorize, lambdaContext, MAX_BODY_BYTES, matchRoute, toEvent } from './api-gateway';
 import { LocalClock, parseIsoDuration } from './clock';
+import { composeLocal, type LocalDependencies, localClientConfig } from './composition';
 import { lockDataDir } from './data-lock';
 import { ensureTable, startLocalDynamo } from './dynamo';
 import { readOutbox } from './outbox';
@@ -32,13 +31,46 @@ export interface LocalRuntimeOptions {
   dataDir?: string;
   /** The admin bearer token; generated when omitted. */
   adminToken?: string;
+  /** Where the runtime's own lines and the functions' log lines go; the terminal by default. */
   log?: (line: string) => void;
+  /** The service's sending address. */
+  mailFrom?: string;
+  /**
+   * Emails per second, and how long a delivery claim holds (ms). The local SES has no quota: by default rounds
+   * go as fast as the pipeline allows; 14 shows a round at a new SES account's pace.
+   */
+  sending?: { rate?: number; leaseMs?: number };
+  /** Puts something between the functions and the SES emulator (a test's fault injector): its endpoint. */
+  sesInFront?: (emulatorEndpoint: string) => Promise<string>;
+}
+
+export type LocalFunctions = ReturnType<typeof localFunctions>;
+
+/** Where each local component answers. */
+export interface LocalUrls {
+  api: string;
+  outbox: string;
+  clock: string;
+  deadLetters: string;
+  sesEvents: string;
+  /** The SES emulator's own endpoint (its store, its raw messages). */
+  ses: string;
+  sesInbox: string;
+  dynamodb: string;
+  scheduler: string;
 }
 
 export interface LocalRuntime {
   apiUrl: string;
   adminToken: string;
-  urls: Record<string, string>;
+  /** The key that signs links, for tests that forge or expire one. */
+  signingKey: string;
+  urls: LocalUrls;
+  clock: LocalClock;
+  /** The adapters the functions run with, for tests and benchmarks that look behind the API. */
+  dependencies: LocalDependencies;
+  /** The deployed functions' own handlers, built on those adapters. */
+  functions: LocalFunctions;
   close(): Promise<void>;
 }
 
@@ -48,11 +80,25 @@ const TABLE_NAME = 'gcm-consultations';
 const SCHEDULE_GROUP = 'gcm-consultations';
 const ACCOUNT = '000000000000';
 const MILESTONE_FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:milestone`;
+/** No quota on a laptop: the pipeline's own pace. */
+const LOCAL_SEND_RATE = 1000;
+
+function localFunctions(deps: LocalDependencies, logFor: (fn: string) => Log) {
+  const as = (fn: string) => ({ ...deps, log: logFor(fn) });
+  return {
+    'admin-api': adminApi(as('admin-api')),
+    'public-api': publicApi(as('public-api')),
+    milestone: milestone(as('milestone')),
+    reconcile: reconcile(as('reconcile')),
+    'ses-events': sesEvents(as('ses-events')),
+  };
+}
 
 /**
  * The cloud on a laptop: dynalite for DynamoDB, aws-ses-v2-local for SES, a local EventBridge Scheduler on a
- * controllable clock, and an HTTP server in API Gateway's place. The functions are the very modules deployed to
- * Lambda; they find the local services through the SDK's `AWS_ENDPOINT_URL_*` settings, set here.
+ * controllable clock, and an HTTP server in API Gateway's place. The functions are the very handlers deployed to
+ * Lambda, built by a composition root of this runtime's own against the local components (nothing is read from
+ * or written to this process's environment, so several runtimes can share a process).
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -63,58 +109,64 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const dynamo = await startLocalDynamo({ port: 0, path: dataDir && join(dataDir, 'dynamodb') });
   const ses = await startLocalSes({ port: 0 });
   const clock = new LocalClock({ filePath: dataDir && join(dataDir, CLOCK_FILE) });
-
-  const env: Record<string, string> = {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SES: ses.endpoint,
-    [ENV.tableName]: TABLE_NAME,
-    [ENV.scheduleGroup]: SCHEDULE_GROUP,
-    [ENV.milestoneFunctionArn]: MILESTONE_FUNCTION_ARN,
-    [ENV.schedulerRoleArn]: `arn:aws:iam::${ACCOUNT}:role/scheduler-invokes-milestone`,
-    [ENV.schedulerDeadLetterArn]: `arn:aws:sqs:us-east-1:${ACCOUNT}:scheduler-dead-letters`,
-    [ENV.mailFrom]: process.env[ENV.mailFrom] ?? 'consultations@example.org',
-    [ENV.tokenSecret]: tokenSecret(dataDir),
-    // The local SES has no sending quota: rounds go as fast as the pipeline allows unless SES_SEND_RATE says
-    // otherwise (set it to 14 to watch a round at a new SES account's pace).
-    [ENV.sendRate]: process.env[ENV.sendRate] ?? '1000',
-  };
-  Object.assign(process.env, env);
-
-  // The functions are imported only now, so that they see the settings above.
-  const functions = {
-    'admin-api': (await import('../functions/admin-api/handler')).handler as unknown as HttpFunction,
-    'public-api': (await import('../functions/public-api/handler')).handler as unknown as HttpFunction,
-    milestone: (await import('../functions/milestone/handler')).handler,
-    reconcile: (await import('../functions/reconcile/handler')).handler,
-    'ses-events': (await import('../functions/ses-events/handler')).handler,
-  };
-
-  const scheduler = await createLocalScheduler({
-    port: 0,
-    dataDir,
-    clock,
-    log: (line) => log(`[scheduler] ${line}`),
-    invoke: async (target) => {
-      if (target.arn !== MILESTONE_FUNCTION_ARN)
-        throw new Error(`no local function for target ${target.arn}`);
-      await functions.milestone(target.input, lambdaContext('milestone', 10 * 60_000));
-    },
-  });
-  process.env.AWS_ENDPOINT_URL_SCHEDULER = scheduler.endpoint;
-  await ensureTable(dynamo.endpoint, TABLE_NAME);
-  await ensureScheduleGroup(scheduler.endpoint);
-
-  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const server = createServer((request, response) => {
     handle(request, response).catch((error) => {
       log(`[api] ${String(error?.stack ?? error)}`);
       send(response, { statusCode: 500, body: JSON.stringify({ message: 'Internal Server Error' }) });
     });
   });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, () => resolve());
+  });
+  const apiUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
+
+  // The scheduler fires into the sending function, which exists once the scheduler's endpoint does.
+  let functions: LocalFunctions | undefined;
+  const scheduler = await createLocalScheduler({
+    port: 0,
+    dataDir,
+    clock,
+    log: (line) => log(`[scheduler] ${line}`),
+    invoke: async (target) => {
+      if (target.arn !== MILESTONE_FUNCTION_ARN || !functions)
+        throw new Error(`no local function for target ${target.arn}`);
+      await functions.milestone(target.input, lambdaContext('milestone', 10 * 60_000));
+    },
+  });
+  const signingKey = tokenSecret(dataDir);
+  const dependencies = composeLocal(
+    {
+      endpoints: {
+        dynamodb: dynamo.endpoint,
+        ses: options.sesInFront ? await options.sesInFront(ses.endpoint) : ses.endpoint,
+        scheduler: scheduler.endpoint,
+      },
+      tableName: TABLE_NAME,
+      target: {
+        group: SCHEDULE_GROUP,
+        functionArn: MILESTONE_FUNCTION_ARN,
+        roleArn: `arn:aws:iam::${ACCOUNT}:role/scheduler-invokes-milestone`,
+        deadLetterArn: `arn:aws:sqs:us-east-1:${ACCOUNT}:scheduler-dead-letters`,
+      },
+      mailFrom: options.mailFrom ?? 'consultations@example.org',
+      publicBaseUrl: apiUrl,
+      signingKey,
+      sending: { rate: options.sending?.rate ?? LOCAL_SEND_RATE, leaseMs: options.sending?.leaseMs },
+    },
+    clock,
+    () => undefined,
+  );
+  const logFor =
+    (fn: string): Log =>
+    (message, detail = {}) =>
+      log(`[${fn}] ${message}${Object.keys(detail).length > 0 ? ` ${JSON.stringify(detail)}` : ''}`);
+  functions = localFunctions(dependencies, logFor);
+  await ensureTable(dynamo.endpoint, TABLE_NAME);
+  await ensureScheduleGroup(scheduler.endpoint);
+
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+  const running = functions;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -128,7 +180,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (matched.route.auth === 'secretariat' && !claims)
       return send(response, jsonResult(401, { message: 'Unauthorized' }));
     const event = toEvent(request, url, matched, body, clock.now(), claims);
-    send(response, await functions[matched.route.fn](event, lambdaContext(matched.route.fn)));
+    send(response, await running[matched.route.fn](event, lambdaContext(matched.route.fn)));
   }
 
   async function localRoute(method: string, url: URL, body: Buffer): Promise<HttpResult> {
@@ -175,7 +227,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const outcomes = [];
     for (const event of events) {
       const sns = toSnsEvent(JSON.stringify(event), clock.now());
-      outcomes.push(...(await functions['ses-events'](sns, lambdaContext('ses-events'))));
+      outcomes.push(...(await running['ses-events'](sns, lambdaContext('ses-events'))));
     }
     return jsonResult(200, { count: events.length, outcomes });
   }
@@ -208,32 +260,29 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     return jsonResult(200, { now: clock.now().toISOString(), fired });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, () => resolve());
-  });
-  const apiUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
-  process.env[ENV.publicBaseUrl] = apiUrl;
-
   // What fell due while the runtime was stopped runs now; then the hourly reconcile rule's first run.
   await scheduler.start();
-  await functions.reconcile(reconcileEvent(clock.now()), lambdaContext('reconcile'));
+  const reconcileNow = () => running.reconcile(reconcileEvent(clock.now()), lambdaContext('reconcile'));
+  await reconcileNow();
   const hourly = setInterval(() => {
-    functions
-      .reconcile(reconcileEvent(clock.now()), lambdaContext('reconcile'))
-      .catch((error) => log(`[reconcile] ${String(error)}`));
+    reconcileNow().catch((error) => log(`[reconcile] ${String(error)}`));
   }, 3600_000);
   hourly.unref();
 
   return {
     apiUrl,
     adminToken,
+    signingKey,
+    clock,
+    dependencies,
+    functions: running,
     urls: {
       api: apiUrl,
       outbox: `${apiUrl}/_local/outbox`,
       clock: `${apiUrl}/_local/clock`,
       deadLetters: `${apiUrl}/_local/dead-letters`,
       sesEvents: `${apiUrl}/_local/ses-events`,
+      ses: ses.endpoint,
       sesInbox: ses.inboxUrl,
       dynamodb: dynamo.endpoint,
       scheduler: scheduler.endpoint,
@@ -252,8 +301,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 }
 
+/** The key that signs links: generated, and kept in the data folder so that links survive a restart. */
 function tokenSecret(dataDir: string | undefined): string {
-  if (process.env[ENV.tokenSecret]) return process.env[ENV.tokenSecret] as string;
   const generated = randomBytes(32).toString('base64url');
   if (!dataDir) return generated;
   const file = join(dataDir, 'token-secret');
@@ -262,7 +311,7 @@ function tokenSecret(dataDir: string | undefined): string {
 }
 
 async function ensureScheduleGroup(endpoint: string): Promise<void> {
-  const client = new SchedulerClient({ endpoint });
+  const client = new SchedulerClient(localClientConfig(endpoint));
   try {
     await client.send(new CreateScheduleGroupCommand({ Name: SCHEDULE_GROUP }));
   } catch (error) {
@@ -304,7 +353,9 @@ const jsonResult = (statusCode: number, body: unknown): HttpResult => ({
 });
 
 function send(response: ServerResponse, result: HttpResult): void {
-  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(result.headers ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+  );
   response.writeHead(result.statusCode, headers);
   response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }

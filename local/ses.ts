@@ -36,6 +36,9 @@ export async function startLocalSes({ port }: LocalSesOptions): Promise<LocalSes
   }
   keepRawMessages(server);
   const endpoint = `http://${host}:${(server.address() as AddressInfo).port}`;
+  // The emulator keeps its messages in module state: a runtime started after another in the same process
+  // would otherwise show the earlier one's outbox.
+  await fetch(`${endpoint}/clear-store`, { method: 'POST' });
   return {
     endpoint,
     inboxUrl: `${endpoint}/`,

@@ -7,15 +7,21 @@ import { startLocalRuntime } from './runtime';
  *   npm start                 data kept under .local/data (a restart keeps everything)
  *   npm start -- --memory     a throw-away run, nothing written to disk
  *   PORT=4000 ADMIN_TOKEN=... LOCAL_DATA_DIR=... npm start
+ *   SES_SEND_RATE=14          rounds at a new SES account's pace (emails per second)
+ *   DELIVERY_LEASE_MS=500     how soon a claim left by a killed process may be taken over
+ *   MAIL_FROM=...             the sending address shown in the outbox
  */
 const { values } = parseArgs({ options: { memory: { type: 'boolean', default: false } } });
 const dataDir = values.memory ? undefined : resolve(process.env.LOCAL_DATA_DIR ?? '.local/data');
 
 const port = Number(process.env.PORT ?? 3000);
+const numberFrom = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const runtime = await startLocalRuntime({
   port,
   dataDir,
   adminToken: process.env.ADMIN_TOKEN || undefined,
+  mailFrom: process.env.MAIL_FROM || undefined,
+  sending: { rate: numberFrom('SES_SEND_RATE'), leaseMs: numberFrom('DELIVERY_LEASE_MS') },
 }).catch((error: NodeJS.ErrnoException) => {
   const hint =
     error.code === 'EADDRINUSE'

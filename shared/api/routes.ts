@@ -1,18 +1,9 @@
 /**
- * The HTTP API's routes, read by the CDK stack (to create API Gateway routes) and by the local runtime (to turn
- * requests into API Gateway v2 events for the same handlers). `auth: 'secretariat'` routes sit behind the JWT
- * authorizer in AWS and behind the admin bearer token locally.
+ * The HTTP API's routes: the one list that the CDK stack turns into API Gateway routes, that each HTTP function
+ * builds its router from, and that the local runtime matches requests against. `auth: 'secretariat'` routes sit
+ * behind the JWT authorizer in AWS and behind the admin bearer token locally.
  */
-export type FunctionName = 'admin-api' | 'public-api';
-
-export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
-  fn: FunctionName;
-  auth: 'secretariat' | 'none';
-}
-
-export const routes: readonly Route[] = [
+export const routes = [
   { method: 'GET', path: '/admin/reviews', fn: 'admin-api', auth: 'secretariat' },
   { method: 'GET', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'secretariat' },
   { method: 'PUT', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'secretariat' },
@@ -43,6 +34,27 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/unsubscribe', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/unsubscribe', fn: 'public-api', auth: 'none' },
   { method: 'GET', path: '/privacy', fn: 'public-api', auth: 'none' },
-];
+] as const satisfies readonly RouteShape[];
 
-export const routeKey = (route: Route): string => `${route.method} ${route.path}`;
+interface RouteShape {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  fn: 'admin-api' | 'public-api';
+  auth: 'secretariat' | 'none';
+}
+
+export type Route = (typeof routes)[number];
+/** The functions behind the HTTP API. */
+export type HttpFunctionName = Route['fn'];
+/** `GET /admin/reviews`: how API Gateway names a route, and how each router's table is keyed. */
+export type RouteKey<F extends HttpFunctionName = HttpFunctionName> =
+  Extract<Route, { fn: F }> extends infer R
+    ? R extends Route
+      ? `${R['method']} ${R['path']}`
+      : never
+    : never;
+
+export const routeKey = (route: Route): RouteKey => `${route.method} ${route.path}` as RouteKey;
+
+export const routesOf = <F extends HttpFunctionName>(fn: F): Extract<Route, { fn: F }>[] =>
+  routes.filter((route): route is Extract<Route, { fn: F }> => route.fn === fn);

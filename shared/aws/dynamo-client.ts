@@ -1,12 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { requestHandler } from './request-handler';
+import { type ClientConfig, requestHandler } from './request-handler';
 
-let client: DynamoDBDocumentClient | undefined;
-
-export function dynamo(): DynamoDBDocumentClient {
-  client ??= DynamoDBDocumentClient.from(new DynamoDBClient({ requestHandler }), {
+export function createDynamoClient(config: ClientConfig = {}): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ ...config, requestHandler }), {
     marshallOptions: { removeUndefinedValues: true },
   });
-  return client;
 }

@@ -1,9 +1,6 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { requestHandler } from './request-handler';
+import { type ClientConfig, requestHandler } from './request-handler';
 
-let client: SchedulerClient | undefined;
-
-export function schedulerClient(): SchedulerClient {
-  client ??= new SchedulerClient({ requestHandler });
-  return client;
+export function createSchedulerClient(config: ClientConfig = {}): SchedulerClient {
+  return new SchedulerClient({ ...config, requestHandler });
 }

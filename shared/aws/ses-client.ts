@@ -1,9 +1,6 @@
 import { SESClient } from '@aws-sdk/client-ses';
-import { requestHandler } from './request-handler';
+import { type ClientConfig, requestHandler } from './request-handler';
 
-let client: SESClient | undefined;
-
-export function sesClient(): SESClient {
-  client ??= new SESClient({ requestHandler });
-  return client;
+export function createSesClient(config: ClientConfig = {}): SESClient {
+  return new SESClient({ ...config, requestHandler });
 }

@@ -2,23 +2,17 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { Language } from '../i18n/languages';
 import { issuesFromZod, ValidationError } from './errors';
+import { normalizeEmail, oneLineText } from './text';
 
 /** A contact the secretariat invites to register: one row of its CSV file. */
 export const Contact = z.object({
   email: z.email({ error: 'not an email address' }).max(254),
-  name: z
-    .string()
-    .trim()
-    .min(1, 'the name is empty')
-    .max(120)
-    .refine((text) => !/\p{Cc}/u.test(text), 'the name contains control characters'),
-  organisation: z
-    .string()
-    .trim()
-    .max(200)
-    .refine((text) => !/\p{Cc}/u.test(text), 'the organisation contains control characters')
-    .optional()
-    .transform((text) => text || undefined),
+  name: oneLineText(120, 'the name is empty'),
+  // An empty cell is no organisation.
+  organisation: z.preprocess(
+    (text) => (typeof text === 'string' && text.trim() === '' ? undefined : text),
+    oneLineText(200).optional(),
+  ),
   language: z
     .string()
     .trim()
@@ -80,7 +74,7 @@ export function readContactList(csv: string): ContactList {
       list.invalid.push({ line, reason });
       continue;
     }
-    const key = parsed.data.email.toLowerCase();
+    const key = normalizeEmail(parsed.data.email);
     const firstLine = seen.get(key);
     if (firstLine !== undefined) list.duplicates.push({ line, email: parsed.data.email, firstLine });
     else {

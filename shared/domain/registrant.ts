@@ -1,7 +1,10 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { Language } from '../i18n/languages';
+import { ValidationError } from './errors';
+import type { MeetingKind } from './review';
 import { ReviewId } from './review';
+import { multiLineText, oneLineText } from './text';
 
 /** The GCM's stakeholder groups, as the registration form offers them. */
 export const STAKEHOLDER_GROUPS = [
@@ -25,15 +28,6 @@ export type AttendanceMode = z.infer<typeof AttendanceMode>;
 /** ISO 3166-1 alpha-2 codes; their names come from `Intl.DisplayNames` in the reader's language. */
 export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort() as [string, ...string[]];
 
-/** Text that ends up in mail headers and pages: no control characters (CR/LF would be header injection). */
-const OneLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((text) => !/\p{Cc}/u.test(text), 'must not contain control characters such as line breaks');
-
 /**
  * `POST /registrations` (JSON): what a stakeholder submits. Only reviewId, email and name are needed; the form
  * (`RegistrationForm`) asks for more. Without `meetings`, every meeting of the review.
@@ -42,19 +36,14 @@ export const RegistrationInput = z
   .object({
     reviewId: ReviewId,
     email: z.email({ error: 'must be an email address such as name@example.org' }).max(254),
-    name: OneLine(120),
+    name: oneLineText(120),
     language: Language.default('en'),
-    organisation: OneLine(200).optional(),
+    organisation: oneLineText(200).optional(),
     stakeholderGroup: StakeholderGroup.optional(),
     country: z.enum(COUNTRY_CODES, { error: 'must be an ISO 3166 country code such as "KE"' }).optional(),
     meetings: z.array(z.string()).min(1).max(10).optional(),
     attendanceMode: AttendanceMode.default('online'),
-    accessibilityNeeds: z
-      .string()
-      .trim()
-      .max(1000)
-      .refine((text) => !/[^\P{Cc}\n\r\t]/u.test(text), 'must not contain control characters')
-      .optional(),
+    accessibilityNeeds: multiLineText(1000).optional(),
     consent: z.literal(true, { error: 'must be true: consent to the processing of the data' }).optional(),
   })
   .strict();
@@ -111,3 +100,18 @@ export interface Registrant {
 
 export const attends = (registrant: Pick<Registrant, 'meetings'>, meetingId: string): boolean =>
   registrant.meetings?.includes(meetingId) ?? true;
+
+/** How a registrant takes part in a meeting: in person only at the hybrid consultation, online everywhere else. */
+export const inPersonAt = (
+  registrant: Pick<Registrant, 'attendanceMode'>,
+  meeting: { kind: MeetingKind },
+): boolean => meeting.kind === 'hybrid-consultation' && registrant.attendanceMode === 'in-person';
+
+/** Refuses a choice of meetings that names one the review does not hold. */
+export function assertMeetingsOfReview(chosen: string[], meetings: { id: string }[]): void {
+  const unknown = chosen.filter((id) => !meetings.some((m) => m.id === id));
+  if (unknown.length > 0)
+    throw new ValidationError([
+      { field: 'meetings', message: `not meetings of this review: ${unknown.join(', ')}` },
+    ]);
+}

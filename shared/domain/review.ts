@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Language } from '../i18n/languages';
 import { DateSpecSchema } from './date-spec';
 import { Region } from './regions';
+import { oneLineText } from './text';
 
 export const REVIEW_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 
@@ -33,7 +34,7 @@ export const MeetingInput = z
     timeZone: TimeZone.optional(),
     durationMinutes: z.number().int().min(15).max(1440).optional(),
     joinUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
-    venue: z.string().trim().min(1).max(200).optional(),
+    venue: oneLineText(200).optional(),
     /** In-person places of the hybrid consultation; none given, no limit. */
     capacity: z.number().int().min(1).max(100_000).optional(),
   })
@@ -57,9 +58,9 @@ export type LeadTimes = z.infer<typeof LeadTimes>;
 export const ReviewInput = z
   .object({
     region: Region,
-    title: z.string().trim().min(1).max(200).optional(),
+    title: oneLineText(200).optional(),
     date: DateSpecSchema,
-    venue: z.string().trim().min(1).max(200),
+    venue: oneLineText(200),
     timeZone: TimeZone,
     /** Where the meeting documents are published; linked from the materials-publication email. */
     materialsUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),

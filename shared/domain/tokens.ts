@@ -21,9 +21,15 @@ export interface TokenClaims {
   language?: string;
 }
 
-export type TokenCheck =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
+/** Why a token in a link is refused. */
+export type TokenProblem = 'malformed' | 'forged' | 'expired';
+/**
+ * Why a link cannot be followed: its token is refused, it was used already (a confirmation link is single use),
+ * or what it points at is gone.
+ */
+export type LinkProblem = TokenProblem | 'used' | 'missing';
+
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: TokenProblem };
 
 export const CONFIRMATION_TOKEN_TTL_SECONDS = 48 * 3600;
 /** Manage links sit in every email of a review's season; a new one comes with each email. */
@@ -31,6 +37,8 @@ export const MANAGE_TOKEN_TTL_SECONDS = 180 * 86_400;
 export const INVITATION_TOKEN_TTL_SECONDS = 90 * 86_400;
 /** An unsubscribe link must work for as long as the emails that carry it are read. */
 export const UNSUBSCRIBE_TOKEN_TTL_SECONDS = 400 * 86_400;
+
+export const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 
 const sign = (payload: string, key: string): string =>
   createHmac('sha256', key).update(payload).digest('base64url');

@@ -1,11 +1,9 @@
 import PQueue from 'p-queue';
 import type { MessageContent } from '../domain/messages';
 import { isRetryableSesError } from '../mail/ses-sender';
-import { claimDelivery, markDelivery, markSuppressed } from '../store/deliveries';
 import type { DeliveryRound } from '../store/keys';
 import type { Cursor, Page } from '../store/pages';
-import { isSuppressed } from '../store/suppressions';
-import { sendMessage } from './mailer';
+import type { Needs } from './dependencies';
 
 /**
  * A claim older than this is taken to be a worker that died mid-send. Longer than one SES call can take (10 s
@@ -22,6 +20,11 @@ export class RoundIncompleteError extends Error {
   }
 }
 
+/** SES's default sending rate for an account out of the sandbox, emails per second. */
+export const DEFAULT_SEND_RATE = 14;
+/** Enough calls in flight to keep up the rate when each takes a few hundred milliseconds. */
+export const SEND_CONCURRENCY = 8;
+
 export interface RoundCounts {
   sent: number;
   skipped: number;
@@ -29,18 +32,16 @@ export interface RoundCounts {
   suppressed: number;
 }
 
-export interface RoundOptions {
-  /** Wall-clock time, for the claims' leases. */
-  realNow: () => Date;
-  /** Emails per second: the SES account's sending rate. */
-  rate: number;
-  /** SES calls in flight at once. */
-  concurrency: number;
-  /** Milliseconds this invocation may still run; the round stops at a page boundary before it runs out. */
-  remainingMs?: () => number;
-  /** How long a claim holds before another worker may take it over. */
-  leaseMs: number;
-}
+/**
+ * What became of a round's firing: sent (`next` says where a continuation takes up a round too large for one
+ * invocation), or stale, when the firing no longer stands for what the review plans.
+ */
+export type RoundOutcome =
+  | ({ status: 'done'; next?: Cursor } & RoundCounts)
+  | { status: 'stale'; reason: string };
+
+/** Milliseconds this invocation may still run; the round stops at a page boundary before it runs out. */
+export type RemainingTime = () => number;
 
 /** What a round does around each send. */
 export interface RoundHooks<R> {
@@ -68,18 +69,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * persisted, another worker's live claim) throws `RoundIncompleteError` for a retry.
  */
 export async function deliverRound<R extends { email: string; name?: string }>(
+  deps: Needs<'store' | 'mailer' | 'clock' | 'sending'>,
   round: DeliveryRound,
   pages: AsyncIterable<Page<R>>,
   compose: (recipient: R) => MessageContent,
-  options: RoundOptions,
   hooks: RoundHooks<R> = {},
+  remainingMs?: RemainingTime,
 ): Promise<RoundCounts & { next?: Cursor }> {
+  const { store, mailer, clock, sending } = deps;
   const counts = { sent: 0, skipped: 0, failed: 0, suppressed: 0, pending: 0 };
-  const queue = new PQueue({ concurrency: options.concurrency });
+  const queue = new PQueue({ concurrency: sending.concurrency });
   // Only the SES calls keep to the rate: recipients a retry finds done are skipped at the store's pace.
   const sesCalls = new PQueue({
-    concurrency: options.concurrency,
-    intervalCap: options.rate,
+    concurrency: sending.concurrency,
+    intervalCap: sending.rate,
     interval: 1000,
   });
 
@@ -88,22 +91,22 @@ export async function deliverRound<R extends { email: string; name?: string }>(
       counts.skipped++;
       return;
     }
-    if (await isSuppressed(recipient.email)) {
-      if (await markSuppressed(round, recipient.email)) counts.suppressed++;
+    if (await store.suppressions.get(recipient.email)) {
+      if (await store.deliveries.markSuppressed(round, recipient.email)) counts.suppressed++;
       else counts.skipped++;
       return;
     }
-    const claim = await claimDelivery(round, recipient.email, options.realNow(), options.leaseMs);
+    const claim = await store.deliveries.claim(round, recipient.email, clock.now(), sending.leaseMs);
     if (claim !== 'claimed') {
       counts[claim === 'done' ? 'skipped' : 'pending']++;
       return;
     }
     for (let attempt = 0; ; attempt++) {
       try {
-        const messageId = await sesCalls.add(() => sendMessage(recipient, compose(recipient)), {
+        const messageId = await sesCalls.add(() => mailer.send(recipient, compose(recipient)), {
           throwOnTimeout: true,
         });
-        await markDelivery(round, recipient.email, { status: 'sent', messageId, at: options.realNow() });
+        await store.deliveries.mark(round, recipient.email, { status: 'sent', messageId, at: clock.now() });
         counts.sent++;
         await hooks.afterSent?.(recipient);
         await hooks.onOutcome?.('sent');
@@ -114,7 +117,7 @@ export async function deliverRound<R extends { email: string; name?: string }>(
           await sleep(100 * 2 ** attempt);
           continue;
         }
-        await markDelivery(round, recipient.email, {
+        await store.deliveries.mark(round, recipient.email, {
           status: retryable ? 'queued' : 'failed',
           error: (error as Error).message,
         });
@@ -133,7 +136,7 @@ export async function deliverRound<R extends { email: string; name?: string }>(
   for await (const page of pages) {
     for (const recipient of page.items) {
       // Bounded memory: never more than a few recipients waiting for their turn.
-      await queue.onSizeLessThan(options.concurrency * 2);
+      await queue.onSizeLessThan(sending.concurrency * 2);
       queue
         .add(() => deliver(recipient))
         .catch((error) => {
@@ -142,7 +145,7 @@ export async function deliverRound<R extends { email: string; name?: string }>(
     }
     await queue.onIdle();
     if (fault) throw fault;
-    if (page.next && options.remainingMs && options.remainingMs() < RESERVE_MS) {
+    if (page.next && remainingMs && remainingMs() < RESERVE_MS) {
       next = page.next;
       break;
     }

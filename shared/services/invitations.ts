@@ -3,21 +3,11 @@ import { readContactList } from '../domain/contacts';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { InvitationRoundFiring } from '../domain/firing';
 import { invitationToRegisterMessage } from '../domain/messages';
-import { nextMinuteButOne, type SchedulingTarget, scheduleRound } from '../scheduling/review-schedules';
-import {
-  type ContactImport,
-  countImportProgress,
-  getImport,
-  invitationsOf,
-  optedOutOfInvitations,
-  recordInvitation,
-  saveImport,
-} from '../store/invitations';
-import type { Cursor } from '../store/pages';
-import { getRegistrant } from '../store/registrants';
-import { getReview } from '../store/reviews';
-import { deliverRound, type RoundCounts, type RoundOptions } from './delivery-round';
-import type { Links } from './mailer';
+import { nextMinuteButOne } from '../scheduling/job-names';
+import type { ContactImport } from '../store/invitations';
+import { deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
+import type { Needs } from './dependencies';
+import type { Links } from './links';
 
 /**
  * The secretariat invites its contacts to register: each valid, new contact of the uploaded CSV file gets an
@@ -26,12 +16,13 @@ import type { Links } from './mailer';
  * out in a round of their own a minute later, whose progress the import record counts.
  */
 export async function importContacts(
-  target: SchedulingTarget,
+  deps: Needs<'store' | 'scheduler'>,
   reviewId: string | undefined,
   csv: string,
   now: Date,
 ): Promise<ContactImport> {
-  const review = reviewId ? await getReview(reviewId) : undefined;
+  const { store } = deps;
+  const review = reviewId ? await store.reviews.get(reviewId) : undefined;
   if (!review) throw new NotFoundError(`review ${reviewId}`);
   if (review.status !== 'active')
     throw new ValidationError([
@@ -46,9 +37,9 @@ export async function importContacts(
   }));
   let total = 0;
   for (const { line, contact } of list.contacts) {
-    if (await getRegistrant(review.reviewId, contact.email, now))
+    if (await store.registrants.get(review.reviewId, contact.email, now))
       skipped.push({ line, email: contact.email, reason: 'already registered' });
-    else if (!(await recordInvitation(review.reviewId, contact, importId, now)))
+    else if (!(await store.invitations.record(review.reviewId, contact, importId, now)))
       skipped.push({ line, email: contact.email, reason: 'already invited' });
     else total++;
   }
@@ -62,32 +53,37 @@ export async function importContacts(
     invalid: list.invalid,
     skipped: skipped.sort((a, b) => a.line - b.line),
   };
-  await saveImport(record);
+  await store.invitations.saveImport(record);
   if (total > 0)
-    await scheduleRound(
-      target,
+    await deps.scheduler.scheduleRound(
       { round: 'invitations', reviewId: review.reviewId, importId },
       nextMinuteButOne(now),
     );
   return record;
 }
 
-export async function importProgress(reviewId: string | undefined, importId: string | undefined) {
-  const record = reviewId && importId ? await getImport(reviewId, importId) : undefined;
+export async function importProgress(
+  deps: Needs<'store'>,
+  reviewId: string | undefined,
+  importId: string | undefined,
+): Promise<ContactImport> {
+  const record =
+    reviewId && importId ? await deps.store.invitations.getImport(reviewId, importId) : undefined;
   if (!record) throw new NotFoundError(`import ${importId} of review ${reviewId}`);
   return record;
 }
 
 /** The invitation round itself: each invited contact once, in their language, unless they opted out. */
 export async function runInvitationRound(
+  deps: Needs<'store' | 'mailer' | 'clock' | 'sending' | 'log'>,
   firing: InvitationRoundFiring,
-  log: (message: string, detail?: Record<string, unknown>) => void,
   links: Links,
-  options: RoundOptions,
-): Promise<(RoundCounts & { status: 'done'; next?: Cursor }) | { status: 'stale'; reason: string }> {
+  remainingMs?: RemainingTime,
+): Promise<RoundOutcome> {
+  const { store, log } = deps;
   const [review, record] = await Promise.all([
-    getReview(firing.reviewId),
-    getImport(firing.reviewId, firing.importId),
+    store.reviews.get(firing.reviewId),
+    store.invitations.getImport(firing.reviewId, firing.importId),
   ]);
   if (!review || !record) throw new NotFoundError(`import ${firing.importId} of review ${firing.reviewId}`);
   if (review.status !== 'active') {
@@ -95,8 +91,9 @@ export async function runInvitationRound(
     return { status: 'stale', reason: `review is ${review.status}` };
   }
   const counts = await deliverRound(
+    deps,
     { reviewId: review.reviewId, milestoneId: `invitations.${record.importId}`, at: record.createdAt },
-    invitationsOf(review.reviewId, record.importId, firing.after),
+    store.invitations.pagesOf(review.reviewId, record.importId, firing.after),
     (contact) =>
       invitationToRegisterMessage(
         review,
@@ -104,11 +101,11 @@ export async function runInvitationRound(
         links.invitation(review.reviewId, contact),
         links.unsubscribe(review.reviewId, contact.email),
       ),
-    options,
     {
-      include: async (contact) => !(await optedOutOfInvitations(contact.email)),
-      onOutcome: (outcome) => countImportProgress(review.reviewId, record.importId, outcome),
+      include: async (contact) => !(await store.invitations.optedOut(contact.email)),
+      onOutcome: (outcome) => store.invitations.countProgress(review.reviewId, record.importId, outcome),
     },
+    remainingMs,
   );
   log('invitation round', { ...firing, ...counts });
   return { status: 'done', ...counts };

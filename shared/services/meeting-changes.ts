@@ -1,19 +1,16 @@
-import { setting } from '../config';
-import { type HeldInvite, meetingCancellations, meetingInvite } from '../domain/calendar';
+import type { HeldInvite } from '../domain/calendar';
 import type { MeetingChangeFiring } from '../domain/firing';
 import { dateChangedMessage, meetingCancelledMessage } from '../domain/messages';
 import { type Plan, type PlannedMeeting, planReview } from '../domain/plan';
 import { attends, type Registrant } from '../domain/registrant';
 import type { Review } from '../domain/review';
-import { heldInvite, recordHeldInvite } from '../store/calendar';
-import { markChangeTold } from '../store/changes-to-tell';
-import type { Cursor } from '../store/pages';
-import { getReview } from '../store/reviews';
-import { deliverRound, type RoundCounts, type RoundOptions } from './delivery-round';
-import type { Links } from './mailer';
+import { meetingCancellations, meetingInvite } from '../mail/calendar-invite';
+import { deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
+import type { Needs } from './dependencies';
+import type { Links } from './links';
 import { attendeesOf, currentInvite, milestoneDelivery } from './milestone-round';
 
-type Log = (message: string, detail?: Record<string, unknown>) => void;
+type RoundDependencies = Needs<'store' | 'mailer' | 'clock' | 'sending' | 'site' | 'log'>;
 
 /**
  * A meeting that registrants hold an invitation for moved, lost its date, or was cancelled (alone or with its
@@ -23,19 +20,20 @@ type Log = (message: string, detail?: Record<string, unknown>) => void;
  * with it. A change superseded by a newer one before it ran is stale: the newer one tells the same people.
  */
 export async function runMeetingChange(
+  deps: RoundDependencies,
   firing: MeetingChangeFiring,
-  log: Log,
   links: Links,
-  options: RoundOptions,
-): Promise<(RoundCounts & { status: 'done'; next?: Cursor }) | { status: 'stale'; reason: string }> {
-  const review = await getReview(firing.reviewId);
+  remainingMs?: RemainingTime,
+): Promise<RoundOutcome> {
+  const { store, clock, site, log } = deps;
+  const review = await store.reviews.get(firing.reviewId);
   const entry = review?.calendar?.[firing.meetingId];
   if (!review || entry?.sequence !== firing.sequence) {
     const reason = `superseded by sequence ${entry?.sequence ?? 'none'}`;
     log('stale meeting change ignored', { ...firing, reason });
     return { status: 'stale', reason };
   }
-  const now = firing.scheduledTime ? new Date(firing.scheduledTime) : options.realNow();
+  const now = firing.scheduledTime ? new Date(firing.scheduledTime) : clock.now();
   const plan = planReview(review, now);
   const meeting = plan.meetings.find((m) => m.id === firing.meetingId && m.startsAt);
   const moved = review.status === 'active' && meeting !== undefined;
@@ -49,20 +47,21 @@ export async function runMeetingChange(
   });
 
   const counts = await deliverRound(
+    deps,
     {
       reviewId: review.reviewId,
       milestoneId: `${firing.meetingId}.change-${firing.sequence}`,
       at: entry.startsAt ?? 'none',
     },
-    attendeesOf(review.reviewId, firing.meetingId, firing.after),
+    attendeesOf(deps, review.reviewId, firing.meetingId, firing.after),
     (registrant) => {
       const invite = held.get(registrant.email) as HeldInvite;
       const manageUrl = links.manage(registrant);
       const common = {
         review,
         registrant,
-        organizer: setting('mailFrom'),
-        now: options.realNow(),
+        organizer: site.mailFrom,
+        now: clock.now(),
         description: manageUrl,
       };
       if (moved) {
@@ -80,10 +79,9 @@ export async function runMeetingChange(
       });
       return meetingCancelledMessage(review, invite, invite, registrant, manageUrl, calendarInvite);
     },
-    options,
     {
       include: async (registrant) => {
-        const invite = await heldInvite(review.reviewId, firing.meetingId, registrant.email);
+        const invite = await store.calendar.held(review.reviewId, firing.meetingId, registrant.email);
         // An invitation to an occurrence already held is history, not something to update or cancel.
         if (!invite || invite.cancelled || invite.sequence >= firing.sequence) return false;
         if (Date.parse(invite.startsAt) <= now.getTime()) return false;
@@ -92,7 +90,7 @@ export async function runMeetingChange(
       },
       afterSent: async (registrant) => {
         const invite = held.get(registrant.email) as HeldInvite;
-        await recordHeldInvite(
+        await store.calendar.recordHeld(
           review.reviewId,
           firing.meetingId,
           registrant.email,
@@ -100,8 +98,9 @@ export async function runMeetingChange(
         );
       },
     },
+    remainingMs,
   );
-  if (!counts.next) await markChangeTold(review.reviewId, firing.meetingId, firing.sequence);
+  if (!counts.next) await store.changes.markTold(review.reviewId, firing.meetingId, firing.sequence);
   log('meeting change round', { ...firing, moved, ...counts });
   return { status: 'done', ...counts };
 }
@@ -112,11 +111,11 @@ export async function runMeetingChange(
  * joining (the request's time).
  */
 export async function sendLateInvitations(
+  deps: Needs<'store' | 'mailer' | 'clock' | 'sending' | 'site'>,
   review: Review,
   plan: Plan,
   registrant: Registrant,
   links: Links,
-  options: RoundOptions,
   at: Date,
 ): Promise<void> {
   const now = at.getTime();
@@ -126,16 +125,16 @@ export async function sendLateInvitations(
     const invitation = meeting.milestones.find((m) => m.kind === meeting.kind);
     if (!invitation || Date.parse(invitation.at) > now) continue;
     // Back after cancelling (or after dropping the meeting): a round of its own, the first one having sent theirs.
-    const held = await heldInvite(review.reviewId, meeting.id, registrant.email);
+    const held = await deps.store.calendar.held(review.reviewId, meeting.id, registrant.email);
     const round = held?.cancelled ? `${invitation.id}.again-${held.emitted}` : invitation.id;
-    const delivery = milestoneDelivery(review, meeting, invitation, links);
+    const delivery = milestoneDelivery(deps, review, meeting, invitation, links);
     await deliverRound(
+      deps,
       { reviewId: review.reviewId, milestoneId: round, at: invitation.at },
       (async function* () {
         yield { items: [registrant] };
       })(),
-      (r) => delivery.compose(r, options.realNow()),
-      options,
+      delivery.compose,
       delivery.hooks,
     );
   }
@@ -147,14 +146,16 @@ export async function sendLateInvitations(
  * that records it once sent.
  */
 export async function heldInvitationsToCancel(
+  deps: Needs<'store' | 'site'>,
   review: Review,
   meetings: PlannedMeeting[],
   registrant: Registrant,
   at: Date,
 ) {
+  const { calendar } = deps.store;
   const held: { meeting: PlannedMeeting; invite: HeldInvite }[] = [];
   for (const meeting of meetings) {
-    const invite = await heldInvite(review.reviewId, meeting.id, registrant.email);
+    const invite = await calendar.held(review.reviewId, meeting.id, registrant.email);
     if (!invite || invite.cancelled || Date.parse(invite.startsAt) <= at.getTime()) continue;
     held.push({ meeting, invite: { ...invite, emitted: invite.emitted + 1 } });
   }
@@ -164,7 +165,7 @@ export async function heldInvitationsToCancel(
       review,
       meeting,
       registrant,
-      organizer: setting('mailFrom'),
+      organizer: deps.site.mailFrom,
       held: invite,
       description: '',
       now: at,
@@ -172,7 +173,10 @@ export async function heldInvitationsToCancel(
   );
   const recordCancelled = async () => {
     for (const { meeting, invite } of held)
-      await recordHeldInvite(review.reviewId, meeting.id, registrant.email, { ...invite, cancelled: true });
+      await calendar.recordHeld(review.reviewId, meeting.id, registrant.email, {
+        ...invite,
+        cancelled: true,
+      });
   };
   return { calendarInvite, recordCancelled };
 }

@@ -1,24 +1,15 @@
-import { setting } from '../config';
-import { type HeldInvite, meetingInvite, nextEmitted } from '../domain/calendar';
+import { type HeldInvite, nextEmitted } from '../domain/calendar';
 import type { MilestoneFiring } from '../domain/firing';
 import { milestoneMessage } from '../domain/messages';
 import { type Milestone, type PlannedMeeting, planReview } from '../domain/plan';
 import { attends, type Registrant } from '../domain/registrant';
 import type { Review } from '../domain/review';
-import { heldInvite, recordHeldInvite } from '../store/calendar';
-import { roundStarted } from '../store/deliveries';
+import { meetingInvite } from '../mail/calendar-invite';
 import type { DeliveryRound } from '../store/keys';
 import type { Cursor, Page } from '../store/pages';
-import { confirmedRegistrants } from '../store/registrants';
-import { getReview } from '../store/reviews';
-import { deliverRound, type RoundCounts, type RoundOptions } from './delivery-round';
-import type { Links } from './mailer';
-
-export type RoundOutcome =
-  | { status: 'stale'; reason: string }
-  | ({ status: 'done'; next?: Cursor } & RoundCounts);
-
-type Log = (message: string, detail?: Record<string, unknown>) => void;
+import { deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
+import type { Dependencies, Needs } from './dependencies';
+import type { Links } from './links';
 
 const isInvitation = (milestone: Milestone) =>
   milestone.kind === 'pre-consultation' || milestone.kind === 'hybrid-consultation';
@@ -41,6 +32,7 @@ export function currentInvite(review: Review, meeting: PlannedMeeting, previous?
  * calendar holds); materials and reminders can be unsubscribed from.
  */
 export function milestoneEmail(
+  site: Dependencies['site'],
   review: Review,
   meeting: PlannedMeeting,
   milestone: Milestone,
@@ -54,7 +46,7 @@ export function milestoneEmail(
         review,
         meeting,
         registrant,
-        organizer: setting('mailFrom'),
+        organizer: site.mailFrom,
         held,
         description: links.manage(registrant),
         now,
@@ -73,30 +65,48 @@ export function milestoneEmail(
  * those who unsubscribed), the email each gets, and, for an invitation, what their calendar then holds.
  */
 export function milestoneDelivery(
+  deps: Needs<'store' | 'site' | 'clock'>,
   review: Review,
   meeting: PlannedMeeting,
   milestone: Milestone,
   links: Links,
 ) {
+  const { calendar } = deps.store;
   const previous = new Map<string, HeldInvite | undefined>();
   const inviteFor = (email: string) => currentInvite(review, meeting, previous.get(email));
   return {
-    compose: (registrant: Registrant, now: Date) =>
-      milestoneEmail(review, meeting, milestone, registrant, links, now, inviteFor(registrant.email)),
+    compose: (registrant: Registrant) =>
+      milestoneEmail(
+        deps.site,
+        review,
+        meeting,
+        milestone,
+        registrant,
+        links,
+        deps.clock.now(),
+        inviteFor(registrant.email),
+      ),
     hooks: {
       include: async (registrant: Registrant): Promise<boolean> => {
         if (!isInvitation(milestone)) return !registrant.unsubscribedAt;
-        const held = await heldInvite(review.reviewId, meeting.id, registrant.email);
+        const held = await calendar.held(review.reviewId, meeting.id, registrant.email);
         previous.set(registrant.email, held);
         return held?.sequence !== inviteFor(registrant.email).sequence || held.cancelled === true;
       },
       afterSent: async (registrant: Registrant) => {
         if (isInvitation(milestone))
-          await recordHeldInvite(review.reviewId, meeting.id, registrant.email, inviteFor(registrant.email));
+          await calendar.recordHeld(
+            review.reviewId,
+            meeting.id,
+            registrant.email,
+            inviteFor(registrant.email),
+          );
       },
     },
   };
 }
+
+type RoundDependencies = Needs<'store' | 'mailer' | 'clock' | 'sending' | 'site' | 'log'>;
 
 /**
  * Sends a milestone's email to every confirmed registrant who attends its meeting, each exactly once, however
@@ -108,14 +118,14 @@ export function milestoneDelivery(
  * A round too large for one invocation answers `next`, where the continuation takes it up.
  */
 export async function runMilestoneRound(
+  deps: RoundDependencies,
   firing: MilestoneFiring,
-  log: Log,
   links: Links,
-  options: RoundOptions,
+  remainingMs?: RemainingTime,
 ): Promise<RoundOutcome> {
-  const review = await getReview(firing.reviewId);
+  const review = await deps.store.reviews.get(firing.reviewId);
   const stale = (reason: string): RoundOutcome => {
-    log('stale firing ignored', { ...firing, reason });
+    deps.log('stale firing ignored', { ...firing, reason });
     return { status: 'stale', reason };
   };
   if (!review) return stale('review not found');
@@ -128,28 +138,34 @@ export async function runMilestoneRound(
   const meeting = plan.meetings.find((m) => m.id === milestone.meetingId);
   if (!meeting) return stale('meeting no longer planned');
   const round: DeliveryRound = { reviewId: review.reviewId, milestoneId: milestone.id, at: milestone.at };
-  if (firing.version !== review.version && !firing.after && !(await roundStarted(round)))
+  if (
+    firing.version !== review.version &&
+    !firing.after &&
+    !(await deps.store.deliveries.roundStarted(round))
+  )
     return stale(`version ${firing.version} superseded by version ${review.version}`);
 
-  const delivery = milestoneDelivery(review, meeting, milestone, links);
+  const delivery = milestoneDelivery(deps, review, meeting, milestone, links);
   const counts = await deliverRound(
+    deps,
     round,
-    attendeesOf(review.reviewId, meeting.id, firing.after),
-    (registrant) => delivery.compose(registrant, options.realNow()),
-    options,
+    attendeesOf(deps, review.reviewId, meeting.id, firing.after),
+    delivery.compose,
     delivery.hooks,
+    remainingMs,
   );
-  log('milestone round', { ...round, kind: milestone.kind, ...counts });
+  deps.log('milestone round', { ...round, kind: milestone.kind, ...counts });
   return { status: 'done', ...counts };
 }
 
 /** The confirmed registrants who attend a meeting, a page at a time. */
 export async function* attendeesOf(
+  deps: Needs<'store'>,
   reviewId: string,
   meetingId: string,
   after?: Cursor,
 ): AsyncGenerator<Page<Registrant>> {
-  for await (const page of confirmedRegistrants(reviewId, after))
+  for await (const page of deps.store.registrants.confirmedPages(reviewId, after))
     yield {
       items: page.items.filter((r) => attends(r, meetingId)),
       ...(page.next ? { next: page.next } : {}),

@@ -1,19 +1,14 @@
 import { nextCalendar } from '../domain/calendar';
 import { issuesFromZod, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
-import { firingFor, SCHEDULED_TIME_PLACEHOLDER } from '../domain/firing';
+import { firingFor } from '../domain/firing';
 import { dueMilestones, type Plan, planReview } from '../domain/plan';
 import { type Review, ReviewId, ReviewInput } from '../domain/review';
 import { assertReviewRules } from '../domain/rules';
-import {
-  listReviewSchedules,
-  nextMinuteButOne,
-  type ScheduleView,
-  type SchedulingTarget,
-  scheduleRound,
-  syncReviewSchedules,
-} from '../scheduling/review-schedules';
-import { changesToTell, recordChangeToTell } from '../store/changes-to-tell';
-import { getReview, listReviews, saveReview } from '../store/reviews';
+import { nextMinuteButOne } from '../scheduling/job-names';
+import type { ScheduleView } from '../scheduling/scheduler';
+import type { Needs } from './dependencies';
+
+type ReviewDependencies = Needs<'store' | 'scheduler'>;
 
 /** What the admin API answers about a review: the review, its plan now, and its Scheduler jobs as they stand. */
 export interface ReviewView {
@@ -28,20 +23,20 @@ function parseReviewId(reviewId: string | undefined): string {
   return result.data;
 }
 
-async function existingReview(reviewId: string | undefined): Promise<Review> {
+async function existingReview(deps: Needs<'store'>, reviewId: string | undefined): Promise<Review> {
   const id = parseReviewId(reviewId);
-  const review = await getReview(id);
+  const review = await deps.store.reviews.get(id);
   if (!review) throw new NotFoundError(`review ${id}`);
   return review;
 }
 
 /** Brings the review's Scheduler jobs to its plan as of `now`: the one step every write of a review ends with. */
-export async function syncReview(target: SchedulingTarget, review: Review, now: Date): Promise<Plan> {
+export async function syncReview(deps: Needs<'scheduler'>, review: Review, now: Date): Promise<Plan> {
   const plan = planReview(review, now);
   const firings = dueMilestones(plan).map((milestone) =>
     firingFor(review.reviewId, review.version, milestone),
   );
-  await syncReviewSchedules(target, review.reviewId, firings);
+  await deps.scheduler.syncReview(review.reviewId, firings);
   return plan;
 }
 
@@ -50,57 +45,47 @@ export async function syncReview(target: SchedulingTarget, review: Review, now: 
  * announced start changed, the round that tells its invitation holders (a minute later, out of this request).
  */
 async function writeReview(
-  target: SchedulingTarget,
+  deps: ReviewDependencies,
   next: Omit<Review, 'calendar'>,
   existing: Review | undefined,
   now: Date,
 ): Promise<Review> {
   const { calendar, changed } = nextCalendar(existing?.calendar, planReview(next, now).meetings, now);
   const review: Review = { ...next, calendar };
+  const sequenceOf = (meetingId: string) => calendar[meetingId]?.sequence as number;
   // Recorded first: if this request dies after saving the review, the hourly reconcile still finds the change.
   for (const meetingId of changed)
-    await recordChangeToTell(review.reviewId, meetingId, calendar[meetingId]?.sequence as number);
-  await saveReview(review, existing?.version ?? 0);
+    await deps.store.changes.record(review.reviewId, meetingId, sequenceOf(meetingId));
+  await deps.store.reviews.save(review, existing?.version ?? 0);
   for (const meetingId of changed)
-    await scheduleChangeRound(
-      target,
-      review.reviewId,
-      meetingId,
-      calendar[meetingId]?.sequence as number,
-      now,
-    );
+    await scheduleChangeRound(deps, review.reviewId, meetingId, sequenceOf(meetingId), now);
   return review;
 }
 
 async function scheduleChangeRound(
-  target: SchedulingTarget,
+  deps: Needs<'scheduler'>,
   reviewId: string,
   meetingId: string,
   sequence: number,
   now: Date,
 ) {
-  const firing = {
-    round: 'meeting-change' as const,
-    reviewId,
-    meetingId,
-    sequence,
-    scheduledTime: SCHEDULED_TIME_PLACEHOLDER,
-  };
-  await scheduleRound(target, firing, nextMinuteButOne(now)).catch((error) => {
-    // Already there: the request was retried, or the reconcile got there first.
-    if ((error as Error).name !== 'ConflictException') throw error;
-  });
+  await deps.scheduler
+    .scheduleRound({ round: 'meeting-change', reviewId, meetingId, sequence }, nextMinuteButOne(now))
+    .catch((error) => {
+      // Already there: the request was retried, or the reconcile got there first.
+      if ((error as Error).name !== 'ConflictException') throw error;
+    });
 }
 
 /** Schedules again the round of every change of the current sequence not yet told (its job lost to a crash). */
-async function tellUntoldChanges(target: SchedulingTarget, review: Review, now: Date) {
-  for (const change of await changesToTell(review.reviewId))
+async function tellUntoldChanges(deps: ReviewDependencies, review: Review, now: Date) {
+  for (const change of await deps.store.changes.list(review.reviewId))
     if (!change.told && review.calendar?.[change.meetingId]?.sequence === change.sequence)
-      await scheduleChangeRound(target, review.reviewId, change.meetingId, change.sequence, now);
+      await scheduleChangeRound(deps, review.reviewId, change.meetingId, change.sequence, now);
 }
 
 export async function putReview(
-  target: SchedulingTarget,
+  deps: ReviewDependencies,
   reviewId: string | undefined,
   body: unknown,
   now: Date,
@@ -108,9 +93,9 @@ export async function putReview(
   const id = parseReviewId(reviewId);
   const input = parseOrThrow(ReviewInput, body);
   assertReviewRules(input);
-  const existing = await getReview(id);
+  const existing = await deps.store.reviews.get(id);
   const review = await writeReview(
-    target,
+    deps,
     {
       ...input,
       reviewId: id,
@@ -122,25 +107,25 @@ export async function putReview(
     existing,
     now,
   );
-  const plan = await syncReview(target, review, now);
-  return { review, plan, schedules: await listReviewSchedules(target, id), created: !existing };
+  const plan = await syncReview(deps, review, now);
+  return { review, plan, schedules: await deps.scheduler.listReview(id), created: !existing };
 }
 
 export async function showReview(
-  target: SchedulingTarget,
+  deps: ReviewDependencies,
   reviewId: string | undefined,
   now: Date,
 ): Promise<ReviewView> {
-  const review = await existingReview(reviewId);
+  const review = await existingReview(deps, reviewId);
   return {
     review,
     plan: planReview(review, now),
-    schedules: await listReviewSchedules(target, review.reviewId),
+    schedules: await deps.scheduler.listReview(review.reviewId),
   };
 }
 
-export async function listAllReviews(now: Date) {
-  const reviews = await listReviews();
+export async function listAllReviews(deps: Needs<'store'>, now: Date) {
+  const reviews = await deps.store.reviews.list();
   return reviews.map((review) => {
     const plan = planReview(review, now);
     return {
@@ -160,27 +145,27 @@ export async function listAllReviews(now: Date) {
  * invitation to one of its meetings still to come are sent its cancellation.
  */
 export async function cancelReview(
-  target: SchedulingTarget,
+  deps: ReviewDependencies,
   reviewId: string | undefined,
   now: Date,
 ): Promise<ReviewView> {
-  const existing = await existingReview(reviewId);
+  const existing = await existingReview(deps, reviewId);
   const review = await writeReview(
-    target,
+    deps,
     { ...existing, status: 'cancelled', version: existing.version + 1, updatedAt: now.toISOString() },
     existing,
     now,
   );
-  const plan = await syncReview(target, review, now);
-  return { review, plan, schedules: await listReviewSchedules(target, review.reviewId) };
+  const plan = await syncReview(deps, review, now);
+  return { review, plan, schedules: await deps.scheduler.listReview(review.reviewId) };
 }
 
 /** The safety net: every review's jobs brought back to its plan, whatever happened to them since. */
-export async function reconcileAllReviews(target: SchedulingTarget, now: Date): Promise<{ reviews: number }> {
-  const reviews = await listReviews();
+export async function reconcileAllReviews(deps: ReviewDependencies, now: Date): Promise<{ reviews: number }> {
+  const reviews = await deps.store.reviews.list();
   for (const review of reviews) {
-    await syncReview(target, review, now);
-    await tellUntoldChanges(target, review, now);
+    await syncReview(deps, review, now);
+    await tellUntoldChanges(deps, review, now);
   }
   return { reviews: reviews.length };
 }

@@ -1,17 +1,12 @@
 import { promotedMessage, waitlistedMessage } from '../domain/messages';
 import type { Plan, PlannedMeeting } from '../domain/plan';
-import { attends, type Registrant } from '../domain/registrant';
+import { attends, inPersonAt, type Registrant } from '../domain/registrant';
 import type { Review } from '../domain/review';
-import { getRegistrant, setSeat } from '../store/registrants';
-import {
-  firstWaiting,
-  joinWaitlist,
-  leaveWaitlist,
-  releaseSeat,
-  reserveSeat,
-  waitlistPosition,
-} from '../store/seats';
-import { type Links, notify } from './mailer';
+import type { Needs } from './dependencies';
+import type { Links } from './links';
+import { notify } from './notify';
+
+type SeatingDependencies = Needs<'store' | 'mailer' | 'log'>;
 
 /**
  * In-person places at the hybrid consultation. A registrant who attends it in person gets a place while there
@@ -22,11 +17,11 @@ import { type Links, notify } from './mailer';
 export const hybridOf = (plan: Plan): PlannedMeeting | undefined =>
   plan.meetings.find((m) => m.kind === 'hybrid-consultation');
 
-const wantsPlace = (registrant: Registrant, hybrid: PlannedMeeting | undefined): hybrid is PlannedMeeting =>
-  !!hybrid &&
-  registrant.status === 'confirmed' &&
-  registrant.attendanceMode === 'in-person' &&
-  attends(registrant, hybrid.id);
+/** Whether a registration, as it stands, asks for a place in the room of the plan's hybrid consultation. */
+export const asksForPlace = (registrant: Registrant, plan: Plan): boolean => {
+  const hybrid = hybridOf(plan);
+  return !!hybrid && attends(registrant, hybrid.id) && inPersonAt(registrant, hybrid);
+};
 
 export interface Seating {
   meeting?: PlannedMeeting;
@@ -38,6 +33,7 @@ export interface Seating {
  * `tellWaitlisted`: tell a registrant put on the waiting list by email (the confirmation email says it itself).
  */
 export async function seatRegistrant(
+  deps: SeatingDependencies,
   review: Review,
   plan: Plan,
   registrant: Registrant,
@@ -45,27 +41,30 @@ export async function seatRegistrant(
   links: Links,
   tellWaitlisted: boolean,
 ): Promise<Seating> {
+  const { seats, registrants } = deps.store;
   const hybrid = hybridOf(plan);
-  if (!wantsPlace(registrant, hybrid)) return {};
+  if (!hybrid || registrant.status !== 'confirmed' || !asksForPlace(registrant, plan)) return {};
   const { reviewId, email } = registrant;
   if (!hybrid.capacity) {
-    await setSeat(reviewId, email, { status: 'seat' });
+    await registrants.setSeat(reviewId, email, { status: 'seat' });
     return { meeting: hybrid, seat: 'seat' };
   }
-  if (await reserveSeat(reviewId, hybrid.id, hybrid.capacity)) {
-    if (await setSeat(reviewId, email, { status: 'seat' })) return { meeting: hybrid, seat: 'seat' };
-    await giveBack(review, hybrid, now, links);
+  if (await seats.reserve(reviewId, hybrid.id, hybrid.capacity)) {
+    if (await registrants.setSeat(reviewId, email, { status: 'seat' }))
+      return { meeting: hybrid, seat: 'seat' };
+    await giveBack(deps, review, hybrid, now, links);
     return {};
   }
   const joinedAt = now.toISOString();
-  await joinWaitlist(reviewId, hybrid.id, email, joinedAt);
-  if (!(await setSeat(reviewId, email, { status: 'waitlisted', waitlistedAt: joinedAt }))) {
-    await leaveWaitlist(reviewId, hybrid.id, email, joinedAt);
+  await seats.joinWaitlist(reviewId, hybrid.id, email, joinedAt);
+  if (!(await registrants.setSeat(reviewId, email, { status: 'waitlisted', waitlistedAt: joinedAt }))) {
+    await seats.leaveWaitlist(reviewId, hybrid.id, email, joinedAt);
     return {};
   }
-  const position = await waitlistPosition(reviewId, hybrid.id, email, joinedAt);
+  const position = await seats.waitlistPosition(reviewId, hybrid.id, email, joinedAt);
   if (tellWaitlisted)
     await notify(
+      deps,
       registrant,
       waitlistedMessage(review, registrant, hybrid, position, links.manage(registrant)),
     );
@@ -73,32 +72,51 @@ export async function seatRegistrant(
 }
 
 /** Gives up what `registrant` (as they were before a change or a cancellation) held: a place or a queue entry. */
-export async function vacate(review: Review, plan: Plan, registrant: Registrant, now: Date, links: Links) {
+export async function vacate(
+  deps: SeatingDependencies,
+  review: Review,
+  plan: Plan,
+  registrant: Registrant,
+  now: Date,
+  links: Links,
+) {
   const hybrid = hybridOf(plan);
   if (!hybrid?.capacity) return;
-  if (registrant.seat === 'seat') await giveBack(review, hybrid, now, links);
+  if (registrant.seat === 'seat') await giveBack(deps, review, hybrid, now, links);
   if (registrant.seat === 'waitlisted' && registrant.waitlistedAt)
-    await leaveWaitlist(registrant.reviewId, hybrid.id, registrant.email, registrant.waitlistedAt);
+    await deps.store.seats.leaveWaitlist(
+      registrant.reviewId,
+      hybrid.id,
+      registrant.email,
+      registrant.waitlistedAt,
+    );
 }
 
 /** Returns a place and offers it to the first in line, and to the next if that one is gone meanwhile. */
-async function giveBack(review: Review, hybrid: PlannedMeeting, now: Date, links: Links) {
+async function giveBack(
+  deps: SeatingDependencies,
+  review: Review,
+  hybrid: PlannedMeeting,
+  now: Date,
+  links: Links,
+) {
+  const { seats, registrants } = deps.store;
   const { reviewId } = review;
   const capacity = hybrid.capacity as number;
-  await releaseSeat(reviewId, hybrid.id);
+  await seats.release(reviewId, hybrid.id);
   for (;;) {
-    const next = await firstWaiting(reviewId, hybrid.id);
-    if (!next || !(await reserveSeat(reviewId, hybrid.id, capacity))) return;
+    const next = await seats.firstWaiting(reviewId, hybrid.id);
+    if (!next || !(await seats.reserve(reviewId, hybrid.id, capacity))) return;
     const promoted =
-      (await leaveWaitlist(reviewId, hybrid.id, next.email, next.joinedAt)) &&
-      (await setSeat(reviewId, next.email, { status: 'seat' }, 'waitlisted'));
+      (await seats.leaveWaitlist(reviewId, hybrid.id, next.email, next.joinedAt)) &&
+      (await registrants.setSeat(reviewId, next.email, { status: 'seat' }, 'waitlisted'));
     if (!promoted) {
-      await releaseSeat(reviewId, hybrid.id);
+      await seats.release(reviewId, hybrid.id);
       continue;
     }
-    const registrant = await getRegistrant(reviewId, next.email, now);
+    const registrant = await registrants.get(reviewId, next.email, now);
     if (registrant)
-      await notify(registrant, promotedMessage(review, registrant, hybrid, links.manage(registrant)));
+      await notify(deps, registrant, promotedMessage(review, registrant, hybrid, links.manage(registrant)));
     return;
   }
 }

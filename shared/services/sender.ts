@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { MilestoneFiring, RoundFiring } from '../domain/firing';
-import { nextMinuteButOne, type SchedulingTarget, scheduleRound } from '../scheduling/review-schedules';
-import type { RoundOptions } from './delivery-round';
+import type { SenderFiring } from '../domain/firing';
+import { nextMinuteButOne } from '../scheduling/job-names';
+import type { RemainingTime, RoundOutcome } from './delivery-round';
+import type { Dependencies } from './dependencies';
 import { runInvitationRound } from './invitations';
-import type { Links } from './mailer';
+import { currentLinks } from './links';
 import { runMeetingChange } from './meeting-changes';
 import { runMilestoneRound } from './milestone-round';
-
-type Log = (message: string, detail?: Record<string, unknown>) => void;
 
 /**
  * Runs whatever round the sending function was invoked for. A round larger than one invocation can carry stops
@@ -15,27 +14,25 @@ type Log = (message: string, detail?: Record<string, unknown>) => void;
  * reading recipients where this one stopped (those already done are skipped by their delivery records anyway).
  */
 export async function runRound(
-  firing: RoundFiring | MilestoneFiring,
-  log: Log,
-  links: Links,
-  options: RoundOptions,
-  target: () => SchedulingTarget,
-) {
+  deps: Dependencies,
+  firing: SenderFiring,
+  remainingMs?: RemainingTime,
+): Promise<RoundOutcome> {
+  const links = await currentLinks(deps);
   const outcome =
     'round' in firing
       ? firing.round === 'invitations'
-        ? await runInvitationRound(firing, log, links, options)
-        : await runMeetingChange(firing, log, links, options)
-      : await runMilestoneRound(firing, log, links, options);
+        ? await runInvitationRound(deps, firing, links, remainingMs)
+        : await runMeetingChange(deps, firing, links, remainingMs)
+      : await runMilestoneRound(deps, firing, links, remainingMs);
   if (outcome.status === 'done' && outcome.next) {
     const continuation = randomBytes(6).toString('hex');
-    await scheduleRound(
-      target(),
+    await deps.scheduler.scheduleRound(
       { ...firing, after: outcome.next },
-      nextMinuteButOne(options.realNow()),
+      nextMinuteButOne(deps.clock.now()),
       continuation,
     );
-    log('round continues', { reviewId: firing.reviewId, continuation });
+    deps.log('round continues', { reviewId: firing.reviewId, continuation });
   }
   return outcome;
 }

@@ -1,9 +1,7 @@
 import { eventTime, parseSesEvent, type SesEvent } from '../domain/ses-event';
-import { type DeliveryEvent, deliveryByMessageId, recordDeliveryEvent } from '../store/deliveries';
-import { normalizeEmail } from '../store/keys';
-import { countSoftBounce, suppress } from '../store/suppressions';
-
-type Log = (message: string, detail?: Record<string, unknown>) => void;
+import { normalizeEmail } from '../domain/text';
+import type { DeliveryEvent, DeliveryKey } from '../store/deliveries';
+import type { Needs } from './dependencies';
 
 export type SesEventResult =
   | 'delivered'
@@ -32,13 +30,14 @@ export interface SesEventOutcome {
  * delivers at least once: a second suppression keeps the first, a status is set to the same value again, a soft
  * bounce is counted once per message. Throws a ValidationError when the record is not an SES event.
  */
-export async function handleSesEvent(input: unknown, log: Log): Promise<SesEventOutcome> {
+export async function handleSesEvent(deps: Needs<'store' | 'log'>, input: unknown): Promise<SesEventOutcome> {
+  const { log } = deps;
   const { eventType, messageId, event } = parseSesEvent(input);
   if (!event) {
     log('ses event ignored', { eventType, messageId });
     return { eventType, messageId, result: 'ignored' };
   }
-  const found = await deliveryByMessageId(messageId);
+  const found = await deps.store.deliveries.byMessageId(messageId);
   // Messages sent outside a round (confirmation links, manage emails) have no delivery record: their hard bounces
   // and complaints still suppress the address, as the reputation of the account is at stake all the same.
   const suppresses =
@@ -48,7 +47,7 @@ export async function handleSesEvent(input: unknown, log: Log): Promise<SesEvent
     log('ses event for an unknown message ignored', { eventType, messageId });
     return { eventType, messageId, result: 'unknown message' };
   }
-  const outcome = await apply(event, found?.key, found?.delivery.recipient);
+  const outcome = await apply(deps, event, found?.key, found?.delivery.recipient);
   log('ses event recorded', {
     eventType,
     messageId,
@@ -59,14 +58,15 @@ export async function handleSesEvent(input: unknown, log: Log): Promise<SesEvent
 }
 
 async function apply(
+  { store }: Needs<'store'>,
   event: SesEvent,
-  key: { pk: string; sk: string } | undefined,
+  key: DeliveryKey | undefined,
   recipient: string | undefined,
 ): Promise<Pick<SesEventOutcome, 'result' | 'softBounces'>> {
   const at = eventTime(event);
   const { messageId } = event.mail;
   const record = async (status: DeliveryEvent, detail: string) => {
-    if (key) await recordDeliveryEvent(key, status, detail, at);
+    if (key) await store.deliveries.recordEvent(key, status, detail, at);
   };
   switch (event.eventType) {
     case 'Delivery':
@@ -79,12 +79,12 @@ async function apply(
       if (bounceType !== 'Permanent') {
         const softBounces: Record<string, number> = {};
         for (const { emailAddress } of bouncedRecipients)
-          softBounces[emailAddress] = await countSoftBounce(emailAddress, messageId, at);
+          softBounces[emailAddress] = await store.suppressions.countSoftBounce(emailAddress, messageId, at);
         return { result: 'soft-bounced', softBounces };
       }
       // Suppressed first: if the status write fails, the retry finds the suppression done and writes the status.
       for (const { emailAddress, diagnosticCode } of bouncedRecipients)
-        await suppress(emailAddress, {
+        await store.suppressions.suppress(emailAddress, {
           reason: 'hard-bounce',
           detail: detailOf(diagnosticCode),
           messageId,
@@ -99,7 +99,7 @@ async function apply(
     case 'Complaint': {
       const detail = event.complaint.complaintFeedbackType ?? 'no feedback type given';
       for (const { emailAddress } of event.complaint.complainedRecipients)
-        await suppress(emailAddress, { reason: 'complaint', detail, messageId, at });
+        await store.suppressions.suppress(emailAddress, { reason: 'complaint', detail, messageId, at });
       await record('complained', detail);
       return { result: 'complained' };
     }

@@ -1,21 +1,19 @@
 import type { Review } from '../domain/review';
-import { verifyToken } from '../domain/tokens';
-import { optOutOfInvitations } from '../store/invitations';
-import { markUnsubscribed } from '../store/registrants';
-import { getReview } from '../store/reviews';
+import { type LinkProblem, verifyToken } from '../domain/tokens';
+import type { Needs } from './dependencies';
 
 export type UnsubscribeCheck =
   | { ok: true; review: Review; email: string }
-  | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'missing' };
+  | { ok: false; reason: Exclude<LinkProblem, 'used'> };
 
 export async function checkUnsubscribeLink(
+  deps: Needs<'store' | 'signingKey'>,
   token: string,
   now: Date,
-  tokenKey: string,
 ): Promise<UnsubscribeCheck> {
-  const check = verifyToken(token, 'unsubscribe', tokenKey, now);
+  const check = verifyToken(token, 'unsubscribe', await deps.signingKey(), now);
   if (!check.ok) return { ok: false, reason: check.reason };
-  const review = await getReview(check.claims.reviewId);
+  const review = await deps.store.reviews.get(check.claims.reviewId);
   if (!review) return { ok: false, reason: 'missing' };
   return { ok: true, review, email: check.claims.email };
 }
@@ -25,10 +23,14 @@ export async function checkUnsubscribeLink(
  * registration, its changes and the meetings' changes still reach them); a contact who was only invited gets no
  * more invitations. Doing it twice changes nothing.
  */
-export async function unsubscribe(token: string, now: Date, tokenKey: string): Promise<UnsubscribeCheck> {
-  const check = await checkUnsubscribeLink(token, now, tokenKey);
+export async function unsubscribe(
+  deps: Needs<'store' | 'signingKey'>,
+  token: string,
+  now: Date,
+): Promise<UnsubscribeCheck> {
+  const check = await checkUnsubscribeLink(deps, token, now);
   if (!check.ok) return check;
-  if (!(await markUnsubscribed(check.review.reviewId, check.email, now)))
-    await optOutOfInvitations(check.email, now);
+  if (!(await deps.store.registrants.markUnsubscribed(check.review.reviewId, check.email, now)))
+    await deps.store.invitations.optOut(check.email, now);
   return check;
 }

@@ -1,49 +1,49 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/dynamo-client';
-import { setting } from '../config';
 import type { HeldInvite } from '../domain/calendar';
 import { isConditionFailure } from './conditional';
 import { heldInviteKey } from './keys';
+import type { Table } from './table';
 
-const table = () => setting('tableName');
+export type CalendarStore = ReturnType<typeof calendarStore>;
 
-export async function heldInvite(
-  reviewId: string,
-  meetingId: string,
-  email: string,
-): Promise<HeldInvite | undefined> {
-  const { Item } = await dynamo().send(
-    new GetCommand({
-      TableName: table(),
-      Key: heldInviteKey(reviewId, meetingId, email),
-      ConsistentRead: true,
-    }),
-  );
-  if (!Item) return undefined;
-  const { sequence, emitted, startsAt, durationMinutes, kind, timeZone, cancelled } = Item;
+/** What each registrant's calendar holds of each meeting: the invitation, update or cancellation last sent. */
+export function calendarStore(table: Table) {
   return {
-    sequence,
-    emitted: emitted ?? sequence,
-    startsAt,
-    durationMinutes,
-    kind,
-    timeZone,
-    ...(cancelled ? { cancelled: true } : {}),
-  };
-}
+    async held(reviewId: string, meetingId: string, email: string): Promise<HeldInvite | undefined> {
+      const { Item } = await table.client.send(
+        new GetCommand({
+          TableName: table.name,
+          Key: heldInviteKey(reviewId, meetingId, email),
+          ConsistentRead: true,
+        }),
+      );
+      if (!Item) return undefined;
+      const { sequence, emitted, startsAt, durationMinutes, kind, timeZone, cancelled } = Item;
+      return {
+        sequence,
+        emitted: emitted ?? sequence,
+        startsAt,
+        durationMinutes,
+        kind,
+        timeZone,
+        ...(cancelled ? { cancelled: true } : {}),
+      };
+    },
 
-/** Written after each invitation, update or cancellation sent: never moves back to an older one. */
-export async function recordHeldInvite(reviewId: string, meetingId: string, email: string, held: HeldInvite) {
-  try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...heldInviteKey(reviewId, meetingId, email), ...held },
-        ConditionExpression: 'attribute_not_exists(pk) OR emitted <= :emitted',
-        ExpressionAttributeValues: { ':emitted': held.emitted },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    /** Written after each invitation, update or cancellation sent: never moves back to an older one. */
+    async recordHeld(reviewId: string, meetingId: string, email: string, held: HeldInvite): Promise<void> {
+      try {
+        await table.client.send(
+          new PutCommand({
+            TableName: table.name,
+            Item: { ...heldInviteKey(reviewId, meetingId, email), ...held },
+            ConditionExpression: 'attribute_not_exists(pk) OR emitted <= :emitted',
+            ExpressionAttributeValues: { ':emitted': held.emitted },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+  };
 }

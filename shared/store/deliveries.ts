@@ -1,8 +1,7 @@
 import { GetCommand, PutCommand, paginateQuery, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/dynamo-client';
-import { setting } from '../config';
 import { conditionally, isConditionFailure } from './conditional';
 import { type DeliveryRound, deliveryKey, TABLE_GSI } from './keys';
+import type { Table } from './table';
 
 /**
  * One record per recipient of a milestone round: `sending` while a worker holds it, then `sent` with the SES
@@ -35,164 +34,162 @@ export interface Delivery {
   eventDetail?: string;
 }
 
-const table = () => setting('tableName');
-
-export async function claimDelivery(
-  round: DeliveryRound,
-  recipient: string,
-  now: Date,
-  leaseMs: number,
-): Promise<ClaimResult> {
-  const key = deliveryKey(round, recipient);
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: key,
-        UpdateExpression:
-          'SET #status = :sending, claimedAt = :now, recipient = :recipient, attempts = if_not_exists(attempts, :zero) + :one',
-        ConditionExpression:
-          'attribute_not_exists(pk) OR #status = :queued OR (#status = :sending AND claimedAt < :leaseEnded)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':sending': 'sending',
-          ':queued': 'queued',
-          ':now': now.toISOString(),
-          ':leaseEnded': new Date(now.getTime() - leaseMs).toISOString(),
-          ':recipient': recipient,
-          ':zero': 0,
-          ':one': 1,
-        },
-      }),
-    );
-    return 'claimed';
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const { Item } = await dynamo().send(
-      new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
-    );
-    return Item?.status === 'sending' ? 'in-flight' : 'done';
-  }
-}
-
-/** Records that a suppressed address was left out of the round; false when it had a record already. */
-export async function markSuppressed(round: DeliveryRound, recipient: string): Promise<boolean> {
-  return conditionally(
-    new PutCommand({
-      TableName: table(),
-      Item: { ...deliveryKey(round, recipient), recipient, status: 'suppressed', attempts: 0 },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
-}
-
-export async function markDelivery(
-  round: DeliveryRound,
-  recipient: string,
-  outcome: { status: 'sent'; messageId: string; at: Date } | { status: 'queued' | 'failed'; error: string },
-): Promise<void> {
-  const values =
-    outcome.status === 'sent'
-      ? {
-          ':status': 'sent',
-          ':messageId': outcome.messageId,
-          ':sentAt': outcome.at.toISOString(),
-          ':messageKey': messageIndexKey(outcome.messageId),
-          ':kind': 'DELIVERY',
-        }
-      : { ':status': outcome.status, ':error': outcome.error };
-  await dynamo().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: deliveryKey(round, recipient),
-      UpdateExpression:
-        outcome.status === 'sent'
-          ? 'SET #status = :status, messageId = :messageId, sentAt = :sentAt, gsi1pk = :messageKey, gsi1sk = :kind REMOVE claimedAt'
-          : 'SET #status = :status, #error = :error REMOVE claimedAt',
-      ExpressionAttributeNames:
-        outcome.status === 'sent' ? { '#status': 'status' } : { '#status': 'status', '#error': 'error' },
-      ExpressionAttributeValues: values,
-    }),
-  );
-}
+export type DeliveryKey = { pk: string; sk: string };
 
 /** SES events name the message id only: the index (`gsi1`) leads from it back to its delivery. */
 const messageIndexKey = (messageId: string) => `MESSAGE#${messageId}`;
 
-export async function deliveryByMessageId(
-  messageId: string,
-): Promise<{ key: { pk: string; sk: string }; delivery: Delivery } | undefined> {
-  const { Items } = await dynamo().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: TABLE_GSI,
-      KeyConditionExpression: 'gsi1pk = :key',
-      ExpressionAttributeValues: { ':key': messageIndexKey(messageId) },
-    }),
-  );
-  const item = Items?.[0];
-  if (!item) return undefined;
-  const { pk, sk, gsi1pk: _gpk, gsi1sk: _gsk, ...delivery } = item;
-  return { key: { pk: String(pk), sk: String(sk) }, delivery: delivery as Delivery };
-}
+export type DeliveryStore = ReturnType<typeof deliveryStore>;
 
-/**
- * Records what SES said of a sent message. A bounce or a complaint is final: a later "delivered" (events may
- * arrive out of order) does not overwrite it.
- */
-export async function recordDeliveryEvent(
-  key: { pk: string; sk: string },
-  event: DeliveryEvent,
-  detail: string,
-  at: Date,
-): Promise<void> {
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: key,
-        UpdateExpression: 'SET #status = :status, eventAt = :at, eventDetail = :detail',
-        ConditionExpression:
-          event === 'delivered'
-            ? 'attribute_exists(pk) AND NOT #status IN (:bounced, :complained)'
-            : 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':status': event,
-          ':at': at.toISOString(),
-          ':detail': detail,
-          ...(event === 'delivered' ? { ':bounced': 'bounced', ':complained': 'complained' } : {}),
-        },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-}
-
-export async function listDeliveries(round: DeliveryRound): Promise<Delivery[]> {
-  const deliveries: Delivery[] = [];
-  const pages = paginateQuery(
-    { client: dynamo() },
-    {
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': deliveryKey(round, '').pk },
+export function deliveryStore(table: Table) {
+  return {
+    async claim(round: DeliveryRound, recipient: string, now: Date, leaseMs: number): Promise<ClaimResult> {
+      const key = deliveryKey(round, recipient);
+      try {
+        await table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: key,
+            UpdateExpression:
+              'SET #status = :sending, claimedAt = :now, recipient = :recipient, attempts = if_not_exists(attempts, :zero) + :one',
+            ConditionExpression:
+              'attribute_not_exists(pk) OR #status = :queued OR (#status = :sending AND claimedAt < :leaseEnded)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':sending': 'sending',
+              ':queued': 'queued',
+              ':now': now.toISOString(),
+              ':leaseEnded': new Date(now.getTime() - leaseMs).toISOString(),
+              ':recipient': recipient,
+              ':zero': 0,
+              ':one': 1,
+            },
+          }),
+        );
+        return 'claimed';
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const { Item } = await table.client.send(
+          new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }),
+        );
+        return Item?.status === 'sending' ? 'in-flight' : 'done';
+      }
     },
-  );
-  for await (const page of pages)
-    for (const { pk: _pk, sk: _sk, ...delivery } of page.Items ?? []) deliveries.push(delivery as Delivery);
-  return deliveries;
-}
 
-export async function roundStarted(round: DeliveryRound): Promise<boolean> {
-  const page = await dynamo().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': deliveryKey(round, '').pk },
-      Limit: 1,
-    }),
-  );
-  return (page.Items ?? []).length > 0;
+    /** Records that a suppressed address was left out of the round; false when it had a record already. */
+    markSuppressed(round: DeliveryRound, recipient: string): Promise<boolean> {
+      return conditionally(
+        table,
+        new PutCommand({
+          TableName: table.name,
+          Item: { ...deliveryKey(round, recipient), recipient, status: 'suppressed', attempts: 0 },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+
+    async mark(
+      round: DeliveryRound,
+      recipient: string,
+      outcome:
+        | { status: 'sent'; messageId: string; at: Date }
+        | { status: 'queued' | 'failed'; error: string },
+    ): Promise<void> {
+      const values =
+        outcome.status === 'sent'
+          ? {
+              ':status': 'sent',
+              ':messageId': outcome.messageId,
+              ':sentAt': outcome.at.toISOString(),
+              ':messageKey': messageIndexKey(outcome.messageId),
+              ':kind': 'DELIVERY',
+            }
+          : { ':status': outcome.status, ':error': outcome.error };
+      await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: deliveryKey(round, recipient),
+          UpdateExpression:
+            outcome.status === 'sent'
+              ? 'SET #status = :status, messageId = :messageId, sentAt = :sentAt, gsi1pk = :messageKey, gsi1sk = :kind REMOVE claimedAt'
+              : 'SET #status = :status, #error = :error REMOVE claimedAt',
+          ExpressionAttributeNames:
+            outcome.status === 'sent' ? { '#status': 'status' } : { '#status': 'status', '#error': 'error' },
+          ExpressionAttributeValues: values,
+        }),
+      );
+    },
+
+    async byMessageId(messageId: string): Promise<{ key: DeliveryKey; delivery: Delivery } | undefined> {
+      const { Items } = await table.client.send(
+        new QueryCommand({
+          TableName: table.name,
+          IndexName: TABLE_GSI,
+          KeyConditionExpression: 'gsi1pk = :key',
+          ExpressionAttributeValues: { ':key': messageIndexKey(messageId) },
+        }),
+      );
+      const item = Items?.[0];
+      if (!item) return undefined;
+      const { pk, sk, gsi1pk: _gpk, gsi1sk: _gsk, ...delivery } = item;
+      return { key: { pk: String(pk), sk: String(sk) }, delivery: delivery as Delivery };
+    },
+
+    /**
+     * Records what SES said of a sent message. A bounce or a complaint is final: a later "delivered" (events may
+     * arrive out of order) does not overwrite it.
+     */
+    async recordEvent(key: DeliveryKey, event: DeliveryEvent, detail: string, at: Date): Promise<void> {
+      try {
+        await table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: key,
+            UpdateExpression: 'SET #status = :status, eventAt = :at, eventDetail = :detail',
+            ConditionExpression:
+              event === 'delivered'
+                ? 'attribute_exists(pk) AND NOT #status IN (:bounced, :complained)'
+                : 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':status': event,
+              ':at': at.toISOString(),
+              ':detail': detail,
+              ...(event === 'delivered' ? { ':bounced': 'bounced', ':complained': 'complained' } : {}),
+            },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async list(round: DeliveryRound): Promise<Delivery[]> {
+      const deliveries: Delivery[] = [];
+      const pages = paginateQuery(
+        { client: table.client },
+        {
+          TableName: table.name,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': deliveryKey(round, '').pk },
+        },
+      );
+      for await (const page of pages)
+        for (const { pk: _pk, sk: _sk, ...delivery } of page.Items ?? [])
+          deliveries.push(delivery as Delivery);
+      return deliveries;
+    },
+
+    async roundStarted(round: DeliveryRound): Promise<boolean> {
+      const page = await table.client.send(
+        new QueryCommand({
+          TableName: table.name,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': deliveryKey(round, '').pk },
+          Limit: 1,
+        }),
+      );
+      return (page.Items ?? []).length > 0;
+    },
+  };
 }

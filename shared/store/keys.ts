@@ -4,15 +4,19 @@
  * - a review's registrants, one item per address (the key makes a second registration impossible);
  * - one delivery per (review, milestone, instant, recipient), the record that makes sending exactly-once.
  */
+import { normalizeEmail } from '../domain/text';
 import { TABLE_DEFINITION } from './table-definition';
 
 export const TABLE_GSI = TABLE_DEFINITION.index.name;
 
-export const reviewKey = (reviewId: string) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' });
+/** Everything of one review lives in its partition: the review, its registrants, seats, invitations, calendars. */
+export const reviewPartition = (reviewId: string) => `REVIEW#${reviewId}`;
+
+export const reviewKey = (reviewId: string) => ({ pk: reviewPartition(reviewId), sk: 'REVIEW' });
 export const REVIEWS_INDEX_PK = 'REVIEWS';
 
 export const registrantKey = (reviewId: string, email: string) => ({
-  pk: `REVIEW#${reviewId}`,
+  pk: reviewPartition(reviewId),
   sk: `REGISTRANT#${normalizeEmail(email)}`,
 });
 export const REGISTRANT_SK_PREFIX = 'REGISTRANT#';
@@ -28,23 +32,16 @@ export interface DeliveryRound {
   at: string;
 }
 
-/** Addresses are compared case-insensitively; the address as typed is kept for sending. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-export const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
-
 /** A meeting's count of in-person places taken. */
 export const seatCounterKey = (reviewId: string, meetingId: string) => ({
-  pk: `REVIEW#${reviewId}`,
+  pk: reviewPartition(reviewId),
   sk: `SEATS#${meetingId}`,
 });
 
 /** Waiting-list entries sort by when they joined: the first is the next to be promoted. */
 export const WAITLIST_SK_PREFIX = (meetingId: string) => `WAITLIST#${meetingId}#`;
 export const waitlistKey = (reviewId: string, meetingId: string, joinedAt: string, email: string) => ({
-  pk: `REVIEW#${reviewId}`,
+  pk: reviewPartition(reviewId),
   sk: `${WAITLIST_SK_PREFIX(meetingId)}${joinedAt}#${normalizeEmail(email)}`,
 });
 
@@ -56,20 +53,20 @@ export const rateKey = (subject: string, windowStart: number) => ({
 
 /** One invitation per address per review: a second upload of the same contact sends nothing. */
 export const invitationKey = (reviewId: string, email: string) => ({
-  pk: `REVIEW#${reviewId}`,
+  pk: reviewPartition(reviewId),
   sk: `INVITATION#${normalizeEmail(email)}`,
 });
 export const INVITATION_SK_PREFIX = 'INVITATION#';
 
 /** An upload of contacts, with its progress. */
 export const importKey = (reviewId: string, importId: string) => ({
-  pk: `REVIEW#${reviewId}`,
+  pk: reviewPartition(reviewId),
   sk: `IMPORT#${importId}`,
 });
 
 /** What a registrant's calendar holds of a meeting: the invitation last sent to them. */
 export const heldInviteKey = (reviewId: string, meetingId: string, email: string) => ({
-  pk: `REVIEW#${reviewId}`,
+  pk: reviewPartition(reviewId),
   sk: `CALENDAR#${meetingId}#${normalizeEmail(email)}`,
 });
 
@@ -94,7 +91,7 @@ export const softBounceKey = (email: string) => ({
 
 /** A meeting change its invitation holders are to be told of, until its round has run. */
 export const changeToTellKey = (reviewId: string, meetingId: string) => ({
-  pk: `REVIEW#${reviewId}`,
+  pk: reviewPartition(reviewId),
   sk: `CHANGE#${meetingId}`,
 });
 export const CHANGE_SK_PREFIX = 'CHANGE#';

@@ -1,201 +1,194 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/dynamo-client';
-import { setting } from '../config';
 import type { Registrant, RegistrationChange, SeatStatus } from '../domain/registrant';
+import { epochSeconds } from '../domain/tokens';
 import { conditionally, isConditionFailure } from './conditional';
-import { epochSeconds, REGISTRANT_SK_PREFIX, registrantKey } from './keys';
+import { REGISTRANT_SK_PREFIX, registrantKey } from './keys';
 import { type Cursor, type Page, queryPages } from './pages';
+import type { Table } from './table';
 
-const table = () => setting('tableName');
+/**
+ * The review's confirmed registrants are read a page at a time (so a large audience never sits in memory at once,
+ * and a round can stop between pages and go on in another invocation).
+ */
+export const REGISTRANT_PAGE_SIZE = 100;
 
 /** A lapsed pending registration counts as absent, whether or not TTL has removed it yet. */
 const isLive = (item: Record<string, unknown>, now: Date) =>
   item.status !== 'pending' || typeof item.expiresAt !== 'number' || item.expiresAt > epochSeconds(now);
 
-export async function getRegistrant(
-  reviewId: string,
-  email: string,
-  now: Date,
-): Promise<Registrant | undefined> {
-  const { Item } = await dynamo().send(
-    new GetCommand({ TableName: table(), Key: registrantKey(reviewId, email), ConsistentRead: true }),
-  );
-  return Item && isLive(Item, now) ? toRegistrant(Item) : undefined;
-}
+export type RegistrantStore = ReturnType<typeof registrantStore>;
 
-/**
- * Records a pending registration unless the address already has a live one for this review (pending or
- * confirmed); a lapsed or cancelled one is replaced. The key and the condition make the store, not the caller,
- * the guarantee of one registration per address per review, concurrent submissions included. Answers the
- * registrant now stored.
- */
-export async function recordPendingRegistrant(registrant: Registrant, now: Date): Promise<Registrant> {
-  try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...registrantKey(registrant.reviewId, registrant.email), ...registrant },
-        ConditionExpression:
-          'attribute_not_exists(pk) OR #status = :cancelled OR (#status = :pending AND expiresAt <= :now)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':pending': 'pending',
-          ':cancelled': 'cancelled',
-          ':now': epochSeconds(now),
-        },
+export function registrantStore(table: Table) {
+  /** An update of a confirmed registration; false when it is no longer confirmed (or `condition` fails). */
+  const updateConfirmed = (
+    reviewId: string,
+    email: string,
+    UpdateExpression: string,
+    values: Record<string, unknown>,
+    names: Record<string, string>,
+    condition?: string,
+  ) =>
+    conditionally(
+      table,
+      new UpdateCommand({
+        TableName: table.name,
+        Key: registrantKey(reviewId, email),
+        UpdateExpression,
+        ConditionExpression: `#registrationStatus = :isConfirmed${condition ? ` AND ${condition}` : ''}`,
+        ExpressionAttributeNames: { '#registrationStatus': 'status', ...names },
+        ExpressionAttributeValues: { ':isConfirmed': 'confirmed', ...values },
       }),
     );
-    return registrant;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const existing = await getRegistrant(registrant.reviewId, registrant.email, now);
-    if (!existing) throw error;
-    return existing;
-  }
-}
 
-/**
- * Confirms a pending registration with the nonce of its one confirmation link, which is spent in the same
- * write. Answers false when that is not possible (lapsed, used, or never made).
- */
-export async function confirmRegistrant(
-  reviewId: string,
-  email: string,
-  nonce: string,
-  now: Date,
-): Promise<boolean> {
-  return conditionally(
-    new UpdateCommand({
-      TableName: table(),
-      Key: registrantKey(reviewId, email),
-      UpdateExpression:
-        'SET #status = :confirmed, confirmedAt = :at, consentAt = if_not_exists(consentAt, :at) REMOVE expiresAt, confirmNonce',
-      ConditionExpression: '#status = :pending AND expiresAt > :now AND confirmNonce = :nonce',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':confirmed': 'confirmed',
-        ':pending': 'pending',
-        ':at': now.toISOString(),
-        ':now': epochSeconds(now),
-        ':nonce': nonce,
-      },
-    }),
-  );
-}
+  const get = async (reviewId: string, email: string, now: Date): Promise<Registrant | undefined> => {
+    const { Item } = await table.client.send(
+      new GetCommand({ TableName: table.name, Key: registrantKey(reviewId, email), ConsistentRead: true }),
+    );
+    return Item && isLive(Item, now) ? toRegistrant(Item) : undefined;
+  };
 
-/** Applies a confirmed registrant's own change; false when they are no longer confirmed. */
-export async function changeRegistrant(
-  reviewId: string,
-  email: string,
-  change: RegistrationChange,
-): Promise<boolean> {
-  return conditionalUpdate(
-    reviewId,
-    email,
-    'SET meetings = :meetings, attendanceMode = :mode, #language = :language',
-    { ':meetings': change.meetings, ':mode': change.attendanceMode, ':language': change.language },
-    { '#language': 'language' },
-  );
-}
+  return {
+    get,
 
-export async function cancelRegistrant(reviewId: string, email: string, now: Date): Promise<boolean> {
-  return conditionalUpdate(
-    reviewId,
-    email,
-    'SET #status = :cancelled, cancelledAt = :at REMOVE seat, waitlistedAt',
-    { ':cancelled': 'cancelled', ':at': now.toISOString() },
-    { '#status': 'status' },
-  );
-}
-
-/** Stops reminders and notices for a registration (any status); false when the address has none here. */
-export async function markUnsubscribed(reviewId: string, email: string, now: Date): Promise<boolean> {
-  return conditionally(
-    new UpdateCommand({
-      TableName: table(),
-      Key: registrantKey(reviewId, email),
-      UpdateExpression: 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':at': now.toISOString() },
-    }),
-  );
-}
-
-/**
- * Records where a confirmed registrant stands for in-person places. `from` makes the write conditional on the
- * current standing, so that a promotion never overrides a cancellation or a change made meanwhile.
- */
-export async function setSeat(
-  reviewId: string,
-  email: string,
-  seat: { status: SeatStatus; waitlistedAt?: string } | undefined,
-  from?: SeatStatus,
-): Promise<boolean> {
-  const values: Record<string, unknown> = {};
-  const names: Record<string, string> = {};
-  let expression: string;
-  if (!seat) expression = 'REMOVE seat, waitlistedAt';
-  else if (seat.status === 'seat') {
-    expression = 'SET seat = :seat REMOVE waitlistedAt';
-    values[':seat'] = 'seat';
-  } else {
-    expression = 'SET seat = :seat, waitlistedAt = :waitlistedAt';
-    values[':seat'] = 'waitlisted';
-    values[':waitlistedAt'] = seat.waitlistedAt;
-  }
-  if (from) {
-    values[':from'] = from;
-    names['#seat'] = 'seat';
-  }
-  return conditionalUpdate(reviewId, email, expression, values, names, from ? '#seat = :from' : undefined);
-}
-
-async function conditionalUpdate(
-  reviewId: string,
-  email: string,
-  UpdateExpression: string,
-  values: Record<string, unknown>,
-  names: Record<string, string>,
-  extraCondition?: string,
-): Promise<boolean> {
-  return conditionally(
-    new UpdateCommand({
-      TableName: table(),
-      Key: registrantKey(reviewId, email),
-      UpdateExpression,
-      ConditionExpression: `#registrationStatus = :isConfirmed${extraCondition ? ` AND ${extraCondition}` : ''}`,
-      ExpressionAttributeNames: { '#registrationStatus': 'status', ...names },
-      ExpressionAttributeValues: { ':isConfirmed': 'confirmed', ...values },
-    }),
-  );
-}
-
-/**
- * The review's confirmed registrants, a page at a time (so a large audience never sits in memory at once, and a
- * round can stop between pages and go on in another invocation).
- */
-export const REGISTRANT_PAGE_SIZE = 100;
-
-export function confirmedRegistrants(
-  reviewId: string,
-  startAfter?: Cursor,
-): AsyncGenerator<Page<Registrant>> {
-  return queryPages(
-    {
-      TableName: table(),
-      Limit: REGISTRANT_PAGE_SIZE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: '#status = :confirmed',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':pk': registrantKey(reviewId, '').pk,
-        ':prefix': REGISTRANT_SK_PREFIX,
-        ':confirmed': 'confirmed',
-      },
+    /**
+     * Records a pending registration unless the address already has a live one for this review (pending or
+     * confirmed); a lapsed or cancelled one is replaced. The key and the condition make the store, not the caller,
+     * the guarantee of one registration per address per review, concurrent submissions included. Answers the
+     * registrant now stored.
+     */
+    async recordPending(registrant: Registrant, now: Date): Promise<Registrant> {
+      try {
+        await table.client.send(
+          new PutCommand({
+            TableName: table.name,
+            Item: { ...registrantKey(registrant.reviewId, registrant.email), ...registrant },
+            ConditionExpression:
+              'attribute_not_exists(pk) OR #status = :cancelled OR (#status = :pending AND expiresAt <= :now)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':pending': 'pending',
+              ':cancelled': 'cancelled',
+              ':now': epochSeconds(now),
+            },
+          }),
+        );
+        return registrant;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const existing = await get(registrant.reviewId, registrant.email, now);
+        if (!existing) throw error;
+        return existing;
+      }
     },
-    toRegistrant,
-    startAfter,
-  );
+
+    /**
+     * Confirms a pending registration with the nonce of its one confirmation link, which is spent in the same
+     * write. Answers false when that is not possible (lapsed, used, or never made).
+     */
+    confirm(reviewId: string, email: string, nonce: string, now: Date): Promise<boolean> {
+      return conditionally(
+        table,
+        new UpdateCommand({
+          TableName: table.name,
+          Key: registrantKey(reviewId, email),
+          UpdateExpression:
+            'SET #status = :confirmed, confirmedAt = :at, consentAt = if_not_exists(consentAt, :at) REMOVE expiresAt, confirmNonce',
+          ConditionExpression: '#status = :pending AND expiresAt > :now AND confirmNonce = :nonce',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':confirmed': 'confirmed',
+            ':pending': 'pending',
+            ':at': now.toISOString(),
+            ':now': epochSeconds(now),
+            ':nonce': nonce,
+          },
+        }),
+      );
+    },
+
+    /** Applies a confirmed registrant's own change; false when they are no longer confirmed. */
+    change(reviewId: string, email: string, change: RegistrationChange): Promise<boolean> {
+      return updateConfirmed(
+        reviewId,
+        email,
+        'SET meetings = :meetings, attendanceMode = :mode, #language = :language',
+        { ':meetings': change.meetings, ':mode': change.attendanceMode, ':language': change.language },
+        { '#language': 'language' },
+      );
+    },
+
+    cancel(reviewId: string, email: string, now: Date): Promise<boolean> {
+      return updateConfirmed(
+        reviewId,
+        email,
+        'SET #status = :cancelled, cancelledAt = :at REMOVE seat, waitlistedAt',
+        { ':cancelled': 'cancelled', ':at': now.toISOString() },
+        { '#status': 'status' },
+      );
+    },
+
+    /** Stops reminders and notices for a registration (any status); false when the address has none here. */
+    markUnsubscribed(reviewId: string, email: string, now: Date): Promise<boolean> {
+      return conditionally(
+        table,
+        new UpdateCommand({
+          TableName: table.name,
+          Key: registrantKey(reviewId, email),
+          UpdateExpression: 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': now.toISOString() },
+        }),
+      );
+    },
+
+    /**
+     * Records where a confirmed registrant stands for in-person places. `from` makes the write conditional on the
+     * current standing, so that a promotion never overrides a cancellation or a change made meanwhile.
+     */
+    setSeat(
+      reviewId: string,
+      email: string,
+      seat: { status: SeatStatus; waitlistedAt?: string } | undefined,
+      from?: SeatStatus,
+    ): Promise<boolean> {
+      const values: Record<string, unknown> = {};
+      const names: Record<string, string> = {};
+      let expression: string;
+      if (!seat) expression = 'REMOVE seat, waitlistedAt';
+      else if (seat.status === 'seat') {
+        expression = 'SET seat = :seat REMOVE waitlistedAt';
+        values[':seat'] = 'seat';
+      } else {
+        expression = 'SET seat = :seat, waitlistedAt = :waitlistedAt';
+        values[':seat'] = 'waitlisted';
+        values[':waitlistedAt'] = seat.waitlistedAt;
+      }
+      if (from) {
+        values[':from'] = from;
+        names['#seat'] = 'seat';
+      }
+      return updateConfirmed(reviewId, email, expression, values, names, from ? '#seat = :from' : undefined);
+    },
+
+    confirmedPages(reviewId: string, startAfter?: Cursor): AsyncGenerator<Page<Registrant>> {
+      return queryPages(
+        table,
+        {
+          Limit: REGISTRANT_PAGE_SIZE,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: '#status = :confirmed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': registrantKey(reviewId, '').pk,
+            ':prefix': REGISTRANT_SK_PREFIX,
+            ':confirmed': 'confirmed',
+          },
+        },
+        toRegistrant,
+        startAfter,
+      );
+    },
+  };
 }
 
 function toRegistrant(item: Record<string, unknown>): Registrant {

@@ -1,9 +1,9 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/dynamo-client';
-import { setting } from '../config';
+import { normalizeEmail } from '../domain/text';
 import { conditionally, isConditionFailure } from './conditional';
-import { normalizeEmail, SUPPRESSIONS_INDEX_PK, softBounceKey, suppressionKey } from './keys';
+import { SUPPRESSIONS_INDEX_PK, softBounceKey, suppressionKey } from './keys';
 import { listIndexed } from './pages';
+import type { Table } from './table';
 
 export type SuppressionReason = 'hard-bounce' | 'complaint';
 
@@ -20,79 +20,85 @@ export interface Suppression {
   at: string;
 }
 
-const table = () => setting('tableName');
+export type SuppressionStore = ReturnType<typeof suppressionStore>;
 
-/**
- * Suppresses an address for good. The first reason wins: a complaint about an address that already bounced, or
- * the same event delivered twice by SNS, changes nothing. Answers whether this call suppressed the address.
- */
-export async function suppress(
-  email: string,
-  cause: { reason: SuppressionReason; detail: string; messageId: string; at: Date },
-): Promise<boolean> {
-  const suppression: Suppression = { email, ...cause, at: cause.at.toISOString() };
-  return conditionally(
-    new PutCommand({
-      TableName: table(),
-      Item: {
-        ...suppressionKey(email),
-        gsi1pk: SUPPRESSIONS_INDEX_PK,
-        gsi1sk: normalizeEmail(email),
-        ...suppression,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
-}
+export function suppressionStore(table: Table) {
+  return {
+    /**
+     * Suppresses an address for good. The first reason wins: a complaint about an address that already bounced, or
+     * the same event delivered twice by SNS, changes nothing. Answers whether this call suppressed the address.
+     */
+    suppress(
+      email: string,
+      cause: { reason: SuppressionReason; detail: string; messageId: string; at: Date },
+    ): Promise<boolean> {
+      const suppression: Suppression = { email, ...cause, at: cause.at.toISOString() };
+      return conditionally(
+        table,
+        new PutCommand({
+          TableName: table.name,
+          Item: {
+            ...suppressionKey(email),
+            gsi1pk: SUPPRESSIONS_INDEX_PK,
+            gsi1sk: normalizeEmail(email),
+            ...suppression,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
 
-/**
- * The suppression of an address (compared case-insensitively), or undefined when it may be sent to. A consistent
- * read: an address suppressed a moment ago is not sent to by a round that starts now.
- */
-export async function isSuppressed(email: string): Promise<Suppression | undefined> {
-  const { Item } = await dynamo().send(
-    new GetCommand({ TableName: table(), Key: suppressionKey(email), ConsistentRead: true }),
-  );
-  return Item ? toSuppression(Item) : undefined;
-}
+    /**
+     * The suppression of an address (compared case-insensitively), or undefined when it may be sent to. A
+     * consistent read: an address suppressed a moment ago is not sent to by a round that starts now.
+     */
+    async get(email: string): Promise<Suppression | undefined> {
+      const { Item } = await table.client.send(
+        new GetCommand({ TableName: table.name, Key: suppressionKey(email), ConsistentRead: true }),
+      );
+      return Item ? toSuppression(Item) : undefined;
+    },
 
-/** Every suppressed address, in address order. */
-export async function listSuppressions(): Promise<Suppression[]> {
-  return listIndexed(SUPPRESSIONS_INDEX_PK, toSuppression);
-}
+    /** Every suppressed address, in address order. */
+    list(): Promise<Suppression[]> {
+      return listIndexed(table, SUPPRESSIONS_INDEX_PK, toSuppression);
+    },
 
-/**
- * Counts a soft bounce (SES gave up on a temporary failure) of an address and answers its count. SNS may deliver
- * the same event twice, so the counter keeps the ids of the messages it counted and counts each message once,
- * atomically: the ADD happens only if the id is new. Nothing acts on the count yet; a later issue could suppress
- * an address after N soft bounces (which would also bound the set of ids), or show the counts to the secretariat.
- */
-export async function countSoftBounce(email: string, messageId: string, at: Date): Promise<number> {
-  try {
-    const { Attributes } = await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: softBounceKey(email),
-        UpdateExpression: 'ADD softBounces :one, messageIds :ids SET email = :email, lastBounceAt = :at',
-        ConditionExpression: 'NOT contains(messageIds, :id)',
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':ids': new Set([messageId]),
-          ':id': messageId,
-          ':email': email,
-          ':at': at.toISOString(),
-        },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(Attributes?.softBounces);
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const { Item } = await dynamo().send(
-      new GetCommand({ TableName: table(), Key: softBounceKey(email), ConsistentRead: true }),
-    );
-    return Number(Item?.softBounces ?? 0);
-  }
+    /**
+     * Counts a soft bounce (SES gave up on a temporary failure) of an address and answers its count. SNS may
+     * deliver the same event twice, so the counter keeps the ids of the messages it counted and counts each message
+     * once, atomically: the ADD happens only if the id is new. Nothing acts on the count yet; a later issue could
+     * suppress an address after N soft bounces (which would also bound the set of ids), or show the counts to the
+     * secretariat.
+     */
+    async countSoftBounce(email: string, messageId: string, at: Date): Promise<number> {
+      try {
+        const { Attributes } = await table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: softBounceKey(email),
+            UpdateExpression: 'ADD softBounces :one, messageIds :ids SET email = :email, lastBounceAt = :at',
+            ConditionExpression: 'NOT contains(messageIds, :id)',
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':ids': new Set([messageId]),
+              ':id': messageId,
+              ':email': email,
+              ':at': at.toISOString(),
+            },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return Number(Attributes?.softBounces);
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const { Item } = await table.client.send(
+          new GetCommand({ TableName: table.name, Key: softBounceKey(email), ConsistentRead: true }),
+        );
+        return Number(Item?.softBounces ?? 0);
+      }
+    },
+  };
 }
 
 function toSuppression({ email, reason, detail, messageId, at }: Record<string, unknown>): Suppression {

@@ -3,23 +3,37 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ENV } from '../../shared/config';
 import { synthesize } from './synth';
 import { functionNamed } from './template';
 
 const functions = ['AdminApi', 'PublicApi', 'Milestone', 'Reconcile', 'SesEvents'] as const;
 
-/** Loads each bundle in plain Node, as Lambda's ESM loader would, and reports the type of its `handler`. */
-function handlerTypes(bundles: string[]): string[] {
-  const script = `for (const url of process.argv.slice(1)) console.log(typeof (await import(url)).handler);`;
-  // Loading a bundle runs its top level, which may read settings; Lambda would have them.
-  const settings = Object.fromEntries(Object.values(ENV).map((name) => [name, `placeholder-${name}`]));
-  const output = execFileSync(
-    process.execPath,
-    ['--input-type=module', '-e', script, ...bundles.map((bundle) => pathToFileURL(bundle).href)],
-    { env: { ...process.env, ...settings }, encoding: 'utf8' },
-  );
-  return output.trim().split('\n');
+/**
+ * What Lambda would give the functions: loading a bundle runs its composition root, which reads and checks the
+ * function's environment. No call is made at load, so the values need only be well-formed.
+ */
+const ENVIRONMENT = {
+  TABLE_NAME: 'gcm-consultations',
+  SCHEDULE_GROUP: 'gcm-consultations',
+  SCHEDULER_ROLE_ARN: 'arn:aws:iam::111122223333:role/scheduler',
+  SCHEDULER_DLQ_ARN: 'arn:aws:sqs:eu-west-1:111122223333:dead-letters',
+  MILESTONE_FUNCTION_ARN: 'arn:aws:lambda:eu-west-1:111122223333:function:milestone',
+  MAIL_FROM: 'consultations@example.org',
+  SES_CONFIGURATION_SET: 'gcm-consultations',
+  PUBLIC_BASE_URL: 'https://consultations.example.org',
+  TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:token',
+  SES_SEND_RATE: '14',
+  AWS_REGION: 'eu-west-1',
+};
+
+/** Loads a bundle in plain Node, as Lambda's ESM loader would, and reports the type of its `handler`. */
+function handlerType(bundle: string, env: Record<string, string>): string {
+  const script = `console.log(typeof (await import(process.argv[1])).handler);`;
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script, pathToFileURL(bundle).href], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  }).trim();
 }
 
 describe('bundling with the local esbuild', () => {
@@ -37,7 +51,11 @@ describe('bundling with the local esbuild', () => {
         expect(code.match(/\bfrom\s*["']@aws-sdk\/[^"']+/g)).toBeNull();
         expect(existsSync(`${bundle}.map`)).toBe(true);
       }
-      expect(handlerTypes(bundles)).toEqual(functions.map(() => 'function'));
+      expect(bundles.map((bundle) => handlerType(bundle, ENVIRONMENT))).toEqual(
+        functions.map(() => 'function'),
+      );
+      // Without its environment a function refuses to start, naming what is missing.
+      expect(() => handlerType(bundles[0] as string, {})).toThrow(/TABLE_NAME/);
     } finally {
       synthesized.dispose();
     }

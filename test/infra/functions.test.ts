@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { ENV } from '../../shared/config';
+import { ENVIRONMENTS, type FunctionName } from '../../shared/config/environment';
 import { synthesize, withSynthesizedTemplate } from './synth';
 import { functionNamed, render, resourceNamed } from './template';
 
@@ -10,6 +10,13 @@ withSynthesizedTemplate((synthesized) => {
 });
 
 const functions = ['AdminApi', 'PublicApi', 'Milestone', 'Reconcile', 'SesEvents'] as const;
+const NAMES: Record<(typeof functions)[number], FunctionName> = {
+  AdminApi: 'admin-api',
+  PublicApi: 'public-api',
+  Milestone: 'milestone',
+  Reconcile: 'reconcile',
+  SesEvents: 'ses-events',
+};
 
 function environmentOf(constructId: string): Record<string, string> {
   const variables = (
@@ -54,17 +61,22 @@ describe('every function', () => {
 });
 
 describe('the environment', () => {
+  it.each(functions)('%s sets exactly the variables its function reads at start', (constructId) => {
+    const { NODE_OPTIONS: _, ...variables } = environmentOf(constructId);
+    expect(Object.keys(variables).sort()).toEqual(Object.keys(ENVIRONMENTS[NAMES[constructId]].shape).sort());
+  });
+
   const table = () => `<${resourceNamed(template, 'AWS::DynamoDB::Table', 'DataTable').id}>`;
   const apiEndpoint = () =>
     `<${resourceNamed(template, 'AWS::ApiGatewayV2::Api', 'ApiHttpApi').id}.ApiEndpoint>`;
 
   it('gives admin-api and reconcile what they need to sync schedules', () => {
     const expected = {
-      [ENV.tableName]: table(),
-      [ENV.scheduleGroup]: 'gcm-consultations',
-      [ENV.milestoneFunctionArn]: `<${functionNamed(template, 'Milestone').id}.Arn>`,
-      [ENV.schedulerRoleArn]: `<${resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id}.Arn>`,
-      [ENV.schedulerDeadLetterArn]: `<${resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id}.Arn>`,
+      TABLE_NAME: table(),
+      SCHEDULE_GROUP: 'gcm-consultations',
+      MILESTONE_FUNCTION_ARN: `<${functionNamed(template, 'Milestone').id}.Arn>`,
+      SCHEDULER_ROLE_ARN: `<${resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id}.Arn>`,
+      SCHEDULER_DLQ_ARN: `<${resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id}.Arn>`,
       NODE_OPTIONS: '--enable-source-maps',
     };
     expect(environmentOf('AdminApi')).toEqual(expected);
@@ -72,26 +84,26 @@ describe('the environment', () => {
   });
 
   const mailing = () => ({
-    [ENV.tableName]: table(),
-    [ENV.mailFrom]: 'consultations@example.org',
-    [ENV.sesConfigurationSet]: `<${resourceNamed(template, 'AWS::SES::ConfigurationSet', 'MailConfigurationSet').id}>`,
-    [ENV.publicBaseUrl]: apiEndpoint(),
-    [ENV.tokenSecretArn]: `<${resourceNamed(template, 'AWS::SecretsManager::Secret', 'TokenSecret').id}>`,
+    TABLE_NAME: table(),
+    MAIL_FROM: 'consultations@example.org',
+    SES_CONFIGURATION_SET: `<${resourceNamed(template, 'AWS::SES::ConfigurationSet', 'MailConfigurationSet').id}>`,
+    PUBLIC_BASE_URL: apiEndpoint(),
+    TOKEN_SECRET_ARN: `<${resourceNamed(template, 'AWS::SecretsManager::Secret', 'TokenSecret').id}>`,
     NODE_OPTIONS: '--enable-source-maps',
   });
 
   it('gives public-api what it needs to send mail and sign its links: the token secret ARN, never the secret', () => {
     expect(environmentOf('PublicApi')).toEqual(mailing());
-    expect(environmentOf('PublicApi')).not.toHaveProperty(ENV.tokenSecret);
+    expect(environmentOf('PublicApi')).not.toHaveProperty('TOKEN_SECRET');
   });
 
   it('gives milestone the same, its sending rate, and what it needs to schedule the rest of a large round', () => {
     expect(environmentOf('Milestone')).toEqual({
       ...mailing(),
-      [ENV.sendRate]: '14',
-      [ENV.scheduleGroup]: 'gcm-consultations',
-      [ENV.schedulerRoleArn]: `<${resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id}.Arn>`,
-      [ENV.schedulerDeadLetterArn]: `<${resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id}.Arn>`,
+      SES_SEND_RATE: '14',
+      SCHEDULE_GROUP: 'gcm-consultations',
+      SCHEDULER_ROLE_ARN: `<${resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id}.Arn>`,
+      SCHEDULER_DLQ_ARN: `<${resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id}.Arn>`,
     });
   });
 });
@@ -130,8 +142,8 @@ describe('context', () => {
         TracingConfig: unknown;
       };
       expect(milestone.Environment.Variables).toMatchObject({
-        [ENV.mailFrom]: 'review@mail.consultations.example.org',
-        [ENV.publicBaseUrl]: 'https://consult.example',
+        MAIL_FROM: 'review@mail.consultations.example.org',
+        PUBLIC_BASE_URL: 'https://consult.example',
       });
       expect(milestone.TracingConfig).toEqual({ Mode: 'Active' });
       custom.template.hasResourceProperties('AWS::SES::EmailIdentity', {

@@ -1,7 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../shared/api/routes';
-import { ENV } from '../../shared/config';
 import { withSynthesizedTemplate } from './synth';
 import { actionsOf, functionNamed, render, resourceNamed, statementsOfFunction } from './template';
 
@@ -144,7 +143,7 @@ describe('the ses-events function', () => {
     expect(
       Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, render(value)])),
     ).toEqual({
-      [ENV.tableName]: `<${ids().table}>`,
+      TABLE_NAME: `<${ids().table}>`,
       NODE_OPTIONS: '--enable-source-maps',
     });
   });

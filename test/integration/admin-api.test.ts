@@ -1,32 +1,45 @@
 import { DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../local/runtime';
-import { reviewBody, type ServiceClient, startService } from '../support/local-service';
+import type { ScheduledEvent } from 'aws-lambda';
+import { lambdaContext } from '../../local/api-gateway';
+import { localClientConfig } from '../../local/composition';
+import { reviewBody } from '../support/local-service';
+import { test as base, describe, expect } from '../support/service';
 
-let runtime: LocalRuntime;
-let api: ServiceClient;
-let now: Date;
+const it = base
+  .extend('now', ({ api }) => api.now())
+  .extend('scheduler', ({ runtime }, { onCleanup }) => {
+    const client = new SchedulerClient(localClientConfig(runtime.urls.scheduler));
+    onCleanup(() => client.destroy());
+    return client;
+  });
 
-beforeAll(async () => {
-  ({ runtime, client: api } = await startService());
-  now = await api.now();
+/** For the tests about an existing review: their service holds `europe-a`, four months ahead, as first saved. */
+const withEuropeA = it.extend('europeA', { auto: true }, async ({ api, now }) => {
+  const answer = await api.putReview('europe-a', reviewBody(now, 120));
+  expect(answer.status).toBe(201);
+  return answer.body;
 });
-afterAll(() => runtime?.close());
 
-const schedulesInGroup = async () => {
-  const client = new SchedulerClient({ endpoint: runtime.urls.scheduler });
-  const { Schedules } = await client.send(new ListSchedulesCommand({ GroupName: 'gcm-consultations' }));
+/** The change of date (and of reminders) that takes `europe-a` to its version 2. */
+const movedTenDays = (now: Date) => reviewBody(now, 130, { leadTimes: { reminderDays: [2] } });
+
+const schedulesInGroup = async (scheduler: SchedulerClient) => {
+  const { Schedules } = await scheduler.send(new ListSchedulesCommand({ GroupName: 'gcm-consultations' }));
   return (Schedules ?? []).map((s) => s.Name);
 };
 
 describe('the admin API', () => {
-  it('refuses a request without the admin token', async () => {
+  it('refuses a request without the admin token', async ({ api }) => {
     const answer = await api.request('GET', '/admin/reviews', { token: null });
     expect(answer.status).toBe(401);
     expect((await api.request('GET', '/admin/reviews', { token: 'wrong' })).status).toBe(401);
   });
 
-  it('creates a review from its date alone and schedules every milestone', async () => {
+  it('creates a review from its date alone and schedules every milestone', async ({
+    api,
+    now,
+    scheduler,
+  }) => {
     const answer = await api.putReview('europe-a', reviewBody(now, 120));
     expect(answer.status).toBe(201);
     expect(answer.body.review).toMatchObject({ reviewId: 'europe-a', status: 'active', version: 1 });
@@ -36,32 +49,33 @@ describe('the admin API', () => {
     expect(answer.body.schedules.map((s: { name: string; at: string }) => [s.name, s.at])).toEqual(
       answer.body.plan.milestones.map((m: { id: string; at: string }) => [`europe-a.${m.id}`, m.at]),
     );
-    expect((await schedulesInGroup()).filter((n) => n?.startsWith('europe-a.'))).toHaveLength(8);
+    expect((await schedulesInGroup(scheduler)).filter((n) => n?.startsWith('europe-a.'))).toHaveLength(8);
   });
 
-  it('moves the schedules when the date changes, and removes what is no longer planned', async () => {
-    const before = (await api.request('GET', '/admin/reviews/europe-a')).body.schedules;
-    const answer = await api.putReview(
-      'europe-a',
-      reviewBody(now, 130, { leadTimes: { reminderDays: [2] } }),
-    );
-    expect(answer.status).toBe(200);
-    expect(answer.body.review.version).toBe(2);
-    const after = answer.body.schedules as { name: string; at: string; version: number }[];
-    expect(after.map((s) => s.name)).toEqual([
-      'europe-a.pre-1.invitation',
-      'europe-a.pre-1.materials',
-      'europe-a.pre-1.reminder-2d',
-      'europe-a.hybrid.invitation',
-      'europe-a.hybrid.materials',
-      'europe-a.hybrid.reminder-2d',
-    ]);
-    const oldTimes = new Set(before.map((s: { at: string }) => s.at));
-    expect(after.filter((s) => oldTimes.has(s.at))).toEqual([]);
-    expect(after.every((s) => s.version === 2)).toBe(true);
-  });
+  withEuropeA(
+    'moves the schedules when the date changes, and removes what is no longer planned',
+    async ({ api, now }) => {
+      const before = (await api.request('GET', '/admin/reviews/europe-a')).body.schedules;
+      const answer = await api.putReview('europe-a', movedTenDays(now));
+      expect(answer.status).toBe(200);
+      expect(answer.body.review.version).toBe(2);
+      const after = answer.body.schedules as { name: string; at: string; version: number }[];
+      expect(after.map((s) => s.name)).toEqual([
+        'europe-a.pre-1.invitation',
+        'europe-a.pre-1.materials',
+        'europe-a.pre-1.reminder-2d',
+        'europe-a.hybrid.invitation',
+        'europe-a.hybrid.materials',
+        'europe-a.hybrid.reminder-2d',
+      ]);
+      const oldTimes = new Set(before.map((s: { at: string }) => s.at));
+      expect(after.filter((s) => oldTimes.has(s.at))).toEqual([]);
+      expect(after.every((s) => s.version === 2)).toBe(true);
+    },
+  );
 
-  it('lists and shows reviews', async () => {
+  withEuropeA('lists and shows reviews', async ({ api, now }) => {
+    expect((await api.putReview('europe-a', movedTenDays(now))).status).toBe(200);
     const list = await api.request('GET', '/admin/reviews');
     expect(list.status).toBe(200);
     expect(list.body.reviews).toContainEqual(
@@ -72,30 +86,31 @@ describe('the admin API', () => {
     expect((await api.request('GET', '/admin/reviews/nowhere')).status).toBe(404);
   });
 
-  it('brings back a job deleted behind its back, on the next write or the hourly reconcile', async () => {
-    const client = new SchedulerClient({ endpoint: runtime.urls.scheduler });
-    await client.send(
-      new DeleteScheduleCommand({ Name: 'europe-a.hybrid.materials', GroupName: 'gcm-consultations' }),
-    );
-    expect(await schedulesInGroup()).not.toContain('europe-a.hybrid.materials');
-    const { handler } = await import('../../functions/reconcile/handler');
-    await handler(
-      { time: now.toISOString() } as Parameters<typeof handler>[0],
-      {} as Parameters<typeof handler>[1],
-    );
-    expect(await schedulesInGroup()).toContain('europe-a.hybrid.materials');
-  });
+  withEuropeA(
+    'brings back a job deleted behind its back, on the next write or the hourly reconcile',
+    async ({ runtime, now, scheduler }) => {
+      await scheduler.send(
+        new DeleteScheduleCommand({ Name: 'europe-a.hybrid.materials', GroupName: 'gcm-consultations' }),
+      );
+      expect(await schedulesInGroup(scheduler)).not.toContain('europe-a.hybrid.materials');
+      await runtime.functions.reconcile(
+        { time: now.toISOString() } as ScheduledEvent,
+        lambdaContext('reconcile'),
+      );
+      expect(await schedulesInGroup(scheduler)).toContain('europe-a.hybrid.materials');
+    },
+  );
 
-  it('cancels a review: it is kept, and no job remains', async () => {
+  withEuropeA('cancels a review: it is kept, and no job remains', async ({ api, scheduler }) => {
     const answer = await api.request('DELETE', '/admin/reviews/europe-a');
     expect(answer.status).toBe(200);
     expect(answer.body.review.status).toBe('cancelled');
     expect(answer.body.schedules).toEqual([]);
-    expect((await schedulesInGroup()).filter((n) => n?.startsWith('europe-a.'))).toEqual([]);
+    expect((await schedulesInGroup(scheduler)).filter((n) => n?.startsWith('europe-a.'))).toEqual([]);
     expect((await api.request('GET', '/admin/reviews/europe-a')).body.review.status).toBe('cancelled');
   });
 
-  it('schedules nothing for a tentative or imprecise date, and says why', async () => {
+  it('schedules nothing for a tentative or imprecise date, and says why', async ({ api, now }) => {
     const tentative = await api.putReview('africa-a', {
       ...reviewBody(now, 200, { region: 'africa' }),
       date: 'May 2027',
@@ -108,7 +123,11 @@ describe('the admin API', () => {
     ]);
   });
 
-  it('answers bad input with 400 or 422 naming the field and the reason, never 500', async () => {
+  it('answers bad input with 400 or 422 naming the field and the reason, never 500', async ({
+    api,
+    runtime,
+    now,
+  }) => {
     const notJson = await api.request('PUT', '/admin/reviews/x', { json: undefined });
     expect(notJson.status).toBe(400);
 
@@ -156,8 +175,7 @@ describe('the admin API', () => {
     expect((await api.request('GET', '/admin/reviews/europe-b')).status).toBe(404);
   });
 
-  it('refuses a signed-in user outside the secretariat group with 403', async () => {
-    const { handler } = await import('../../functions/admin-api/handler');
+  it('refuses a signed-in user outside the secretariat group with 403', async ({ runtime, now }) => {
     const event = {
       version: '2.0',
       routeKey: 'GET /admin/reviews',
@@ -171,7 +189,7 @@ describe('the admin API', () => {
         authorizer: { jwt: { claims: { sub: 'someone', 'cognito:groups': '[stakeholders]' }, scopes: [] } },
       },
     };
-    const answer = await handler(event as never, {} as never);
+    const answer = await runtime.functions['admin-api'](event as never, lambdaContext('admin-api'));
     expect(answer.statusCode).toBe(403);
   });
 });

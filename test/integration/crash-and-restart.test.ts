@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
+import { localClientConfig } from '../../local/composition';
 import { startLocalDynamo } from '../../local/dynamo';
 import { deliveryKey } from '../../shared/store/keys';
 import { confirmationLink, reviewBody } from '../support/local-service';
@@ -19,13 +20,7 @@ const people = Array.from({ length: 30 }, (_, i) => `crash${String(i).padStart(2
 /** What the table holds of the round while no runtime runs: each recipient's delivery status. */
 async function statusesOnDisk(round: { reviewId: string; milestoneId: string; at: string }) {
   const dynamo = await startLocalDynamo({ port: 0, path: join(dataDir, 'dynamodb') });
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(dynamo.endpoint)));
   try {
     const { Items } = await client.send(
       new QueryCommand({

@@ -1,51 +1,53 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../local/runtime';
-import { dynamo } from '../../shared/aws/dynamo-client';
-import { schedulingTargetFromConfig } from '../../shared/scheduling/review-schedules';
-import { linksFor } from '../../shared/services/mailer';
 import { runRound } from '../../shared/services/sender';
-import { sendingOptions } from '../../shared/services/sending';
-import { listDeliveries } from '../../shared/store/deliveries';
 import { registrantKey } from '../../shared/store/keys';
-import { reviewBody, type ServiceClient, startService } from '../support/local-service';
-import { startThrottlingSes } from '../support/throttling-ses';
+import { reviewBody, type ServiceClient } from '../support/local-service';
+import { test as base, describe, expect } from '../support/service';
+import { throttlingSes } from '../support/throttling-ses';
 
-let runtime: LocalRuntime;
-let api: ServiceClient;
-let ses: Awaited<ReturnType<typeof startThrottlingSes>>;
-let now: Date;
 const people = ['t1@example.org', 't2@example.org', 't3@example.org', 't4@example.org'];
 
-beforeAll(async () => {
-  ({ runtime, client: api } = await startService());
-  // Every SES call of this process goes through the throttling stand-in from here on.
-  ses = await startThrottlingSes(process.env.AWS_ENDPOINT_URL_SES as string);
-  process.env.AWS_ENDPOINT_URL_SES = ses.endpoint;
-  now = await api.now();
-  expect((await api.putReview('throttle', reviewBody(now, 120))).status).toBe(201);
-  for (const email of people) await api.registerAndConfirm('throttle', email);
+/** Every SES call of each test's runtime goes through a throttling stand-in, throttling only when told to. */
+// biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
+const it = base.extend('ses', async ({}, { onCleanup }) => {
+  const ses = throttlingSes();
+  onCleanup(() => ses.close());
+  return ses;
 });
-afterAll(async () => {
-  await runtime?.close();
-  await ses?.close();
-});
+it.override('runtimeOptions', ({ ses }) => ({ sesInFront: ses.inFront }));
 
-const invitationsTo = async (email: string) =>
+/** A review four months ahead, with the four people confirmed; answers its plan. */
+async function reviewWithPeople(api: ServiceClient, reviewId: string) {
+  const answer = await api.putReview(reviewId, reviewBody(await api.now(), 120));
+  expect(answer.status).toBe(201);
+  for (const email of people) await api.registerAndConfirm(reviewId, email);
+  return answer.body.plan as { milestones: { id: string; at: string }[] };
+}
+
+const milestoneOf = (plan: { milestones: { id: string; at: string }[] }, id: string) =>
+  plan.milestones.find((m) => m.id === id) as { id: string; at: string };
+
+const justAfter = (instant: string) => new Date(Date.parse(instant) + 1000).toISOString();
+
+const invitationsTo = async (api: ServiceClient, email: string) =>
   (await api.outbox(email)).filter((e) => e.subject.startsWith('Invitation: Virtual pre-consultation'));
 
 describe('SES throttling', () => {
-  it('is retried: a round throttled throughout is left queued, retried later, and each recipient gets one email', async () => {
-    const plan = (await api.request('GET', '/admin/reviews/throttle')).body.plan;
-    const invitation = plan.milestones.find((m: { id: string }) => m.id === 'pre-1.invitation');
+  it('is retried: a round throttled throughout is left queued, retried later, and each recipient gets one email', async ({
+    api,
+    runtime,
+    ses,
+  }) => {
+    const invitation = milestoneOf(await reviewWithPeople(api, 'throttle'), 'pre-1.invitation');
+    const { deliveries } = runtime.dependencies.store;
     ses.throttle(true);
-    const first = await api.moveClock({ set: new Date(Date.parse(invitation.at) + 1000).toISOString() });
+    const first = await api.moveClock({ set: justAfter(invitation.at) });
     expect(first.fired).toEqual([
       expect.objectContaining({ scheduleName: 'throttle.pre-1.invitation', ok: false }),
     ]);
     expect(ses.counts.throttled).toBeGreaterThan(0);
     const round = { reviewId: 'throttle', milestoneId: 'pre-1.invitation', at: invitation.at };
-    expect((await listDeliveries(round)).map((d) => d.status)).toEqual([
+    expect((await deliveries.list(round)).map((d) => d.status)).toEqual([
       'queued',
       'queued',
       'queued',
@@ -59,14 +61,16 @@ describe('SES throttling', () => {
       expect.objectContaining({ scheduleName: 'throttle.pre-1.invitation', ok: true }),
     );
     expect(ses.counts.forwarded - sentBefore).toBe(people.length);
-    for (const email of people) expect(await invitationsTo(email)).toHaveLength(1);
-    expect((await listDeliveries(round)).every((d) => d.status === 'sent')).toBe(true);
+    for (const email of people) expect(await invitationsTo(api, email)).toHaveLength(1);
+    expect((await deliveries.list(round)).every((d) => d.status === 'sent')).toBe(true);
   });
 });
 
 describe('a suppressed address in the audience', () => {
-  it('gets nothing more once it bounced for good, and the round records why', async () => {
-    const [invitation] = await invitationsTo('t4@example.org');
+  it('gets nothing more once it bounced for good, and the round records why', async ({ api }) => {
+    const plan = await reviewWithPeople(api, 'bounce');
+    await api.moveClock({ set: justAfter(milestoneOf(plan, 'pre-1.invitation').at) });
+    const [invitation] = await invitationsTo(api, 't4@example.org');
     const bounce = {
       eventType: 'Bounce',
       mail: {
@@ -85,10 +89,8 @@ describe('a suppressed address in the audience', () => {
     };
     expect((await api.request('POST', '/_local/ses-events', { json: bounce })).status).toBe(200);
 
-    const plan = (await api.request('GET', '/admin/reviews/throttle')).body.plan;
-    const materials = plan.milestones.find((m: { id: string }) => m.id === 'pre-1.materials');
-    await api.moveClock({ set: new Date(Date.parse(materials.at) + 1000).toISOString() });
-    const report = await api.request('GET', '/admin/reviews/throttle/deliveries/pre-1.materials');
+    await api.moveClock({ set: justAfter(milestoneOf(plan, 'pre-1.materials').at) });
+    const report = await api.request('GET', '/admin/reviews/bounce/deliveries/pre-1.materials');
     expect(report.body.counts).toEqual({ sent: 3, suppressed: 1 });
     expect(
       report.body.deliveries.find((d: { recipient: string }) => d.recipient === 't4@example.org').status,
@@ -101,7 +103,11 @@ describe('a suppressed address in the audience', () => {
 });
 
 describe('a round larger than one invocation can carry', () => {
-  it('stops between pages when time runs short and goes on in a continuation job, each recipient once', async () => {
+  it('stops between pages when time runs short and goes on in a continuation job, each recipient once', async ({
+    api,
+    runtime,
+  }) => {
+    const now = await api.now();
     const answer = await api.putReview('large', reviewBody(now, 120));
     const reminder = (
       answer.body.schedules as {
@@ -113,11 +119,12 @@ describe('a round larger than one invocation can carry', () => {
       }[]
     ).find((s) => s.milestoneId === 'hybrid.reminder-7d');
     const people = Array.from({ length: 250 }, (_, i) => `big${String(i).padStart(3, '0')}@example.org`);
+    const { table } = runtime.dependencies.store;
     for (let i = 0; i < people.length; i += 25)
-      await dynamo().send(
+      await table.client.send(
         new BatchWriteCommand({
           RequestItems: {
-            [process.env.TABLE_NAME as string]: people.slice(i, i + 25).map((email) => ({
+            [table.name]: people.slice(i, i + 25).map((email) => ({
               PutRequest: {
                 Item: {
                   ...registrantKey('large', email),
@@ -141,15 +148,8 @@ describe('a round larger than one invocation can carry', () => {
       at: reminder?.at as string,
       version: reminder?.version as number,
     };
-    const links = linksFor(new Date(), process.env.TOKEN_SECRET as string);
-    const outOfTime = { ...sendingOptions(), remainingMs: () => 0 };
-    const first = await runRound(
-      firing,
-      () => undefined,
-      links,
-      outOfTime,
-      () => schedulingTargetFromConfig(),
-    );
+    const outOfTime = () => 0;
+    const first = await runRound(runtime.dependencies, firing, outOfTime);
     expect(first).toMatchObject({ status: 'done', sent: 100 });
 
     const rest = await api.moveClock({ advanceBy: 'PT2M' });

@@ -1,27 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../local/runtime';
-import { ADMIN_TOKEN, reviewBody, type ServiceClient, startService } from '../support/local-service';
-
-let runtime: LocalRuntime;
-let api: ServiceClient;
-
-beforeAll(async () => {
-  ({ runtime, client: api } = await startService());
-  expect((await api.putReview('invite', reviewBody(await api.now(), 120))).status).toBe(201);
-  await api.registerAndConfirm('invite', 'registered@example.org');
-});
-afterAll(() => runtime?.close());
-
-const upload = (reviewId: string, csv: string, contentType = 'text/csv') =>
-  fetch(new URL(`/admin/reviews/${reviewId}/invitations`, runtime.apiUrl), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': contentType },
-    body: csv,
-  });
-
-type ImportAnswer = { importId: string; total: number; skipped: { reason: string }[] };
-const uploaded = async (reviewId: string, csv: string) =>
-  (await (await upload(reviewId, csv)).json()) as ImportAnswer;
+import { ADMIN_TOKEN, reviewBody } from '../support/local-service';
+import { test as base, describe, expect } from '../support/service';
 
 const CSV = [
   'email,name,organisation,language',
@@ -33,14 +11,44 @@ const CSV = [
   'li@example.org,Li Wei,,zh',
 ].join('\n');
 
-describe('inviting a list of contacts', () => {
-  let importId: string;
+type ImportAnswer = { importId: string; total: number; skipped: { reason: string }[] };
 
-  it('answers at once with the lines refused and skipped, and how many will be invited', async () => {
+/** Each test's service holds the review `invite`, four months ahead, with one person already registered. */
+const it = base
+  .extend('review', { auto: true }, async ({ api }) => {
+    expect((await api.putReview('invite', reviewBody(await api.now(), 120))).status).toBe(201);
+    await api.registerAndConfirm('invite', 'registered@example.org');
+  })
+  .extend(
+    'upload',
+    ({ runtime }) =>
+      (reviewId: string, csv: string, contentType = 'text/csv') =>
+        fetch(new URL(`/admin/reviews/${reviewId}/invitations`, runtime.apiUrl), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': contentType },
+          body: csv,
+        }),
+  )
+  .extend(
+    'uploaded',
+    ({ upload }) =>
+      async (reviewId: string, csv: string) =>
+        (await (await upload(reviewId, csv)).json()) as ImportAnswer,
+  )
+  // For the tests that start where the list's invitations have gone out.
+  .extend('listInvited', ({ api, uploaded }) => async () => {
+    await uploaded('invite', CSV);
+    await api.moveClock({ advanceBy: 'PT2M' });
+  });
+
+describe('inviting a list of contacts', () => {
+  it('answers at once with the lines refused and skipped, and how many will be invited', async ({
+    api,
+    upload,
+  }) => {
     const answer = await upload('invite', CSV);
     expect(answer.status).toBe(202);
     const body = (await answer.json()) as ImportAnswer;
-    importId = body.importId;
     expect(body).toMatchObject({
       total: 3,
       sent: 0,
@@ -53,7 +61,11 @@ describe('inviting a list of contacts', () => {
     expect(await api.outbox('amina@example.org')).toEqual([]);
   });
 
-  it('sends the invitations a minute later, each in its language, and counts the progress', async () => {
+  it('sends the invitations a minute later, each in its language, and counts the progress', async ({
+    api,
+    uploaded,
+  }) => {
+    const { importId } = await uploaded('invite', CSV);
     await api.moveClock({ advanceBy: 'PT2M' });
     const progress = await api.request('GET', `/admin/reviews/invite/invitations/${importId}`);
     expect(progress.body).toMatchObject({ total: 3, sent: 3, failed: 0 });
@@ -64,7 +76,8 @@ describe('inviting a list of contacts', () => {
     expect(await api.outbox('registered@example.org')).toHaveLength(2);
   });
 
-  it('gives each contact a personal link that opens the form filled in', async () => {
+  it('gives each contact a personal link that opens the form filled in', async ({ api, listInvited }) => {
+    await listInvited();
     const [email] = await api.outbox('jean@example.org');
     const link = /(http\S+\/register\/invite\?\S+)/.exec(email?.text ?? '')?.[1] as string;
     const page = await fetch(link);
@@ -77,7 +90,8 @@ describe('inviting a list of contacts', () => {
     expect(await altered.text()).not.toContain('value="jean@example.org"');
   });
 
-  it('invites nobody twice: the same file again is all skipped', async () => {
+  it('invites nobody twice: the same file again is all skipped', async ({ listInvited, uploaded }) => {
+    await listInvited();
     const body = await uploaded('invite', CSV);
     expect(body.total).toBe(0);
     expect(body.skipped.map((s: { reason: string }) => s.reason)).toEqual([
@@ -89,7 +103,7 @@ describe('inviting a list of contacts', () => {
     ]);
   });
 
-  it('carries a large file through, its progress counted to the end', async () => {
+  it('carries a large file through, its progress counted to the end', async ({ api, uploaded }) => {
     const rows = Array.from({ length: 200 }, (_, i) => `person${i}@example.org,Person ${i},,en`);
     const body = await uploaded('invite', ['email,name', ...rows].join('\n'));
     expect(body.total).toBe(200);
@@ -98,7 +112,7 @@ describe('inviting a list of contacts', () => {
     expect(progress.body).toMatchObject({ total: 200, sent: 200, failed: 0 });
   });
 
-  it('refuses what it cannot take, saying why', async () => {
+  it('refuses what it cannot take, saying why', async ({ runtime, upload }) => {
     expect((await upload('invite', CSV, 'application/json')).status).toBe(400);
     expect((await upload('nowhere', CSV)).status).toBe(404);
     const unreadable = await upload('invite', 'email,name\n"unclosed,x\n');

@@ -1,53 +1,77 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../local/runtime';
-import { getRegistrant } from '../../shared/store/registrants';
-import { seatsTaken } from '../../shared/store/seats';
-import { confirmationLink, reviewBody, type ServiceClient, startService } from '../support/local-service';
+import { confirmationLink, reviewBody } from '../support/local-service';
+import { test as base, describe, expect } from '../support/service';
 
-let runtime: LocalRuntime;
-let api: ServiceClient;
-let now: Date;
+const people = ['p1@example.org', 'p2@example.org', 'p3@example.org', 'p4@example.org'];
 
-beforeAll(async () => {
-  ({ runtime, client: api } = await startService());
-  now = await api.now();
-  const meetings = [
-    { id: 'pre-1', kind: 'pre-consultation' },
-    { id: 'hybrid', kind: 'hybrid-consultation', capacity: 2 },
-  ];
-  expect((await api.putReview('seats', reviewBody(now, 120, { meetings }))).status).toBe(201);
-});
-afterAll(() => runtime?.close());
-
-const manageToken = async (email: string) => {
-  const texts = (await api.outbox(email)).map((e) => e.text ?? '');
-  const link = texts
-    .map((t) => /(http\S+\/manage\?token=\S+)/.exec(t)?.[1])
-    .filter(Boolean)
-    .at(-1);
-  if (!link) throw new Error(`no manage link for ${email}`);
-  return new URL(link).searchParams.get('token') as string;
-};
-
-const registerInPerson = async (email: string, language = 'en') => {
-  const answer = await api.request('POST', '/registrations', {
-    json: { reviewId: 'seats', email, name: email.split('@')[0], language, attendanceMode: 'in-person' },
+/** Each test's service holds the review `seats`, whose hybrid meeting has two in-person places. */
+const it = base
+  .extend('review', { auto: true }, async ({ api }) => {
+    const meetings = [
+      { id: 'pre-1', kind: 'pre-consultation' },
+      { id: 'hybrid', kind: 'hybrid-consultation', capacity: 2 },
+    ];
+    expect((await api.putReview('seats', reviewBody(await api.now(), 120, { meetings }))).status).toBe(201);
+  })
+  .extend('manageToken', ({ api }) => async (email: string) => {
+    const texts = (await api.outbox(email)).map((e) => e.text ?? '');
+    const link = texts
+      .map((t) => /(http\S+\/manage\?token=\S+)/.exec(t)?.[1])
+      .filter(Boolean)
+      .at(-1);
+    if (!link) throw new Error(`no manage link for ${email}`);
+    return new URL(link).searchParams.get('token') as string;
+  })
+  .extend(
+    'registrant',
+    ({ runtime }) =>
+      (email: string) =>
+        runtime.dependencies.store.registrants.get('seats', email, runtime.clock.now()),
+  )
+  .extend(
+    'seatOf',
+    ({ registrant }) =>
+      async (email: string) =>
+        (await registrant(email))?.seat,
+  )
+  // All four register in person and confirm at once: two get the places, two wait in line.
+  .extend('placesTaken', ({ api }) => async () => {
+    const tokens = [];
+    for (const email of people) {
+      const answer = await api.request('POST', '/registrations', {
+        json: {
+          reviewId: 'seats',
+          email,
+          name: email.split('@')[0],
+          language: 'en',
+          attendanceMode: 'in-person',
+        },
+      });
+      expect(answer.status).toBe(202);
+      tokens.push(new URL(confirmationLink(await api.outbox(email))).searchParams.get('token') as string);
+    }
+    await Promise.all(tokens.map((token) => api.request('POST', '/confirm', { form: { token } })));
+  })
+  // The first of the holders, in the order of `people`, gives up their place.
+  .extend('placeGivenUp', ({ api, placesTaken, seatOf, manageToken }) => async () => {
+    await placesTaken();
+    const seats = await Promise.all(people.map(seatOf));
+    const holder = people[seats.indexOf('seat')] as string;
+    const cancelled = await api.request('POST', '/manage/cancel', {
+      form: { token: await manageToken(holder) },
+    });
+    expect(cancelled.status).toBe(200);
   });
-  expect(answer.status).toBe(202);
-  return new URL(confirmationLink(await api.outbox(email))).searchParams.get('token') as string;
-};
-
-const seatOf = async (email: string) => (await getRegistrant('seats', email, new Date()))?.seat;
 
 describe('in-person places', () => {
-  const people = ['p1@example.org', 'p2@example.org', 'p3@example.org', 'p4@example.org'];
+  it('are counted exactly when registrants confirm all at once: the rest wait in line', async ({
+    api,
+    placesTaken,
+    seatOf,
+    runtime,
+  }) => {
+    await placesTaken();
 
-  it('are counted exactly when registrants confirm all at once: the rest wait in line', async () => {
-    const tokens = [];
-    for (const email of people) tokens.push(await registerInPerson(email));
-    await Promise.all(tokens.map((token) => api.request('POST', '/confirm', { form: { token } })));
-
-    expect(await seatsTaken('seats', 'hybrid')).toBe(2);
+    expect(await runtime.dependencies.store.seats.taken('seats', 'hybrid')).toBe(2);
     const seats = await Promise.all(people.map(seatOf));
     expect(seats.filter((s) => s === 'seat')).toHaveLength(2);
     expect(seats.filter((s) => s === 'waitlisted')).toHaveLength(2);
@@ -60,7 +84,15 @@ describe('in-person places', () => {
     }
   });
 
-  it('go to the first in line when a place is given up, who is told by email', async () => {
+  it('go to the first in line when a place is given up, who is told by email', async ({
+    api,
+    placesTaken,
+    seatOf,
+    runtime,
+    registrant,
+    manageToken,
+  }) => {
+    await placesTaken();
     const seats = await Promise.all(people.map(seatOf));
     const holder = people[seats.indexOf('seat')] as string;
     const waiting = people.filter((_, i) => seats[i] === 'waitlisted');
@@ -68,7 +100,7 @@ describe('in-person places', () => {
       await Promise.all(
         waiting.map(async (email) => ({
           email,
-          at: (await getRegistrant('seats', email, new Date()))?.waitlistedAt,
+          at: (await registrant(email))?.waitlistedAt,
         })),
       )
     ).sort((a, b) => String(a.at).localeCompare(String(b.at)))[0]?.email as string;
@@ -82,10 +114,17 @@ describe('in-person places', () => {
 
     expect(await seatOf(first)).toBe('seat');
     expect((await api.outbox(first)).at(-1)?.subject).toMatch(/^An in-person place for you/);
-    expect(await seatsTaken('seats', 'hybrid')).toBe(2);
+    expect(await runtime.dependencies.store.seats.taken('seats', 'hybrid')).toBe(2);
   });
 
-  it('free up when a registrant switches to online, and the change is confirmed by email in the new language', async () => {
+  it('free up when a registrant switches to online, and the change is confirmed by email in the new language', async ({
+    api,
+    placeGivenUp,
+    seatOf,
+    runtime,
+    manageToken,
+  }) => {
+    await placeGivenUp();
     const seats = await Promise.all(people.map(seatOf));
     const holder = people.find((_, i) => seats[i] === 'seat') as string;
     const lastWaiting = people.find((_, i) => seats[i] === 'waitlisted') as string;
@@ -106,13 +145,17 @@ describe('in-person places', () => {
 
     expect(await seatOf(holder)).toBeUndefined();
     expect(await seatOf(lastWaiting)).toBe('seat');
-    expect(await seatsTaken('seats', 'hybrid')).toBe(2);
+    expect(await runtime.dependencies.store.seats.taken('seats', 'hybrid')).toBe(2);
   });
 
-  it('refuses a change naming a meeting the review does not have, and a cancelled registration’s link', async () => {
-    const registrants = await Promise.all(
-      people.map(async (e) => ({ e, r: await getRegistrant('seats', e, new Date()) })),
-    );
+  it('refuses a change naming a meeting the review does not have, and a cancelled registration’s link', async ({
+    api,
+    placeGivenUp,
+    registrant,
+    manageToken,
+  }) => {
+    await placeGivenUp();
+    const registrants = await Promise.all(people.map(async (e) => ({ e, r: await registrant(e) })));
     const current = registrants.find(({ r }) => r?.status === 'confirmed')?.e as string;
     const token = await manageToken(current);
     const bad = await api.request('POST', '/manage', {
@@ -122,7 +165,7 @@ describe('in-person places', () => {
     expect(bad.text).toContain('id="meetings-error"');
 
     const cancelledHolder = (
-      await Promise.all(people.map(async (e) => ({ e, r: await getRegistrant('seats', e, new Date()) })))
+      await Promise.all(people.map(async (e) => ({ e, r: await registrant(e) })))
     ).find(({ r }) => r?.status === 'cancelled')?.e as string;
     const stale = await api.request(
       'GET',

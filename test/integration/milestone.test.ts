@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lambdaContext } from '../../local/api-gateway';
 import type { LocalRuntime } from '../../local/runtime';
 import type { MilestoneFiring } from '../../shared/domain/firing';
 import { RoundIncompleteError } from '../../shared/services/delivery-round';
-import { linksFor } from '../../shared/services/mailer';
+import { currentLinks } from '../../shared/services/links';
 import { runMilestoneRound } from '../../shared/services/milestone-round';
-import { sendingOptions } from '../../shared/services/sending';
-import { claimDelivery, listDeliveries } from '../../shared/store/deliveries';
-import { reviewBody, type ServiceClient, startService } from '../support/local-service';
-
-let runtime: LocalRuntime;
-let api: ServiceClient;
-let now: Date;
-
-beforeAll(async () => {
-  ({ runtime, client: api } = await startService());
-  now = await api.now();
-});
-afterAll(() => runtime?.close());
+import { reviewBody, type ServiceClient } from '../support/local-service';
+import { describe, expect, test as it } from '../support/service';
 
 type Schedule = { name: string; kind: string; at: string; milestoneId: string; version: number };
 
-async function setUpReview(reviewId: string, confirmed: string[], pending: string[] = []) {
-  const answer = await api.putReview(reviewId, reviewBody(now, 120));
+async function setUpReview(
+  api: ServiceClient,
+  reviewId: string,
+  confirmed: string[],
+  pending: string[] = [],
+) {
+  const answer = await api.putReview(reviewId, reviewBody(await api.now(), 120));
   expect(answer.status).toBe(201);
   for (const email of confirmed) await api.registerAndConfirm(reviewId, email);
   for (const email of pending)
@@ -39,33 +32,50 @@ const firingOf = (reviewId: string, schedule: Schedule): MilestoneFiring => ({
   scheduledTime: schedule.at,
 });
 
-const fire = async (firing: MilestoneFiring) => {
-  const { handler } = await import('../../functions/milestone/handler');
-  return handler(firing, lambdaContext('milestone'));
-};
+/** The sending function, invoked as the Scheduler invokes it. */
+const fire = (runtime: LocalRuntime, firing: MilestoneFiring) =>
+  runtime.functions.milestone(firing, lambdaContext('milestone'));
 
-const links = () => linksFor(new Date(), process.env.TOKEN_SECRET as string);
-
-const subjectsFor = async (email: string) =>
+const subjectsFor = async (api: ServiceClient, email: string) =>
   (await api.outbox(email))
     .map((e) => e.subject)
     .filter((s) => !/^(Confirm|Registration confirmed|Your registration)/.test(s));
 
 describe('a milestone firing', () => {
-  it('emails each confirmed registrant once, however often it fires, and never a pending one', async () => {
-    const [invitation] = await setUpReview('twice', ['a@example.org', 'b@example.org'], ['c@example.org']);
+  it('emails each confirmed registrant once, however often it fires, and never a pending one', async ({
+    api,
+    runtime,
+  }) => {
+    const [invitation] = await setUpReview(
+      api,
+      'twice',
+      ['a@example.org', 'b@example.org'],
+      ['c@example.org'],
+    );
     const firing = firingOf('twice', invitation as Schedule);
-    expect(await fire(firing)).toEqual({ status: 'done', sent: 2, skipped: 0, failed: 0, suppressed: 0 });
-    expect(await fire(firing)).toEqual({ status: 'done', sent: 0, skipped: 2, failed: 0, suppressed: 0 });
-    await Promise.all([fire(firing), fire(firing)]);
+    expect(await fire(runtime, firing)).toEqual({
+      status: 'done',
+      sent: 2,
+      skipped: 0,
+      failed: 0,
+      suppressed: 0,
+    });
+    expect(await fire(runtime, firing)).toEqual({
+      status: 'done',
+      sent: 0,
+      skipped: 2,
+      failed: 0,
+      suppressed: 0,
+    });
+    await Promise.all([fire(runtime, firing), fire(runtime, firing)]);
 
     for (const email of ['a@example.org', 'b@example.org'])
-      expect(await subjectsFor(email)).toEqual([
+      expect(await subjectsFor(api, email)).toEqual([
         'Invitation: Virtual pre-consultation, GCM regional review: Europe',
       ]);
-    expect(await subjectsFor('c@example.org')).toEqual([]);
+    expect(await subjectsFor(api, 'c@example.org')).toEqual([]);
 
-    const deliveries = await listDeliveries({
+    const deliveries = await runtime.dependencies.store.deliveries.list({
       reviewId: 'twice',
       milestoneId: firing.milestoneId,
       at: firing.at,
@@ -78,58 +88,68 @@ describe('a milestone firing', () => {
     for (const delivery of deliveries) expect(outboxIds).toContain(delivery.messageId);
   });
 
-  it('ignores a stale firing with a log line: the review moved, was edited, or was cancelled', async () => {
-    const [invitation] = await setUpReview('stale', ['s@example.org']);
-    const log = vi.spyOn(console, 'log');
+  it('ignores a stale firing with a log line: the review moved, was edited, or was cancelled', async ({
+    api,
+    runtime,
+    runtimeLog,
+  }) => {
+    const [invitation] = await setUpReview(api, 'stale', ['s@example.org']);
+    const now = await api.now();
 
     const moved = await api.putReview('stale', reviewBody(now, 130));
-    expect(await fire(firingOf('stale', invitation as Schedule))).toMatchObject({ status: 'stale' });
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('"message":"stale firing ignored"'));
+    expect(await fire(runtime, firingOf('stale', invitation as Schedule))).toMatchObject({ status: 'stale' });
+    expect(runtimeLog).toContainEqual(expect.stringContaining('[milestone] stale firing ignored'));
 
     const current = (moved.body.schedules as Schedule[])[0] as Schedule;
     await api.putReview('stale', reviewBody(now, 130, { venue: 'Palais Wilson, Geneva' }));
-    expect(await fire(firingOf('stale', current))).toEqual({
+    expect(await fire(runtime, firingOf('stale', current))).toEqual({
       status: 'stale',
       reason: 'version 2 superseded by version 3',
     });
 
     await api.request('DELETE', '/admin/reviews/stale');
-    expect(await fire({ ...firingOf('stale', current), version: 4 })).toEqual({
+    expect(await fire(runtime, { ...firingOf('stale', current), version: 4 })).toEqual({
       status: 'stale',
       reason: 'review is cancelled',
     });
-    expect(await subjectsFor('s@example.org')).toEqual([]);
-    log.mockRestore();
+    expect(await subjectsFor(api, 's@example.org')).toEqual([]);
   });
 
-  it('finishes a round cut short by a crash, once the dead worker’s claim lapses, without sending twice', async () => {
-    const [invitation] = await setUpReview('crash', ['x@example.org', 'y@example.org']);
+  it('finishes a round cut short by a crash, once the dead worker’s claim lapses, without sending twice', async ({
+    api,
+    runtime,
+  }) => {
+    const [invitation] = await setUpReview(api, 'crash', ['x@example.org', 'y@example.org']);
     const firing = firingOf('crash', invitation as Schedule);
     const round = { reviewId: 'crash', milestoneId: firing.milestoneId, at: firing.at };
+    const deps = runtime.dependencies;
     // A worker claimed y@ and died before sending.
-    expect(await claimDelivery(round, 'y@example.org', new Date(), 45_000)).toBe('claimed');
+    expect(await deps.store.deliveries.claim(round, 'y@example.org', deps.clock.now(), 45_000)).toBe(
+      'claimed',
+    );
 
-    await expect(
-      runMilestoneRound(firing, () => undefined, links(), sendingOptions()),
-    ).rejects.toBeInstanceOf(RoundIncompleteError);
-    expect(await subjectsFor('x@example.org')).toHaveLength(1);
-    expect(await subjectsFor('y@example.org')).toHaveLength(0);
+    const links = await currentLinks(deps);
+    await expect(runMilestoneRound(deps, firing, links)).rejects.toBeInstanceOf(RoundIncompleteError);
+    expect(await subjectsFor(api, 'x@example.org')).toHaveLength(1);
+    expect(await subjectsFor(api, 'y@example.org')).toHaveLength(0);
 
     // The review is edited before the retry: the retry still finishes the round it started.
-    await api.putReview('crash', reviewBody(now, 120, { venue: 'Palais Wilson, Geneva' }));
-    const aMinuteLater = { ...sendingOptions(), realNow: () => new Date(Date.now() + 60_000) };
-    expect(await runMilestoneRound(firing, () => undefined, links(), aMinuteLater)).toEqual({
+    await api.putReview('crash', reviewBody(await api.now(), 120, { venue: 'Palais Wilson, Geneva' }));
+    const aMinuteLater = { ...deps, clock: { now: () => new Date(deps.clock.now().getTime() + 60_000) } };
+    expect(await runMilestoneRound(aMinuteLater, firing, links)).toEqual({
       status: 'done',
       sent: 1,
       skipped: 1,
       failed: 0,
       suppressed: 0,
     });
-    expect(await subjectsFor('x@example.org')).toHaveLength(1);
-    expect(await subjectsFor('y@example.org')).toHaveLength(1);
+    expect(await subjectsFor(api, 'x@example.org')).toHaveLength(1);
+    expect(await subjectsFor(api, 'y@example.org')).toHaveLength(1);
   });
 
-  it('refuses a payload that is not a firing, so that it reaches the dead-letter queue', async () => {
-    await expect(fire({ nonsense: true } as unknown as MilestoneFiring)).rejects.toThrow(/reviewId/);
+  it('refuses a payload that is not a firing, so that it reaches the dead-letter queue', async ({
+    runtime,
+  }) => {
+    await expect(fire(runtime, { nonsense: true } as unknown as MilestoneFiring)).rejects.toThrow(/reviewId/);
   });
 });

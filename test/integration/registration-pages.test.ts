@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../local/runtime';
-import { confirmationLink, reviewBody, type ServiceClient, startService } from '../support/local-service';
+import { confirmationLink, reviewBody } from '../support/local-service';
+import { test as base, describe, expect } from '../support/service';
 
-let runtime: LocalRuntime;
-let api: ServiceClient;
-
-beforeAll(async () => {
-  ({ runtime, client: api } = await startService());
+/** Each test's service holds the review `pages`, four months ahead, whose form the tests fill in. */
+const it = base.extend('review', { auto: true }, async ({ api }) => {
   expect((await api.putReview('pages', reviewBody(await api.now(), 120))).status).toBe(201);
 });
-afterAll(() => runtime?.close());
 
 const validForm = (email: string, extra: Record<string, string | string[]> = {}) => ({
   name: 'Ana Pérez',
@@ -28,7 +23,9 @@ const validForm = (email: string, extra: Record<string, string | string[]> = {})
 const tokenOf = (link: string) => new URL(link).searchParams.get('token') as string;
 
 describe('the registration form', () => {
-  it('speaks the browser’s language, is right to left in Arabic, and lets the reader switch', async () => {
+  it('speaks the browser’s language, is right to left in Arabic, and lets the reader switch', async ({
+    api,
+  }) => {
     const french = await api.request('GET', '/register/pages', {
       headers: { 'accept-language': 'fr-CH,fr;q=0.9' },
     });
@@ -55,7 +52,7 @@ describe('the registration form', () => {
     expect(arabic.text).toContain('href="/privacy?lang=ar"');
   });
 
-  it('names each invalid field on the page, keeping what was typed', async () => {
+  it('names each invalid field on the page, keeping what was typed', async ({ api }) => {
     const answer = await api.request('POST', '/register/pages?lang=en', {
       form: { name: 'Ana <b>Pérez</b>', email: 'nope', meetings: [], language: 'en' },
     });
@@ -66,7 +63,7 @@ describe('the registration form', () => {
     expect(answer.text).not.toContain('<b>Pérez</b>');
   });
 
-  it('registers from the form and emails the link in the chosen language', async () => {
+  it('registers from the form and emails the link in the chosen language', async ({ api }) => {
     const answer = await api.request('POST', '/register/pages?lang=es', {
       form: validForm('ana@example.org'),
     });
@@ -80,7 +77,7 @@ describe('the registration form', () => {
     expect(confirmed.text).toContain('<html lang="es"');
   });
 
-  it('gives a bot that fills the trap field the same answer, and records nothing', async () => {
+  it('gives a bot that fills the trap field the same answer, and records nothing', async ({ api }) => {
     const answer = await api.request('POST', '/register/pages?lang=en', {
       form: validForm('bot@example.org', { website: 'http://spam.example.org' }),
     });
@@ -89,7 +86,7 @@ describe('the registration form', () => {
     expect(await api.outbox('bot@example.org')).toEqual([]);
   });
 
-  it('refuses an oversized body before reading it', async () => {
+  it('refuses an oversized body before reading it', async ({ api }) => {
     const answer = await api.request('POST', '/register/pages', {
       form: validForm('big@example.org', { name: 'x'.repeat(20_000) }),
     });
@@ -98,7 +95,9 @@ describe('the registration form', () => {
 });
 
 describe('no enumeration, no duplicates', () => {
-  it('keeps one registration per address under concurrent submissions, all links confirming that one', async () => {
+  it('keeps one registration per address under concurrent submissions, all links confirming that one', async ({
+    api,
+  }) => {
     const submissions = Array.from({ length: 4 }, () =>
       api.request('POST', '/registrations', {
         json: { reviewId: 'pages', email: 'race@example.org', name: 'Race Condition' },
@@ -115,7 +114,7 @@ describe('no enumeration, no duplicates', () => {
     expect(new Set(nonces).size).toBe(1);
   });
 
-  it('answers a known address like a new one, and emails it a manage link instead', async () => {
+  it('answers a known address like a new one, and emails it a manage link instead', async ({ api }) => {
     await api.registerAndConfirm('pages', 'known@example.org');
     const known = await api.request('POST', '/registrations', {
       json: { reviewId: 'pages', email: 'known@example.org', name: 'Someone Else', language: 'fr' },
@@ -129,7 +128,7 @@ describe('no enumeration, no duplicates', () => {
     expect(last?.text).toContain('/manage?token=');
   });
 
-  it('limits attempts per address', async () => {
+  it('limits attempts per address', async ({ api }) => {
     const attempt = () =>
       api.request('POST', '/registrations', {
         json: { reviewId: 'pages', email: 'limit@example.org', name: 'L' },
@@ -141,7 +140,7 @@ describe('no enumeration, no duplicates', () => {
 });
 
 describe('a confirmation link', () => {
-  it('is single use: a second POST changes nothing and says it was done', async () => {
+  it('is single use: a second POST changes nothing and says it was done', async ({ api }) => {
     await api.request('POST', '/registrations', {
       json: { reviewId: 'pages', email: 'once@example.org', name: 'O' },
     });

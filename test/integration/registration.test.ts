@@ -1,25 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../local/runtime';
 import { issueToken } from '../../shared/domain/tokens';
-import { confirmationLink, reviewBody, type ServiceClient, startService } from '../support/local-service';
+import { confirmationLink, reviewBody } from '../support/local-service';
+import { test as base, describe, expect } from '../support/service';
 
-let runtime: LocalRuntime;
-let api: ServiceClient;
-
-beforeAll(async () => {
-  ({ runtime, client: api } = await startService());
-  const answer = await api.putReview('europe-r', reviewBody(await api.now(), 120));
-  expect(answer.status).toBe(201);
-});
-afterAll(() => runtime?.close());
-
-const register = (email: string, extra: Record<string, unknown> = {}) =>
-  api.request('POST', '/registrations', {
-    json: { reviewId: 'europe-r', email, name: 'Nadia Haddad', language: 'en', ...extra },
-  });
+/** Each test's service holds the review `europe-r`, four months ahead, and registers people for it. */
+const it = base
+  .extend('review', { auto: true }, async ({ api }) => {
+    const answer = await api.putReview('europe-r', reviewBody(await api.now(), 120));
+    expect(answer.status).toBe(201);
+    return answer.body;
+  })
+  .extend(
+    'register',
+    ({ api }) =>
+      (email: string, extra: Record<string, unknown> = {}) =>
+        api.request('POST', '/registrations', {
+          json: { reviewId: 'europe-r', email, name: 'Nadia Haddad', language: 'en', ...extra },
+        }),
+  );
 
 describe('registration by email link', () => {
-  it('answers 202 and emails a confirmation link; opening the link confirms nothing, its button does', async () => {
+  it('answers 202 and emails a confirmation link; opening the link confirms nothing, its button does', async ({
+    api,
+    runtime,
+    register,
+  }) => {
     const answer = await register('new@example.org');
     expect(answer.status).toBe(202);
     const link = confirmationLink(await api.outbox('new@example.org'));
@@ -39,7 +43,11 @@ describe('registration by email link', () => {
     expect(again.text).toContain('already confirmed');
   });
 
-  it('answers the same whether the address is new, pending or confirmed, and tells the owner by email', async () => {
+  it('answers the same whether the address is new, pending or confirmed, and tells the owner by email', async ({
+    api,
+    runtime,
+    register,
+  }) => {
     const fresh = await register('same@example.org');
     const pending = await register('SAME@example.org');
     await api.registerAndConfirm('europe-r', 'same@example.org');
@@ -54,7 +62,11 @@ describe('registration by email link', () => {
     expect(subjects.at(-1)).toMatch(/^Your registration: /);
   });
 
-  it('shows a clear page, and confirms nothing, for a forged or expired link', async () => {
+  it('shows a clear page, and confirms nothing, for a forged or expired link', async ({
+    api,
+    runtime,
+    register,
+  }) => {
     await register('forged@example.org');
     const link = confirmationLink(await api.outbox('forged@example.org'));
     const token = new URL(link).searchParams.get('token') as string;
@@ -70,7 +82,7 @@ describe('registration by email link', () => {
         email: 'forged@example.org',
         exp: now.getTime() / 1000 - 1,
       },
-      process.env.TOKEN_SECRET as string,
+      runtime.signingKey,
     );
     const late = await api.request('POST', '/confirm', { form: { token: expired } });
     expect(late.status).toBe(400);
@@ -80,7 +92,7 @@ describe('registration by email link', () => {
     expect(missing.status).toBe(400);
   });
 
-  it('lets a pending registration lapse after 48 hours', async () => {
+  it('lets a pending registration lapse after 48 hours', async ({ api, register }) => {
     await register('slow@example.org');
     const link = confirmationLink(await api.outbox('slow@example.org'));
     await api.moveClock({ advanceBy: 'PT49H' });
@@ -89,7 +101,10 @@ describe('registration by email link', () => {
     expect(late.text).toContain('has expired');
   });
 
-  it('names each invalid field, and keeps a name with line breaks or markup harmless', async () => {
+  it('names each invalid field, and keeps a name with line breaks or markup harmless', async ({
+    api,
+    register,
+  }) => {
     const invalid = await api.request('POST', '/registrations', {
       json: {
         reviewId: 'europe-r',

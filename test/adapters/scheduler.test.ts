@@ -12,7 +12,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MilestoneFiring } from '../../shared/domain/firing';
-import { type SchedulingTarget, syncReviewSchedules } from '../../shared/scheduling/review-schedules';
+import { createScheduler, type SchedulingTarget } from '../../shared/scheduling/scheduler';
 
 const scheduler = mockClient(SchedulerClient);
 const target: SchedulingTarget = {
@@ -27,11 +27,12 @@ const firing: MilestoneFiring = {
   kind: 'reminder',
   at: '2027-03-09T08:00:00Z',
   version: 3,
-  scheduledTime: '<aws.scheduler.scheduled-time>',
 };
 const meta = { $metadata: {} };
+const syncReviewSchedules = (reviewId: string, firings: MilestoneFiring[]) =>
+  createScheduler(new SchedulerClient({ region: 'eu-west-1' }), target).syncReview(reviewId, firings);
 
-/** The exact job definition the Scheduler receives for `firing`. */
+/** The exact job definition the Scheduler receives for `firing`: told its own time by the placeholder. */
 const expectedDefinition = {
   Name: 'europe-2027.hybrid.reminder-1d',
   GroupName: 'gcm-consultations',
@@ -74,7 +75,7 @@ describe('bringing a review’s Scheduler jobs to its plan', () => {
 
   it('creates a missing job with the exact definition, listing only the review’s own jobs', async () => {
     existing();
-    expect(await syncReviewSchedules(target, 'europe-2027', [firing])).toEqual({
+    expect(await syncReviewSchedules('europe-2027', [firing])).toEqual({
       created: 1,
       updated: 0,
       deleted: 0,
@@ -95,7 +96,7 @@ describe('bringing a review’s Scheduler jobs to its plan', () => {
       },
       { Name: 'europe-2027.hybrid.reminder-7d', ScheduleExpression: 'at(2027-03-03T08:00:00)', Input: '{}' },
     );
-    expect(await syncReviewSchedules(target, 'europe-2027', [firing])).toEqual({
+    expect(await syncReviewSchedules('europe-2027', [firing])).toEqual({
       created: 0,
       updated: 1,
       deleted: 1,
@@ -112,7 +113,7 @@ describe('bringing a review’s Scheduler jobs to its plan', () => {
       ScheduleExpression: expectedDefinition.ScheduleExpression,
       Input: expectedDefinition.Target.Input,
     });
-    expect(await syncReviewSchedules(target, 'europe-2027', [firing])).toEqual({
+    expect(await syncReviewSchedules('europe-2027', [firing])).toEqual({
       created: 0,
       updated: 0,
       deleted: 0,
@@ -132,7 +133,7 @@ describe('bringing a review’s Scheduler jobs to its plan', () => {
     scheduler
       .on(DeleteScheduleCommand)
       .rejects(new ResourceNotFoundException({ Message: 'gone', message: 'gone', $metadata: {} }));
-    expect(await syncReviewSchedules(target, 'europe-2027', [firing])).toEqual({
+    expect(await syncReviewSchedules('europe-2027', [firing])).toEqual({
       created: 1,
       updated: 0,
       deleted: 1,

@@ -1,0 +1,61 @@
+import { createDynamoClient } from '../shared/aws/dynamo-client';
+import type { ClientConfig } from '../shared/aws/request-handler';
+import { createSchedulerClient } from '../shared/aws/scheduler-client';
+import { createSesClient } from '../shared/aws/ses-client';
+import { sesMailer } from '../shared/mail/mailer';
+import { createScheduler, type Scheduler, type SchedulingTarget } from '../shared/scheduling/scheduler';
+import { DEFAULT_DELIVERY_LEASE_MS, SEND_CONCURRENCY } from '../shared/services/delivery-round';
+import type { Dependencies, Log } from '../shared/services/dependencies';
+import { createStore } from '../shared/store/store';
+import type { LocalClock } from './clock';
+
+/** The local stand-ins' endpoints and the settings AWS would give the functions. */
+export interface LocalSettings {
+  endpoints: { dynamodb: string; ses: string; scheduler: string };
+  tableName: string;
+  target: SchedulingTarget;
+  mailFrom: string;
+  publicBaseUrl: string;
+  signingKey: string;
+  sending: { rate: number; leaseMs?: number };
+}
+
+/** What the local runtime's functions share: every adapter, built once against the local components. */
+export type LocalDependencies = Dependencies & { schedulerInvoking(functionArn: string): Scheduler };
+
+/** A client of a local component: any region and credentials do, but the SDK needs some to sign with. */
+export const localClientConfig = (endpoint: string): ClientConfig => ({
+  endpoint,
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
+
+/**
+ * The local runtime's composition root: the same adapters the functions' roots build in AWS, pointed at the
+ * local components, and the local clock as the functions' clock, so that links and leases follow it when it is
+ * moved.
+ */
+export function composeLocal(settings: LocalSettings, clock: LocalClock, log: Log): LocalDependencies {
+  const { endpoints } = settings;
+  const schedulerClient = createSchedulerClient(localClientConfig(endpoints.scheduler));
+  const schedulerInvoking = (functionArn: string) =>
+    createScheduler(schedulerClient, { ...settings.target, functionArn });
+  return {
+    store: createStore({
+      client: createDynamoClient(localClientConfig(endpoints.dynamodb)),
+      name: settings.tableName,
+    }),
+    mailer: sesMailer(createSesClient(localClientConfig(endpoints.ses)), { mailFrom: settings.mailFrom }),
+    scheduler: schedulerInvoking(settings.target.functionArn),
+    schedulerInvoking,
+    clock,
+    log,
+    signingKey: async () => settings.signingKey,
+    site: { publicBaseUrl: settings.publicBaseUrl, mailFrom: settings.mailFrom },
+    sending: {
+      rate: settings.sending.rate,
+      concurrency: SEND_CONCURRENCY,
+      leaseMs: settings.sending.leaseMs ?? DEFAULT_DELIVERY_LEASE_MS,
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { jsonBody, textBody } from '../http/body';
+import { type HttpEvent, json, requestTime } from '../http/event';
+import type { RouteTable } from '../http/http-function';
+import { milestoneDeliveries } from '../services/delivery-report';
+import type { Needs } from '../services/dependencies';
+import { importContacts, importProgress } from '../services/invitations';
+import { cancelReview, listAllReviews, putReview, showReview } from '../services/reviews';
+import { listAllSuppressions, showSuppression } from '../services/suppressions';
+
+export type AdminApiDependencies = Needs<'store' | 'scheduler' | 'log'>;
+
+const param = (event: HttpEvent, name: string) => event.pathParameters?.[name];
+
+/** The secretariat's JSON API: each route one service call. */
+export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
+  'GET /admin/reviews': async (event, deps) =>
+    json(200, { reviews: await listAllReviews(deps, requestTime(event)) }),
+
+  'GET /admin/reviews/{reviewId}': async (event, deps) =>
+    json(200, await showReview(deps, param(event, 'reviewId'), requestTime(event))),
+
+  'PUT /admin/reviews/{reviewId}': async (event, deps) => {
+    const { created, ...view } = await putReview(
+      deps,
+      param(event, 'reviewId'),
+      jsonBody(event),
+      requestTime(event),
+    );
+    return json(created ? 201 : 200, view);
+  },
+
+  'DELETE /admin/reviews/{reviewId}': async (event, deps) =>
+    json(200, await cancelReview(deps, param(event, 'reviewId'), requestTime(event))),
+
+  'POST /admin/reviews/{reviewId}/invitations': async (event, deps) =>
+    json(
+      202,
+      await importContacts(deps, param(event, 'reviewId'), textBody(event, 'text/csv'), requestTime(event)),
+    ),
+
+  'GET /admin/reviews/{reviewId}/invitations/{importId}': async (event, deps) =>
+    json(200, await importProgress(deps, param(event, 'reviewId'), param(event, 'importId'))),
+
+  'GET /admin/reviews/{reviewId}/deliveries/{milestoneId}': async (event, deps) =>
+    json(
+      200,
+      await milestoneDeliveries(
+        deps,
+        param(event, 'reviewId'),
+        param(event, 'milestoneId'),
+        event.queryStringParameters?.at,
+        requestTime(event),
+      ),
+    ),
+
+  'GET /admin/suppressions': async (_event, deps) => json(200, await listAllSuppressions(deps)),
+
+  'GET /admin/suppressions/{email}': async (event, deps) =>
+    json(200, await showSuppression(deps, param(event, 'email'))),
+};

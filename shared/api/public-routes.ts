@@ -1,0 +1,192 @@
+import { ValidationError } from '../domain/errors';
+import { RegistrationForm } from '../domain/registrant';
+import { reviewTitle } from '../domain/wording';
+import { formBody, jsonBody } from '../http/body';
+import { type HttpEvent, html, json, requestTime } from '../http/event';
+import type { RouteTable } from '../http/http-function';
+import { type Language, pageLanguage } from '../i18n/languages';
+import { translator } from '../i18n/translate';
+import { invalidFields, readRegistrationForm } from '../pages/registration-form';
+import {
+  confirmedPage,
+  confirmFormPage,
+  type FormField,
+  invalidLinkPage,
+  managePage,
+  privacyPage,
+  registrationClosedPage,
+  registrationFormPage,
+  registrationSentPage,
+  simplePage,
+  tooManyAttemptsPage,
+  unsubscribedPage,
+  unsubscribePage,
+} from '../pages/registration-pages';
+import type { Needs } from '../services/dependencies';
+import {
+  cancelRegistration,
+  changeRegistration,
+  checkConfirmationLink,
+  confirm,
+  invitationPrefill,
+  type ManageContext,
+  manageContext,
+  openReview,
+  RateLimitedError,
+  register,
+} from '../services/registration';
+import { checkUnsubscribeLink, unsubscribe } from '../services/unsubscribe';
+
+export type PublicApiDependencies = Needs<
+  'store' | 'mailer' | 'log' | 'signingKey' | 'site' | 'clock' | 'sending'
+>;
+
+/** The page's language: `?lang=`, else the registrant's own choice, else the browser's. */
+const languageOf = (event: HttpEvent, registrant?: Language) =>
+  pageLanguage({
+    requested: event.queryStringParameters?.lang,
+    registrant,
+    acceptLanguage: event.headers?.['accept-language'],
+  });
+
+const clientOf = (event: HttpEvent) => event.requestContext.http.sourceIp;
+const query = (event: HttpEvent, name: string) => event.queryStringParameters?.[name] ?? '';
+
+/**
+ * The public routes: the stakeholder's side, as pages that work without JavaScript, and the JSON registration
+ * endpoint. Each maps a request to a service call and the outcome to a page in the reader's language.
+ */
+export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
+  'POST /registrations': async (event, deps) => {
+    try {
+      await register(deps, jsonBody(event), requestTime(event), clientOf(event));
+    } catch (error) {
+      if (error instanceof RateLimitedError) return json(429, { error: error.message });
+      throw error;
+    }
+    return json(202, { message: translator(languageOf(event))('register.sent.body') });
+  },
+
+  'GET /register/{reviewId}': async (event, deps) => {
+    const language = languageOf(event);
+    const now = requestTime(event);
+    const open = await openReview(deps, event.pathParameters?.reviewId ?? '', now);
+    if (!open) return html(404, registrationClosedPage(language));
+    const invitation = query(event, 'invitation');
+    const values = invitation ? await invitationPrefill(deps, invitation, open.review.reviewId, now) : {};
+    const context = { review: open.review, meetings: open.plan.meetings };
+    return html(200, registrationFormPage(language, context, { values, errors: [] }));
+  },
+
+  'POST /register/{reviewId}': async (event, deps) => {
+    const language = languageOf(event);
+    const now = requestTime(event);
+    const reviewId = event.pathParameters?.reviewId ?? '';
+    const open = await openReview(deps, reviewId, now);
+    if (!open) return html(404, registrationClosedPage(language));
+    const { input, values, isBot } = readRegistrationForm(formBody(event), reviewId);
+    // A bot that filled the trap field gets the very answer a person gets, and nothing is recorded.
+    if (isBot) return html(200, registrationSentPage(language));
+    try {
+      await register(deps, input, now, clientOf(event), RegistrationForm);
+    } catch (error) {
+      if (error instanceof RateLimitedError) return html(429, tooManyAttemptsPage(language));
+      if (!(error instanceof ValidationError)) throw error;
+      const context = { review: open.review, meetings: open.plan.meetings };
+      return html(
+        422,
+        registrationFormPage(language, context, { values, errors: invalidFields(error.issues) }),
+      );
+    }
+    return html(200, registrationSentPage(language));
+  },
+
+  'GET /confirm': async (event, deps) => {
+    const language = languageOf(event);
+    const token = query(event, 'token');
+    const check = await checkConfirmationLink(deps, token, requestTime(event));
+    if (!check.ok) return html(400, invalidLinkPage(language, check.reason));
+    return html(200, confirmFormPage(language, check.review, token));
+  },
+
+  'POST /confirm': async (event, deps) => {
+    const outcome = await confirm(deps, formBody(event).get('token') ?? '', requestTime(event));
+    if (outcome.status === 'invalid') return html(400, invalidLinkPage(languageOf(event), outcome.reason));
+    const language = languageOf(event, outcome.registrant.language);
+    const already = outcome.status === 'already-confirmed';
+    return html(200, confirmedPage(language, outcome.review, already, outcome.waitlisted));
+  },
+
+  'GET /manage': async (event, deps) => {
+    const token = query(event, 'token');
+    return manageAnswer(event, token, await manageContext(deps, token, requestTime(event)));
+  },
+
+  'POST /manage': async (event, deps) => {
+    const body = formBody(event);
+    const token = body.get('token') ?? '';
+    const change = {
+      meetings: body.getAll('meetings'),
+      attendanceMode: body.get('attendanceMode') ?? 'online',
+      language: body.get('language'),
+    };
+    const now = requestTime(event);
+    let context: ManageContext;
+    try {
+      context = await changeRegistration(deps, token, change, now);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return manageAnswer(event, token, await manageContext(deps, token, now), invalidFields(error.issues));
+    }
+    if (!context.ok) return manageAnswer(event, token, context);
+    const language = languageOf(event, context.registrant.language);
+    const t = translator(language);
+    return html(200, simplePage(language, 'manage.saved.title', [t('manage.saved.body')]));
+  },
+
+  'POST /manage/cancel': async (event, deps) => {
+    const token = formBody(event).get('token') ?? '';
+    const context = await cancelRegistration(deps, token, requestTime(event));
+    if (!context.ok) return manageAnswer(event, token, context);
+    const language = languageOf(event, context.registrant.language);
+    const t = translator(language);
+    const body = t('manage.cancelled.body', { review: reviewTitle(context.review, t) });
+    return html(200, simplePage(language, 'manage.cancelled.title', [body]));
+  },
+
+  /** Opening the link only shows a button, so that link scanners change nothing. */
+  'GET /unsubscribe': async (event, deps) => {
+    const language = languageOf(event);
+    const token = query(event, 'token');
+    const check = await checkUnsubscribeLink(deps, token, requestTime(event));
+    if (!check.ok) return html(400, invalidLinkPage(language, check.reason));
+    return html(200, unsubscribePage(language, check.review, token));
+  },
+
+  /** The page's button, and mail clients' one-click POST (RFC 8058) to the List-Unsubscribe URL itself. */
+  'POST /unsubscribe': async (event, deps) => {
+    const language = languageOf(event);
+    const token = event.queryStringParameters?.token ?? formBody(event).get('token') ?? '';
+    const done = await unsubscribe(deps, token, requestTime(event));
+    if (!done.ok) return html(400, invalidLinkPage(language, done.reason));
+    return html(200, unsubscribedPage(language, done.review));
+  },
+
+  'GET /privacy': async (event) => html(200, privacyPage(languageOf(event))),
+};
+
+function manageAnswer(event: HttpEvent, token: string, context: ManageContext, errors: FormField[] = []) {
+  if (!context.ok) {
+    const language = languageOf(event);
+    if (context.reason === 'missing')
+      return html(
+        404,
+        simplePage(language, 'link.invalid.title', [translator(language)('manage.notRegistered')]),
+      );
+    return html(400, invalidLinkPage(language, context.reason));
+  }
+  const language = languageOf(event, context.registrant.language);
+  const meetings = { review: context.review, meetings: context.plan.meetings };
+  const page = managePage(language, meetings, context.registrant, token, context.waitlistPosition, errors);
+  return html(errors.length > 0 ? 422 : 200, page);
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * Each function's environment, as its CDK construct sets it (`infra/consultations-stack.ts` is typed by these
+ * schemas, and a test compares the synthesized template with them). A function reads it once, at start, and
+ * refuses to start with a message naming each variable that is missing or wrong.
+ */
+const table = { TABLE_NAME: z.string().min(1) };
+const scheduling = {
+  SCHEDULE_GROUP: z.string().min(1),
+  SCHEDULER_ROLE_ARN: z.string().startsWith('arn:'),
+  SCHEDULER_DLQ_ARN: z.string().startsWith('arn:'),
+};
+const mail = {
+  MAIL_FROM: z.email(),
+  SES_CONFIGURATION_SET: z.string().min(1),
+  /** Where links in emails point: the public pages' base URL. */
+  PUBLIC_BASE_URL: z.url(),
+  /** The secret holding the key that signs those links. */
+  TOKEN_SECRET_ARN: z.string().startsWith('arn:'),
+};
+
+export const ENVIRONMENTS = {
+  'admin-api': z.object({ ...table, ...scheduling, MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:') }),
+  reconcile: z.object({ ...table, ...scheduling, MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:') }),
+  'public-api': z.object({ ...table, ...mail }),
+  /** It schedules continuations targeting itself: its own ARN comes from each invocation's context. */
+  milestone: z.object({
+    ...table,
+    ...mail,
+    ...scheduling,
+    /** The SES account's sending rate, emails per second. */
+    SES_SEND_RATE: z.coerce.number().positive(),
+  }),
+  'ses-events': z.object(table),
+};
+
+export type FunctionName = keyof typeof ENVIRONMENTS;
+export const FUNCTION_NAMES = Object.keys(ENVIRONMENTS) as FunctionName[];
+
+export type Environment<F extends FunctionName> = z.infer<(typeof ENVIRONMENTS)[F]>;
+/** What a CDK construct must set for the function: every variable, as a string (or a token that becomes one). */
+export type EnvironmentVariables<F extends FunctionName> = Record<keyof Environment<F>, string>;
+
+export function readEnvironment<F extends FunctionName>(fn: F, env: Record<string, string | undefined>) {
+  const result = ENVIRONMENTS[fn].safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`The ${fn} function's environment is not as its CDK construct sets it: ${problems}`);
+  }
+  return result.data as Environment<F>;
+}

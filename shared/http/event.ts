@@ -1,0 +1,28 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { RequestBody } from './body';
+
+/** API Gateway's HTTP API event (payload 2.0), with the JWT authorizer's claims and the body as decoded once. */
+export type HttpEvent = APIGatewayProxyEventV2 & {
+  requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
+  /** Set by the `requestBody` middleware before any route runs. */
+  parsedBody?: RequestBody;
+};
+export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; body: string };
+
+/** The time API Gateway received the request: the request's own "now", wherever it runs. */
+export const requestTime = (event: HttpEvent): Date => new Date(event.requestContext.timeEpoch);
+
+/** Answers are personal (links with tokens, registrations): no cache keeps them. */
+const NOT_CACHED = { 'cache-control': 'no-store' };
+
+export const json = (statusCode: number, body: unknown): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...NOT_CACHED },
+  body: JSON.stringify(body),
+});
+
+export const html = (statusCode: number, body: string): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'text/html; charset=utf-8', ...NOT_CACHED },
+  body,
+});

@@ -1,0 +1,80 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import httpRouterHandler from '@middy/http-router';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import { type HttpFunctionName, type RouteKey, routeKey, routesOf } from '../api/routes';
+import type { Log } from '../services/dependencies';
+import { requestBody } from './body';
+import { domainErrors, isFault } from './errors';
+import type { HttpEvent, HttpResult } from './event';
+
+/** A route's handler: the request and the function's dependencies in, the answer out. */
+export type RouteHandler<D> = (event: HttpEvent, deps: D) => Promise<HttpResult>;
+
+/** Every route of one function of `shared/api/routes.ts`, each with its handler: no more, no fewer. */
+export type RouteTable<F extends HttpFunctionName, D> = Record<RouteKey<F>, RouteHandler<D>>;
+
+/**
+ * Pages hold no script and load nothing from elsewhere: inline styles only, forms posted to the service itself.
+ * middy's defaults otherwise (HSTS, nosniff, no framing, no referrer), without the ones that would stop a form
+ * (sandbox), upgrade the local runtime's plain HTTP, or name reporting endpoints that do not exist.
+ */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    'default-src': "'none'",
+    'style-src': "'unsafe-inline'",
+    'form-action': "'self'",
+    'base-uri': "'none'",
+    'frame-ancestors': "'none'",
+    sandbox: undefined,
+    'navigate-to': undefined,
+    'report-to': undefined,
+    'upgrade-insecure-requests': undefined,
+  },
+  poweredBy: false,
+  reportTo: false,
+  reportingEndpoints: false,
+  xssProtection: false,
+} as unknown as Parameters<typeof httpSecurityHeaders>[0];
+
+/**
+ * One HTTP function of the API: its router built from the route list, behind the middleware every HTTP
+ * function shares (security headers, errors as JSON answers, the body decoded once) and its own (`before`).
+ * Throws at start when the table and the list disagree.
+ */
+export function httpFunction<F extends HttpFunctionName, D>(
+  fn: F,
+  table: RouteTable<F, D>,
+  deps: D & { log: Log },
+  before: MiddlewareObj<HttpEvent, HttpResult>[] = [],
+) {
+  const listed = routesOf(fn);
+  const keys = new Set<string>(listed.map(routeKey));
+  const extra = Object.keys(table).filter((key) => !keys.has(key));
+  const missing = [...keys].filter((key) => !(key in table));
+  if (extra.length > 0 || missing.length > 0)
+    throw new Error(
+      `the ${fn} routes disagree with shared/api/routes.ts: extra ${extra}; missing ${missing}`,
+    );
+  const router = httpRouterHandler<HttpEvent, HttpResult>(
+    listed.map((route) => ({
+      method: route.method,
+      path: route.path,
+      handler: (event: HttpEvent) => table[routeKey(route) as RouteKey<F>](event, deps),
+    })),
+  );
+  return middy<HttpEvent, HttpResult>()
+    .use(httpSecurityHeaders(SECURITY_HEADERS))
+    .use(
+      httpErrorHandler({
+        logger: (error: Error) => {
+          if (isFault(error)) deps.log('unhandled', { error: String(error), stack: error?.stack });
+        },
+        fallbackMessage: JSON.stringify({ error: 'internal error' }),
+      }),
+    )
+    .use(domainErrors())
+    .use(before)
+    .use(requestBody())
+    .handler(router);
+}

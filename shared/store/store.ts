@@ -1,0 +1,28 @@
+import { calendarStore } from './calendar';
+import { changeStore } from './changes-to-tell';
+import { deliveryStore } from './deliveries';
+import { invitationStore } from './invitations';
+import { rateLimitStore } from './rate-limits';
+import { registrantStore } from './registrants';
+import { reviewStore } from './reviews';
+import { seatStore } from './seats';
+import { suppressionStore } from './suppressions';
+import type { Table } from './table';
+
+/** Every record the service keeps, by kind, all in the one table. */
+export function createStore(table: Table) {
+  return {
+    table,
+    reviews: reviewStore(table),
+    registrants: registrantStore(table),
+    seats: seatStore(table),
+    invitations: invitationStore(table),
+    calendar: calendarStore(table),
+    changes: changeStore(table),
+    deliveries: deliveryStore(table),
+    suppressions: suppressionStore(table),
+    rateLimits: rateLimitStore(table),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
