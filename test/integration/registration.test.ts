@@ -45,7 +45,6 @@ describe('registration by email link', () => {
 
   it('answers the same whether the address is new, pending or confirmed, and tells the owner by email', async ({
     api,
-    runtime,
     register,
   }) => {
     const fresh = await register('same@example.org');
