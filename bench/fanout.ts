@@ -8,6 +8,7 @@ import type { Milestone, Plan, PlannedMeeting } from '../shared/domain/plan';
 import type { Registrant } from '../shared/domain/registrant';
 import type { Review } from '../shared/domain/review';
 import { composeRawEmail } from '../shared/mail/compose';
+import { renderMessage } from '../shared/mail/render-message';
 import { sendRawEmail } from '../shared/mail/ses-sender';
 import { linksFor } from '../shared/services/mailer';
 import { milestoneEmail, runMilestoneRound } from '../shared/services/milestone-round';
@@ -192,7 +193,7 @@ async function bareSendLoop(concurrency: number, milestoneId: string): Promise<v
   const raw = await composeRawEmail({
     from: { address: from, name: 'UN Network on Migration' },
     to: { address: to.email, name: to.name },
-    ...content,
+    ...renderMessage(content),
   });
   await inParallel(concurrency, recipients, () => sendRawEmail(sesClient(), { raw, from, to: to.email }));
 }

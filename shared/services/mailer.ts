@@ -9,6 +9,7 @@ import {
   UNSUBSCRIBE_TOKEN_TTL_SECONDS,
 } from '../domain/tokens';
 import { composeRawEmail } from '../mail/compose';
+import { renderMessage } from '../mail/render-message';
 import { sendRawEmail } from '../mail/ses-sender';
 import { epochSeconds } from '../store/keys';
 import { isSuppressed } from '../store/suppressions';
@@ -24,11 +25,7 @@ export async function sendMessage(
   const raw = await composeRawEmail({
     from: { address: from, name: SENDER_NAME },
     to: { address: to.email, name: to.name },
-    subject: content.subject,
-    text: content.text,
-    html: content.html,
-    headers: content.headers,
-    calendarInvite: content.calendarInvite,
+    ...renderMessage(content),
   });
   return sendRawEmail(sesClient(), {
     raw,

@@ -2,10 +2,6 @@ import { tokenKey } from '../aws/token-key';
 import { ValidationError } from '../domain/errors';
 import { RegistrationForm } from '../domain/registrant';
 import { reviewTitle } from '../domain/wording';
-import { type HttpEvent, type HttpResult, html, json, jsonBody, requestTime } from '../http/http';
-import { pageLanguage } from '../i18n/languages';
-import { translator } from '../i18n/translate';
-import { invalidFields, readRegistrationForm } from '../pages/registration-form';
 import {
   confirmedPage,
   confirmFormPage,
@@ -21,7 +17,11 @@ import {
   tooManyAttemptsPage,
   unsubscribedPage,
   unsubscribePage,
-} from '../pages/registration-pages';
+} from '../html/registration-pages';
+import { type HttpEvent, type HttpResult, html, json, jsonBody, requestTime } from '../http/http';
+import { pageLanguage } from '../i18n/languages';
+import { translator } from '../i18n/translate';
+import { invalidFields, readRegistrationForm } from '../pages/registration-form';
 import {
   cancelRegistration,
   changeRegistration,
