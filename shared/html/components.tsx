@@ -18,7 +18,7 @@ export function Paragraphs({ texts }: { texts: string[] }) {
 }
 
 /** What a control announces besides its label: its hint and its error, and that it is invalid. */
-export interface Described {
+interface Described {
   'aria-describedby'?: string;
   'aria-invalid'?: 'true';
 }
