@@ -9,6 +9,7 @@ import type { Registrant } from '../shared/domain/registrant';
 import type { Review } from '../shared/domain/review';
 import { composeRawEmail } from '../shared/mail/compose';
 import { sesMailer } from '../shared/mail/mailer';
+import { renderMessage } from '../shared/mail/render-message';
 import { sendRawEmail } from '../shared/mail/ses-sender';
 import { DEFAULT_SEND_RATE, SEND_CONCURRENCY } from '../shared/services/delivery-round';
 import { currentLinks } from '../shared/services/links';
@@ -199,7 +200,7 @@ async function bareSendLoop(concurrency: number, milestoneId: string): Promise<v
   const raw = await composeRawEmail({
     from: { address: from, name: 'UN Network on Migration' },
     to: { address: to.email, name: to.name },
-    ...content,
+    ...renderMessage(content),
   });
   await inParallel(concurrency, recipients, () => sendRawEmail(ses, { raw, from, to: to.email }));
 }

@@ -1,12 +1,6 @@
 import { ValidationError } from '../domain/errors';
 import { RegistrationForm } from '../domain/registrant';
 import { reviewTitle } from '../domain/wording';
-import { formBody, jsonBody } from '../http/body';
-import { type HttpEvent, html, json, requestTime } from '../http/event';
-import type { RouteTable } from '../http/http-function';
-import { type Language, pageLanguage } from '../i18n/languages';
-import { translator } from '../i18n/translate';
-import { invalidFields, readRegistrationForm } from '../pages/registration-form';
 import {
   confirmedPage,
   confirmFormPage,
@@ -21,7 +15,12 @@ import {
   tooManyAttemptsPage,
   unsubscribedPage,
   unsubscribePage,
-} from '../pages/registration-pages';
+} from '../html/registration-pages';
+import { formBody, jsonBody } from '../http/body';
+import { type HttpEvent, html, json, requestTime } from '../http/event';
+import type { RouteTable } from '../http/http-function';
+import { type Language, pageLanguage } from '../i18n/languages';
+import { translator } from '../i18n/translate';
 import type { Needs } from '../services/dependencies';
 import {
   cancelRegistration,
@@ -36,6 +35,7 @@ import {
   register,
 } from '../services/registration';
 import { checkUnsubscribeLink, unsubscribe } from '../services/unsubscribe';
+import { invalidFields, readRegistrationForm } from './registration-form';
 
 export type PublicApiDependencies = Needs<
   'store' | 'mailer' | 'log' | 'signingKey' | 'site' | 'clock' | 'sending'

@@ -1,22 +1,24 @@
-import { directionOf, type Language, nativeName } from '../i18n/languages';
+import { type Language, nativeName } from '../i18n/languages';
 import { translator } from '../i18n/translate';
 import type { CalendarInvite } from './calendar';
-import { escapeHtml } from './html';
 import type { Milestone, PlannedMeeting } from './plan';
 import type { AttendanceMode } from './registrant';
 import { interpretationLanguagesOf, type Review } from './review';
 import { meetingName, meetingWhen, reviewTitle } from './wording';
 
 /**
- * An email's words in one language: subject, plain text and email-safe HTML (right to left for Arabic), and
- * what travels with them: a calendar invitation, and the headers of a message one can unsubscribe from.
+ * An email's words in one language, free of markup: its subject, its paragraphs, the one link it may lead to, and
+ * what travels with it: the registration's manage link, where to stop reminders and notices, and a calendar
+ * invitation. `renderMessage` (shared/mail/render-message.ts) turns it into plain text, HTML and headers.
  */
 export interface MessageContent {
   subject: string;
-  text: string;
-  html: string;
+  language: Language;
+  paragraphs: string[];
+  link?: { url: string; label: string };
+  manageUrl?: string;
+  unsubscribe?: Unsubscribe;
   calendarInvite?: CalendarInvite;
-  headers?: Record<string, string>;
 }
 
 /** Where a reader can stop the service's reminders and notices (RFC 8058 one-click, and a mailto). */
@@ -25,82 +27,30 @@ export interface Unsubscribe {
   mailto: string;
 }
 
+/** The links under every email's signature line, labelled in its language. */
+export function footerLinks(content: MessageContent): { url: string; label: string }[] {
+  const t = translator(content.language);
+  return [
+    ...(content.manageUrl ? [{ url: content.manageUrl, label: t('email.manage') }] : []),
+    ...(content.unsubscribe ? [{ url: content.unsubscribe.url, label: t('email.unsubscribe') }] : []),
+  ];
+}
+
 type Reader = { name: string; language: Language };
-
-interface Body {
-  paragraphs: string[];
-  link?: { url: string; label: string };
-  manageUrl?: string;
-  unsubscribe?: Unsubscribe;
-  calendarInvite?: CalendarInvite;
-}
-
-function render(language: Language, subject: string, body: Body): MessageContent {
-  const t = translator(language);
-  const footer = [
-    ...(body.manageUrl ? [`${t('email.manage')}: ${body.manageUrl}`] : []),
-    ...(body.unsubscribe ? [`${t('email.unsubscribe')}: ${body.unsubscribe.url}`] : []),
-  ];
-  const text = [
-    ...body.paragraphs,
-    ...(body.link ? [`${body.link.label}: ${body.link.url}`] : []),
-    ...(footer.length > 0 ? ['--', ...footer] : []),
-  ].join('\n\n');
-  const dir = directionOf(language);
-  const align = dir === 'rtl' ? 'right' : 'left';
-  const paragraph = (p: string) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`;
-  const button = body.link
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(body.link.url)}" style="background:#00589c;color:#ffffff;padding:12px 20px;text-decoration:none;border-radius:4px;display:inline-block">${escapeHtml(body.link.label)}</a></p>`
-    : '';
-  const footerLinks = [
-    ...(body.manageUrl ? [{ url: body.manageUrl, label: t('email.manage') }] : []),
-    ...(body.unsubscribe ? [{ url: body.unsubscribe.url, label: t('email.unsubscribe') }] : []),
-  ];
-  const footerHtml =
-    footerLinks.length > 0
-      ? `<p style="margin:24px 0 0;font-size:13px;color:#555555;border-top:1px solid #dddddd;padding-top:12px">${footerLinks
-          .map(
-            ({ url, label }) => `<a href="${escapeHtml(url)}" style="color:#00589c">${escapeHtml(label)}</a>`,
-          )
-          .join(' &#183; ')}</p>`
-      : '';
-  const html = `<!doctype html>
-<html lang="${language}" dir="${dir}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
-<body style="margin:0;padding:0;background:#f4f4f4">
-<div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#222222;text-align:${align}" dir="${dir}">
-<p style="margin:0 0 16px;font-size:13px;color:#555555">${escapeHtml(t('site.name'))}</p>
-${body.paragraphs.map(paragraph).join('\n')}
-${button}${footerHtml}
-</div>
-</body>
-</html>`;
-  const headers = body.unsubscribe
-    ? {
-        'List-Unsubscribe': `<${body.unsubscribe.url}>, <${body.unsubscribe.mailto}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      }
-    : undefined;
-  return {
-    subject,
-    text: `${text}\n`,
-    html,
-    ...(body.calendarInvite ? { calendarInvite: body.calendarInvite } : {}),
-    ...(headers ? { headers } : {}),
-  };
-}
 
 export function confirmationMessage(review: Review, reader: Reader, confirmUrl: string): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
-  return render(reader.language, t('email.confirm.subject', { review: title }), {
+  return {
+    subject: t('email.confirm.subject', { review: title }),
+    language: reader.language,
     paragraphs: [
       t('email.greeting', { name: reader.name }),
       t('email.confirm.body', { review: title }),
       t('email.ignore'),
     ],
     link: { url: confirmUrl, label: t('email.confirm.link') },
-  });
+  };
 }
 
 export function registrationConfirmedMessage(
@@ -118,23 +68,27 @@ export function registrationConfirmedMessage(
       : seating.seat === 'waitlisted'
         ? [t('email.confirmed.waitlisted', { meeting, position: seating.position ?? 0 })]
         : [];
-  return render(reader.language, t('email.confirmed.subject', { review: title }), {
+  return {
+    subject: t('email.confirmed.subject', { review: title }),
+    language: reader.language,
     paragraphs: [
       t('email.greeting', { name: reader.name }),
       t('email.confirmed.body', { review: title }),
       ...seat,
     ],
     manageUrl,
-  });
+  };
 }
 
 export function knownAddressMessage(review: Review, reader: Reader, manageUrl: string): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
-  return render(reader.language, t('email.known.subject', { review: title }), {
+  return {
+    subject: t('email.known.subject', { review: title }),
+    language: reader.language,
     paragraphs: [t('email.greeting', { name: reader.name }), t('email.known.body', { review: title })],
     link: { url: manageUrl, label: t('email.known.link') },
-  });
+  };
 }
 
 export function changedMessage(
@@ -148,7 +102,9 @@ export function changedMessage(
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
   const list = new Intl.ListFormat(reader.language, { type: 'conjunction' });
-  return render(reader.language, t('email.changed.subject', { review: title }), {
+  return {
+    subject: t('email.changed.subject', { review: title }),
+    language: reader.language,
     paragraphs: [
       t('email.greeting', { name: reader.name }),
       t('email.changed.body', {
@@ -162,7 +118,7 @@ export function changedMessage(
     ],
     manageUrl,
     calendarInvite,
-  });
+  };
 }
 
 /** `calendarInvite`: the cancellation of the meetings their calendar holds, when it holds any. */
@@ -174,13 +130,15 @@ export function cancelledMessage(
 ): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
-  return render(reader.language, t('email.cancelled.subject', { review: title }), {
+  return {
+    subject: t('email.cancelled.subject', { review: title }),
+    language: reader.language,
     paragraphs: [
       t('email.greeting', { name: reader.name }),
       t('email.cancelled.body', { review: title, url: registerUrl }),
     ],
     calendarInvite,
-  });
+  };
 }
 
 export function waitlistedMessage(
@@ -192,26 +150,35 @@ export function waitlistedMessage(
 ): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
-  return render(reader.language, t('email.waitlisted.subject', { review: title }), {
+  return {
+    subject: t('email.waitlisted.subject', { review: title }),
+    language: reader.language,
     paragraphs: [
       t('email.greeting', { name: reader.name }),
       t('email.waitlisted.body', { review: title, meeting: meetingName(meeting.kind, t), position }),
     ],
     manageUrl,
-  });
+  };
 }
 
-export function promotedMessage(review: Review, reader: Reader, meeting: PlannedMeeting, manageUrl: string) {
+export function promotedMessage(
+  review: Review,
+  reader: Reader,
+  meeting: PlannedMeeting,
+  manageUrl: string,
+): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
-  return render(reader.language, t('email.promoted.subject', { review: title }), {
+  return {
+    subject: t('email.promoted.subject', { review: title }),
+    language: reader.language,
     paragraphs: [
       t('email.greeting', { name: reader.name }),
       t('email.promoted.body', { review: title, meeting: meetingName(meeting.kind, t) }),
       meetingWhen(meeting, reader.language),
     ],
     manageUrl,
-  });
+  };
 }
 
 export function invitationToRegisterMessage(
@@ -222,11 +189,13 @@ export function invitationToRegisterMessage(
 ): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
-  return render(reader.language, t('email.invitation.subject', { review: title }), {
+  return {
+    subject: t('email.invitation.subject', { review: title }),
+    language: reader.language,
     paragraphs: [t('email.greeting', { name: reader.name }), t('email.invitation.body', { review: title })],
     link: { url: registerUrl, label: t('email.invitation.link') },
     unsubscribe,
-  });
+  };
 }
 
 type Attendee = Reader & { attendanceMode: AttendanceMode };
@@ -284,7 +253,9 @@ export function milestoneMessage(
   switch (milestone.kind) {
     case 'pre-consultation':
     case 'hybrid-consultation':
-      return render(reader.language, t('email.milestone.invitation.subject', values), {
+      return {
+        subject: t('email.milestone.invitation.subject', values),
+        language: reader.language,
         paragraphs: [
           greeting,
           t('email.milestone.invitation.body', values),
@@ -294,13 +265,15 @@ export function milestoneMessage(
         link: joining.link,
         manageUrl: links.manageUrl,
         calendarInvite: links.calendarInvite,
-      });
+      };
     case 'materials-publication': {
       const own = review.materials?.[reader.language] ?? review.materialsUrl;
       const others = Object.entries(review.materials ?? {})
         .filter(([language]) => language !== reader.language)
         .map(([language, url]) => `${nativeName(language as Language)}: ${url}`);
-      return render(reader.language, t('email.milestone.materials.subject', values), {
+      return {
+        subject: t('email.milestone.materials.subject', values),
+        language: reader.language,
         paragraphs: [
           greeting,
           t('email.milestone.materials.body', values),
@@ -309,19 +282,17 @@ export function milestoneMessage(
         link: own ? { url: own, label: t('email.milestone.materials.link') } : undefined,
         manageUrl: links.manageUrl,
         unsubscribe: links.unsubscribe,
-      });
+      };
     }
     case 'reminder':
-      return render(
-        reader.language,
-        t('email.milestone.reminder.subject', { ...values, days: milestone.daysBefore }),
-        {
-          paragraphs: [greeting, t('email.milestone.reminder.body', values), ...joining.paragraphs],
-          link: joining.link,
-          manageUrl: links.manageUrl,
-          unsubscribe: links.unsubscribe,
-        },
-      );
+      return {
+        subject: t('email.milestone.reminder.subject', { ...values, days: milestone.daysBefore }),
+        language: reader.language,
+        paragraphs: [greeting, t('email.milestone.reminder.body', values), ...joining.paragraphs],
+        link: joining.link,
+        manageUrl: links.manageUrl,
+        unsubscribe: links.unsubscribe,
+      };
   }
 }
 
@@ -336,7 +307,9 @@ export function dateChangedMessage(
   const t = translator(reader.language);
   const values = meetingValues(review, meeting, reader.language);
   const joining = joiningDetails(review, meeting, reader);
-  return render(reader.language, t('email.dateChanged.subject', values), {
+  return {
+    subject: t('email.dateChanged.subject', values),
+    language: reader.language,
     paragraphs: [
       t('email.greeting', { name: reader.name }),
       t('email.dateChanged.body', values),
@@ -345,7 +318,7 @@ export function dateChangedMessage(
     link: joining.link,
     manageUrl,
     calendarInvite,
-  });
+  };
 }
 
 /** A meeting the registrant held an invitation for is cancelled (or has no date any more, or its review is). */
@@ -363,9 +336,11 @@ export function meetingCancelledMessage(
     { ...meeting, startsAt: held.startsAt, dateText: null },
     reader.language,
   );
-  return render(reader.language, t('email.meetingCancelled.subject', values), {
+  return {
+    subject: t('email.meetingCancelled.subject', values),
+    language: reader.language,
     paragraphs: [t('email.greeting', { name: reader.name }), t('email.meetingCancelled.body', values)],
     manageUrl,
     calendarInvite,
-  });
+  };
 }

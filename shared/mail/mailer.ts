@@ -1,6 +1,7 @@
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { MessageContent } from '../domain/messages';
 import { composeRawEmail } from './compose';
+import { renderMessage } from './render-message';
 import { sendRawEmail } from './ses-sender';
 
 const SENDER_NAME = 'UN Network on Migration';
@@ -25,11 +26,7 @@ export function sesMailer(
       const raw = await composeRawEmail({
         from: { address: options.mailFrom, name: SENDER_NAME },
         to: { address: to.email, name: to.name },
-        subject: content.subject,
-        text: content.text,
-        html: content.html,
-        headers: content.headers,
-        calendarInvite: content.calendarInvite,
+        ...renderMessage(content),
       });
       return sendRawEmail(client, {
         raw,

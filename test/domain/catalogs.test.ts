@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../shared/i18n/languages';
+import { LANGUAGES, type Language } from '../../shared/i18n/languages';
 import { CATALOGS, type MessageKey, translator } from '../../shared/i18n/translate';
 
 const english = CATALOGS.en;
@@ -36,15 +36,37 @@ describe('the message catalogs', () => {
     }
   });
 
+  // Expected strings copied by hand from the catalogs: a day count in the wrong plural category reads wrong.
+  const reminder = (language: Language, days: number) =>
+    translator(language)('email.milestone.reminder.subject', { days, meeting: 'M', review: 'R' });
+
   it('formats plurals by each language’s rules', () => {
-    expect(
-      translator('en')('email.milestone.reminder.subject', { days: 1, meeting: 'M', review: 'R' }),
-    ).toContain('tomorrow');
-    expect(
-      translator('ru')('email.milestone.reminder.subject', { days: 7, meeting: 'M', review: 'R' }),
-    ).toMatch(/7/);
-    expect(
-      translator('ar')('email.milestone.reminder.subject', { days: 7, meeting: 'M', review: 'R' }),
-    ).toMatch(/[7٧]/);
+    expect(reminder('en', 1)).toBe('Reminder: M tomorrow, R');
+    expect(reminder('en', 7)).toBe('Reminder: M in 7 days, R');
+    expect(reminder('fr', 1)).toBe('Rappel\u00a0: M demain, R');
+    expect(reminder('fr', 7)).toBe('Rappel\u00a0: M dans 7 jours, R');
+  });
+
+  it.each([
+    [1, 'Напоминание: M завтра, R'],
+    [2, 'Напоминание: M через 2 дня, R'],
+    [5, 'Напоминание: M через 5 дней, R'],
+    [21, 'Напоминание: M через 21 день, R'],
+    [22, 'Напоминание: M через 22 дня, R'],
+    [25, 'Напоминание: M через 25 дней, R'],
+    [7, 'Напоминание: M через 7 дней, R'],
+  ])('Russian: a reminder %i days ahead reads “%s”', (days, expected) => {
+    expect(reminder('ru', days)).toBe(expected);
+  });
+
+  it.each([
+    [0, 'تذكير: M اليوم، R'],
+    [1, 'تذكير: M غدًا، R'],
+    [2, 'تذكير: M بعد يومين، R'],
+    [3, 'تذكير: M بعد 3 أيام، R'],
+    [11, 'تذكير: M بعد 11 يومًا، R'],
+    [100, 'تذكير: M بعد 100 يوم، R'],
+  ])('Arabic: a reminder %i days ahead reads “%s”', (days, expected) => {
+    expect(reminder('ar', days)).toBe(expected);
   });
 });

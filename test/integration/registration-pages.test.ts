@@ -59,7 +59,7 @@ describe('the registration form', () => {
     expect(answer.status).toBe(422);
     for (const field of ['email', 'stakeholderGroup', 'country', 'meetings', 'consent'])
       expect(answer.text).toContain(`id="${field}-error"`);
-    expect(answer.text).toContain('value="Ana &#60;b&#62;Pérez&#60;/b&#62;"');
+    expect(answer.text).toContain('value="Ana &lt;b>Pérez&lt;/b>"');
     expect(answer.text).not.toContain('<b>Pérez</b>');
   });
 

@@ -1,15 +1,8 @@
-import { escapeHtml } from '../domain/html';
-import { directionOf, LANGUAGES, type Language, nativeName } from '../i18n/languages';
+import type { ComponentChildren, VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import { directionOf, type Language } from '../i18n/languages';
 import { translator } from '../i18n/translate';
-
-/** A server-rendered page: complete without JavaScript, readable on a phone, right to left in Arabic. */
-export interface PageOptions {
-  language: Language;
-  title: string;
-  body: string;
-  /** The page's own path and query, so the language switcher can link to it in each language. */
-  path?: { pathname: string; query?: Record<string, string> };
-}
+import { LanguageSwitcher, type PagePath } from './components';
 
 // Off-screen elements (the skip link until focused, the bots' trap field) sit past the inline start, left in
 // left-to-right pages and right in Arabic: the side a page cannot scroll to. A fixed `left` made every Arabic page
@@ -42,42 +35,49 @@ button.danger{background:#a4001a}
 footer{border-top:1px solid #d0d0d0;font-size:.95rem}
 `;
 
-function switcher(language: Language, path: PageOptions['path']): string {
-  if (!path) return '';
+/** A server-rendered page: complete without JavaScript, readable on a phone, right to left in Arabic. */
+export function Layout(props: {
+  language: Language;
+  title: string;
+  path?: PagePath;
+  children: ComponentChildren;
+}) {
+  const { language, title, path } = props;
   const t = translator(language);
-  const links = LANGUAGES.map((other) => {
-    const query = new URLSearchParams({ ...path.query, lang: other }).toString();
-    const current = other === language ? ' aria-current="true"' : '';
-    return `<li><a href="${escapeHtml(`${path.pathname}?${query}`)}" lang="${other}" hreflang="${other}"${current}>${escapeHtml(nativeName(other))}</a></li>`;
-  }).join('');
-  return `<nav aria-label="${escapeHtml(t('site.languages'))}"><ul>${links}</ul></nav>`;
+  return (
+    <html lang={language} dir={directionOf(language)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{title}</title>
+        {/* A style sheet is raw text, where entities are not decoded: escaped, its quoted font names would break.
+            It is this module's constant, never data. */}
+        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
+      </head>
+      <body>
+        <a class="skip" href="#content">
+          {t('site.skip')}
+        </a>
+        <header>
+          <p class="site">{t('site.name')}</p>
+          {path && <LanguageSwitcher language={language} label={t('site.languages')} path={path} />}
+        </header>
+        <main id="content">
+          <h1>{title}</h1>
+          {props.children}
+        </main>
+        <footer>
+          <p>
+            <a href={`/privacy?lang=${language}`}>{t('site.privacy')}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
 }
 
-export function page(options: PageOptions): string {
-  const { language, title, body } = options;
-  const t = translator(language);
-  return `<!doctype html>
-<html lang="${language}" dir="${directionOf(language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<a class="skip" href="#content">${escapeHtml(t('site.skip'))}</a>
-<header>
-<p class="site">${escapeHtml(t('site.name'))}</p>
-${switcher(language, options.path)}
-</header>
-<main id="content">
-<h1>${escapeHtml(title)}</h1>
-${body}
-</main>
-<footer><p><a href="/privacy?lang=${language}">${escapeHtml(t('site.privacy'))}</a></p></footer>
-</body>
-</html>`;
+/** The complete document of a page built with `Layout`. */
+export function renderPage(page: VNode): string {
+  return `<!doctype html>\n${render(page)}`;
 }
-
-export const paragraph = (text: string): string => `<p>${escapeHtml(text)}</p>`;

@@ -1,0 +1,383 @@
+import type { PlannedMeeting } from '../domain/plan';
+import { ATTENDANCE_MODES, COUNTRY_CODES, type Registrant, STAKEHOLDER_GROUPS } from '../domain/registrant';
+import type { Review } from '../domain/review';
+import type { LinkProblem } from '../domain/tokens';
+import { meetingName, meetingWhen, reviewTitle } from '../domain/wording';
+import { LANGUAGES, type Language, nativeName } from '../i18n/languages';
+import { type MessageKey, type Translate, translator } from '../i18n/translate';
+import { Choice, Choices, ErrorSummary, Field, Paragraphs } from './components';
+import { Layout, renderPage } from './layout';
+
+/** The fields of the registration form, each with its error message key. */
+export const FORM_FIELDS = [
+  'name',
+  'email',
+  'organisation',
+  'stakeholderGroup',
+  'country',
+  'meetings',
+  'attendanceMode',
+  'language',
+  'accessibilityNeeds',
+  'consent',
+] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+export interface FormState {
+  values: { [K in FormField]?: K extends 'meetings' ? string[] : string };
+  errors: FormField[];
+}
+
+interface ReviewContext {
+  review: Review;
+  meetings: PlannedMeeting[];
+}
+
+/** The error message of each field the form found invalid. */
+const errorsOf = (t: Translate, state: FormState) => (name: FormField) =>
+  state.errors.includes(name) ? t(`error.${name}` as MessageKey) : undefined;
+
+function FormErrors({ t, state }: { t: Translate; state: FormState }) {
+  const errors = state.errors.map((id) => ({ id, message: t(`error.${id}` as MessageKey) }));
+  return <ErrorSummary intro={t('form.fixErrors')} errors={errors} />;
+}
+
+function CountryOptions({ language, selected }: { language: Language; selected: string | undefined }) {
+  const names = new Intl.DisplayNames([language], { type: 'region' });
+  const collator = new Intl.Collator(language);
+  const countries = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
+  return (
+    <>
+      {countries.map(({ code, name }) => (
+        <option value={code} selected={code === selected}>
+          {name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+function MeetingChoices(props: {
+  t: Translate;
+  language: Language;
+  context: ReviewContext;
+  chosen: string[] | undefined;
+  error: string | undefined;
+}) {
+  const { t, language, chosen } = props;
+  return (
+    <Choices id="meetings" legend={t('form.meetings')} error={props.error}>
+      {props.context.meetings.map((m, i) => (
+        <Choice
+          type="checkbox"
+          id={i === 0 ? 'meetings' : undefined}
+          name="meetings"
+          value={m.id}
+          checked={!chosen || chosen.includes(m.id)}
+        >
+          {`${meetingName(m.kind, t)}: ${meetingWhen(m, language)}`}
+        </Choice>
+      ))}
+    </Choices>
+  );
+}
+
+function AttendanceChoices(props: { t: Translate; mode: string | undefined; error: string | undefined }) {
+  const { t, mode } = props;
+  return (
+    <Choices id="attendanceMode" legend={t('form.attendanceMode')} error={props.error}>
+      {ATTENDANCE_MODES.map((m, i) => (
+        <Choice
+          type="radio"
+          id={i === 0 ? 'attendanceMode' : undefined}
+          name="attendanceMode"
+          value={m}
+          checked={(mode ?? 'online') === m}
+        >
+          {t(`attendance.${m}`)}
+        </Choice>
+      ))}
+    </Choices>
+  );
+}
+
+function LanguageSelect(props: { t: Translate; selected: string; error: string | undefined }) {
+  return (
+    <Field id="language" label={props.t('form.language')} error={props.error}>
+      {(described) => (
+        <select id="language" name="language" {...described}>
+          {LANGUAGES.map((l) => (
+            <option value={l} lang={l} selected={l === props.selected}>
+              {nativeName(l)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function registrationFormPage(
+  language: Language,
+  context: ReviewContext,
+  state: FormState,
+  query = {},
+) {
+  const t = translator(language);
+  const v = state.values;
+  const error = errorsOf(t, state);
+  const title = t('register.title', { review: reviewTitle(context.review, t) });
+  const hasHybrid = context.meetings.some((m) => m.kind === 'hybrid-consultation');
+  const pathname = `/register/${context.review.reviewId}`;
+  return renderPage(
+    <Layout language={language} title={title} path={{ pathname, query }}>
+      <p>{t('register.intro')}</p>
+      <FormErrors t={t} state={state} />
+      <form method="post" action={`${pathname}?lang=${language}`} novalidate>
+        <Field id="name" label={t('form.name')} error={error('name')}>
+          {(described) => (
+            <input
+              type="text"
+              id="name"
+              name="name"
+              autocomplete="name"
+              required
+              maxlength={120}
+              value={v.name}
+              {...described}
+            />
+          )}
+        </Field>
+        <Field id="email" label={t('form.email')} hint={t('form.emailHint')} error={error('email')}>
+          {(described) => (
+            <input
+              type="email"
+              id="email"
+              name="email"
+              autocomplete="email"
+              required
+              maxlength={254}
+              dir="ltr"
+              value={v.email}
+              {...described}
+            />
+          )}
+        </Field>
+        <Field id="organisation" label={t('form.organisation')} error={error('organisation')}>
+          {(described) => (
+            <input
+              type="text"
+              id="organisation"
+              name="organisation"
+              autocomplete="organization"
+              maxlength={200}
+              value={v.organisation}
+              {...described}
+            />
+          )}
+        </Field>
+        <Field id="stakeholderGroup" label={t('form.stakeholderGroup')} error={error('stakeholderGroup')}>
+          {(described) => (
+            <select id="stakeholderGroup" name="stakeholderGroup" required {...described}>
+              <option value="">{t('form.chooseOne')}</option>
+              {STAKEHOLDER_GROUPS.map((g) => (
+                <option value={g} selected={v.stakeholderGroup === g}>
+                  {t(`group.${g}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="country" label={t('form.country')} error={error('country')}>
+          {(described) => (
+            <select id="country" name="country" required autocomplete="country" {...described}>
+              <option value="">{t('form.chooseOne')}</option>
+              <CountryOptions language={language} selected={v.country} />
+            </select>
+          )}
+        </Field>
+        <MeetingChoices
+          t={t}
+          language={language}
+          context={context}
+          chosen={v.meetings}
+          error={error('meetings')}
+        />
+        {hasHybrid && <AttendanceChoices t={t} mode={v.attendanceMode} error={error('attendanceMode')} />}
+        <LanguageSelect t={t} selected={v.language ?? language} error={error('language')} />
+        <Field
+          id="accessibilityNeeds"
+          label={t('form.accessibility')}
+          hint={t('form.accessibilityHint')}
+          error={error('accessibilityNeeds')}
+        >
+          {(described) => (
+            <textarea id="accessibilityNeeds" name="accessibilityNeeds" maxlength={1000} {...described}>
+              {v.accessibilityNeeds ?? ''}
+            </textarea>
+          )}
+        </Field>
+        <Choices id="consent" legend={t('site.privacy')} error={error('consent')}>
+          <Choice
+            type="checkbox"
+            id="consent"
+            name="consent"
+            value="yes"
+            required
+            checked={Boolean(v.consent)}
+          >
+            {t('form.consent')} <a href={`/privacy?lang=${language}`}>{t('site.privacy')}</a>
+          </Choice>
+        </Choices>
+        <div class="trap" aria-hidden="true">
+          <label for="website">{t('form.website')}</label>
+          <input type="text" id="website" name="website" tabindex={-1} autocomplete="off" />
+        </div>
+        <button type="submit">{t('form.submit')}</button>
+      </form>
+    </Layout>,
+  );
+}
+
+/** A page of a title and paragraphs of plain text. */
+export function simplePage(language: Language, titleKey: MessageKey, paragraphs: string[]): string {
+  return renderPage(
+    <Layout language={language} title={translator(language)(titleKey)}>
+      <Paragraphs texts={paragraphs} />
+    </Layout>,
+  );
+}
+
+export function registrationClosedPage(language: Language): string {
+  return simplePage(language, 'link.invalid.title', [translator(language)('register.closed')]);
+}
+
+export function registrationSentPage(language: Language): string {
+  return simplePage(language, 'register.sent.title', [translator(language)('register.sent.body')]);
+}
+
+export function tooManyAttemptsPage(language: Language): string {
+  return simplePage(language, 'register.tooMany.title', [translator(language)('register.tooMany.body')]);
+}
+
+export function confirmFormPage(language: Language, review: Review, token: string): string {
+  const t = translator(language);
+  return renderPage(
+    <Layout language={language} title={t('confirm.title')} path={{ pathname: '/confirm', query: { token } }}>
+      <p>{t('confirm.body', { review: reviewTitle(review, t) })}</p>
+      <form method="post" action={`/confirm?lang=${language}`}>
+        <input type="hidden" name="token" value={token} />
+        <button type="submit">{t('confirm.button')}</button>
+      </form>
+    </Layout>,
+  );
+}
+
+export function confirmedPage(
+  language: Language,
+  review: Review,
+  already: boolean,
+  waitlisted: boolean,
+): string {
+  const t = translator(language);
+  const title = reviewTitle(review, t);
+  return simplePage(language, 'confirmed.title', [
+    already ? t('confirmed.already', { review: title }) : t('confirmed.body', { review: title }),
+    ...(waitlisted ? [t('confirmed.waitlisted')] : []),
+  ]);
+}
+
+export function invalidLinkPage(language: Language, reason: LinkProblem): string {
+  const t = translator(language);
+  const why =
+    reason === 'expired'
+      ? t('link.invalid.expired')
+      : reason === 'used'
+        ? t('link.invalid.used')
+        : t('link.invalid.forged');
+  return simplePage(language, 'link.invalid.title', [why, t('link.invalid.again')]);
+}
+
+export function managePage(
+  language: Language,
+  context: ReviewContext,
+  registrant: Registrant,
+  token: string,
+  waitlistPosition: number | undefined,
+  errors: FormField[] = [],
+): string {
+  const t = translator(language);
+  const state: FormState = { values: {}, errors };
+  const error = errorsOf(t, state);
+  const hasHybrid = context.meetings.some((m) => m.kind === 'hybrid-consultation');
+  const seat =
+    registrant.seat === 'seat'
+      ? [t('manage.seat.seat')]
+      : registrant.seat === 'waitlisted'
+        ? [t('manage.seat.waitlisted', { position: waitlistPosition ?? 0 })]
+        : [];
+  const title = t('manage.title', { review: reviewTitle(context.review, t) });
+  return renderPage(
+    <Layout language={language} title={title} path={{ pathname: '/manage', query: { token } }}>
+      <Paragraphs texts={[t('manage.intro', { name: registrant.name, email: registrant.email }), ...seat]} />
+      <FormErrors t={t} state={state} />
+      <form method="post" action={`/manage?lang=${language}`}>
+        <input type="hidden" name="token" value={token} />
+        <MeetingChoices
+          t={t}
+          language={language}
+          context={context}
+          chosen={registrant.meetings}
+          error={error('meetings')}
+        />
+        {hasHybrid && (
+          <AttendanceChoices t={t} mode={registrant.attendanceMode} error={error('attendanceMode')} />
+        )}
+        <LanguageSelect t={t} selected={registrant.language} error={error('language')} />
+        <button type="submit">{t('form.save')}</button>
+      </form>
+      <h2>{t('manage.cancel.heading')}</h2>
+      <p>{t('manage.cancel.body')}</p>
+      <form method="post" action={`/manage/cancel?lang=${language}`}>
+        <input type="hidden" name="token" value={token} />
+        <button type="submit" class="danger">
+          {t('manage.cancel.button')}
+        </button>
+      </form>
+    </Layout>,
+  );
+}
+
+export function privacyPage(language: Language): string {
+  const t = translator(language);
+  return renderPage(
+    <Layout language={language} title={t('privacy.title')} path={{ pathname: '/privacy' }}>
+      <p>{t('privacy.body')}</p>
+    </Layout>,
+  );
+}
+
+export function unsubscribePage(language: Language, review: Review, token: string): string {
+  const t = translator(language);
+  return renderPage(
+    <Layout
+      language={language}
+      title={t('unsubscribe.title')}
+      path={{ pathname: '/unsubscribe', query: { token } }}
+    >
+      <p>{t('unsubscribe.body', { review: reviewTitle(review, t) })}</p>
+      <form method="post" action={`/unsubscribe?${new URLSearchParams({ token, lang: language })}`}>
+        <button type="submit">{t('unsubscribe.button')}</button>
+      </form>
+    </Layout>,
+  );
+}
+
+export function unsubscribedPage(language: Language, review: Review): string {
+  const t = translator(language);
+  return simplePage(language, 'unsubscribe.done.title', [
+    t('unsubscribe.done.body', { review: reviewTitle(review, t) }),
+  ]);
+}
