@@ -15,7 +15,7 @@ import { DEFAULT_SEND_RATE, SEND_CONCURRENCY } from '../shared/services/delivery
 import { currentLinks } from '../shared/services/links';
 import { milestoneEmail, runMilestoneRound } from '../shared/services/milestone-round';
 import { registrantKey } from '../shared/store/keys';
-import { reviewBody, ServiceClient } from '../test/support/local-service';
+import { reviewBody, ServiceClient } from '../test/support/service-client';
 import { type AwsCounts, countAwsCalls } from './aws-counts';
 
 /**

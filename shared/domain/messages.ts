@@ -2,7 +2,7 @@ import { type Language, nativeName } from '../i18n/languages';
 import { translator } from '../i18n/translate';
 import type { CalendarInvite } from './calendar';
 import type { Milestone, PlannedMeeting } from './plan';
-import type { AttendanceMode } from './registrant';
+import { type AttendanceMode, inPersonAt } from './registrant';
 import { interpretationLanguagesOf, type Review } from './review';
 import { meetingName, meetingWhen, reviewTitle } from './wording';
 
@@ -217,7 +217,7 @@ function meetingValues(
 /** How this registrant joins: the venue for those who come in person, the online link for the others. */
 function joiningDetails(review: Review, meeting: PlannedMeeting, reader: Attendee) {
   const t = translator(reader.language);
-  const inPerson = meeting.kind === 'hybrid-consultation' && reader.attendanceMode === 'in-person';
+  const inPerson = inPersonAt(reader, meeting);
   const list = new Intl.ListFormat(reader.language, { type: 'conjunction' });
   const paragraphs = [
     inPerson

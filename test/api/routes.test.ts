@@ -4,7 +4,7 @@ import { PUBLIC_ROUTES, type PublicApiDependencies } from '../../shared/api/publ
 import { routeKey, routes, routesOf } from '../../shared/api/routes';
 import { json } from '../../shared/http/event';
 import { httpFunction } from '../../shared/http/http-function';
-import { test as it } from '../support/service';
+import { test as it } from '../support/fixtures';
 
 /** The function is only built here, never invoked: it needs no adapter. */
 const unused = { log: () => undefined } as unknown as PublicApiDependencies;

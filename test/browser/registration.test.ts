@@ -1,6 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../local/runtime';
+import type { Browser, Page } from 'playwright-core';
 import type { Language } from '../../shared/i18n/languages';
 import {
   accessibilityViolations,
@@ -10,7 +8,8 @@ import {
   SCREENSHOTS,
   submit,
 } from '../support/browser';
-import { confirmationLink, reviewBody, type ServiceClient, startService } from '../support/local-service';
+import { describe, expect, test } from '../support/fixtures';
+import { confirmationLink, reviewBody, type ServiceClient } from '../support/service-client';
 
 /**
  * A stakeholder's whole journey in a real Chromium: the form, the emailed links, the manage page. The pages on
@@ -18,20 +17,26 @@ import { confirmationLink, reviewBody, type ServiceClient, startService } from '
  */
 const REVIEW = 'browser';
 
-let runtime: LocalRuntime;
-let api: ServiceClient;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
 /**
- * A fresh browser profile, as the reader in `language` has it: their browser asks for that language, which is
- * what the emailed confirmation link, carrying no language of its own, is shown in.
+ * One Chromium for the file; for each test, its own service holding the review, and fresh browser profiles as
+ * the reader in `language` has them: their browser asks for that language, which is what the emailed
+ * confirmation link, carrying no language of its own, is shown in.
  */
-async function newPage(language: Language): Promise<Page> {
-  const context = await browser.newContext({ locale: language });
-  contexts.push(context);
-  return context.newPage();
-}
+const it = test
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
+  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
+    const browser = await launchChromium();
+    onCleanup(() => browser.close());
+    return browser;
+  })
+  .extend('review', { auto: true }, async ({ api }) => {
+    expect((await api.putReview(REVIEW, reviewBody(await api.now(), 120))).status).toBe(201);
+  })
+  .extend('newPage', ({ browser }, { onCleanup }) => async (language: Language): Promise<Page> => {
+    const context = await browser.newContext({ locale: language });
+    onCleanup(() => context.close());
+    return context.newPage();
+  });
 
 /**
  * axe-core audits the Arabic and English pages, every public page between them. The French pages are the same
@@ -87,17 +92,17 @@ const WORDS = {
 };
 type Journey = keyof typeof WORDS;
 
-const url = (path: string) => new URL(path, api.baseUrl).toString();
+const url = (api: ServiceClient, path: string) => new URL(path, api.baseUrl).toString();
 
 /** The manage link of the latest email: every email after the confirmation carries one. */
-async function manageLink(email: string): Promise<string> {
+async function manageLink(api: ServiceClient, email: string): Promise<string> {
   const latest = (await api.outbox(email)).at(-1);
   const link = /(http\S+\/manage\?token=\S+)/.exec(latest?.text ?? '')?.[1];
   if (!link) throw new Error(`no manage link in the latest email to ${email}: ${latest?.subject}`);
   return link;
 }
 
-const latestSubject = async (email: string) => (await api.outbox(email)).at(-1)?.subject;
+const latestSubject = async (api: ServiceClient, email: string) => (await api.outbox(email)).at(-1)?.subject;
 
 /** Fills and sends the registration form as a reader would, coming in person. */
 async function register(page: Page, language: Journey, who: { name: string; email: string }) {
@@ -117,7 +122,7 @@ async function register(page: Page, language: Journey, who: { name: string; emai
 }
 
 /** Opens the emailed confirmation link, presses its button, and lands on the confirmed page. */
-async function confirmByEmailedLink(page: Page, language: Journey, email: string) {
+async function confirmByEmailedLink(api: ServiceClient, page: Page, language: Journey, email: string) {
   const [message] = await api.outbox(email);
   expect(message?.subject).toBe(WORDS[language].confirmSubject);
   await page.goto(confirmationLink(await api.outbox(email)));
@@ -125,12 +130,12 @@ async function confirmByEmailedLink(page: Page, language: Journey, email: string
   const answer = await submit(page, page.locator('main form button'));
   expect(answer.status()).toBe(200);
   await expectPage(page, language, WORDS[language].confirmed);
-  expect(await latestSubject(email)).toBe(WORDS[language].confirmedSubject);
+  expect(await latestSubject(api, email)).toBe(WORDS[language].confirmedSubject);
 }
 
 /** From the latest email's manage link: switches to online attendance, saves, and checks the emailed summary. */
-async function changeToOnline(page: Page, language: Journey, email: string) {
-  await page.goto(await manageLink(email));
+async function changeToOnline(api: ServiceClient, page: Page, language: Journey, email: string) {
+  await page.goto(await manageLink(api, email));
   await expectPage(page, language, WORDS[language].manage);
   await page.check('input[name="attendanceMode"][value="online"]');
   const answer = await submit(page, page.locator('main form button[type="submit"]:not(.danger)'));
@@ -142,53 +147,46 @@ async function changeToOnline(page: Page, language: Journey, email: string) {
 }
 
 describe.skipIf(!hasChromium)('registration in Chromium', () => {
-  beforeAll(async () => {
-    ({ runtime, client: api } = await startService());
-    expect((await api.putReview(REVIEW, reviewBody(await api.now(), 120))).status).toBe(201);
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.close();
-  });
-
-  it('registers in Arabic, right to left, confirms by the emailed link, changes attendance and cancels', async () => {
+  it('registers in Arabic, right to left, confirms by the emailed link, changes attendance and cancels', async ({
+    api,
+    newPage,
+  }) => {
     const email = 'layla@example.org';
     const page = await newPage('ar');
-    await page.goto(url(`/register/${REVIEW}?lang=ar`));
+    await page.goto(url(api, `/register/${REVIEW}?lang=ar`));
     await expectPage(page, 'ar', WORDS.ar.register);
     await page.screenshot({ path: `${SCREENSHOTS}/register-ar.png`, fullPage: true });
 
     await register(page, 'ar', { name: 'ليلى حداد', email });
-    await confirmByEmailedLink(page, 'ar', email);
-    await changeToOnline(page, 'ar', email);
+    await confirmByEmailedLink(api, page, 'ar', email);
+    await changeToOnline(api, page, 'ar', email);
 
     // The manage link again: the saved change shows, and the cancel button ends the registration.
-    await page.goto(await manageLink(email));
+    await page.goto(await manageLink(api, email));
     expect(await page.locator('input[name="attendanceMode"]:checked').getAttribute('value')).toBe('online');
     const answer = await submit(page, page.locator('button.danger'));
     expect(answer.status()).toBe(200);
     await expectPage(page, 'ar', WORDS.ar.cancelled);
-    expect(await latestSubject(email)).toBe(WORDS.ar.cancelledSubject);
+    expect(await latestSubject(api, email)).toBe(WORDS.ar.cancelledSubject);
   });
 
-  it('registers in French, confirms by the emailed link and changes attendance', async () => {
+  it('registers in French, confirms by the emailed link and changes attendance', async ({ api, newPage }) => {
     const email = 'camille@example.org';
     const page = await newPage('fr');
-    await page.goto(url(`/register/${REVIEW}?lang=fr`));
+    await page.goto(url(api, `/register/${REVIEW}?lang=fr`));
     await expectPage(page, 'fr', WORDS.fr.register);
 
     await register(page, 'fr', { name: 'Camille Dubois', email });
-    await confirmByEmailedLink(page, 'fr', email);
-    await changeToOnline(page, 'fr', email);
+    await confirmByEmailedLink(api, page, 'fr', email);
+    await changeToOnline(api, page, 'fr', email);
   });
 
-  it('shows the English form, its errors, the privacy notice and a broken link without accessibility violations', async () => {
+  it('shows the English form, its errors, the privacy notice and a broken link without accessibility violations', async ({
+    api,
+    newPage,
+  }) => {
     const page = await newPage('en');
-    await page.goto(url(`/register/${REVIEW}`));
+    await page.goto(url(api, `/register/${REVIEW}`));
     await expectPage(page, 'en', 'Register: GCM regional review: Europe');
     await page.screenshot({ path: `${SCREENSHOTS}/register-en.png`, fullPage: true });
 
@@ -204,10 +202,10 @@ describe.skipIf(!hasChromium)('registration in Chromium', () => {
     for (const target of targets)
       expect(await page.locator(`${target}:is(input, select, textarea)`).count()).toBe(1);
 
-    await page.goto(url('/privacy?lang=en'));
+    await page.goto(url(api, '/privacy?lang=en'));
     await expectPage(page, 'en', 'Privacy notice');
 
-    const broken = await page.goto(url('/confirm?token=not-a-token'));
+    const broken = await page.goto(url(api, '/confirm?token=not-a-token'));
     expect(broken?.status()).toBe(400);
     await expectPage(page, 'en', 'This link cannot be used');
   });

@@ -1,5 +1,5 @@
 import { test as base, describe, expect } from 'vitest';
-import { reviewBody } from '../support/local-service';
+import { reviewBody } from '../support/service-client';
 import { spawnService } from '../support/spawn-service';
 
 /**

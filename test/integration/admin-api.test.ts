@@ -2,8 +2,8 @@ import { DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@a
 import type { ScheduledEvent } from 'aws-lambda';
 import { lambdaContext } from '../../local/api-gateway';
 import { localClientConfig } from '../../local/composition';
-import { reviewBody } from '../support/local-service';
-import { test as base, describe, expect } from '../support/service';
+import { test as base, describe, expect } from '../support/fixtures';
+import { reviewBody } from '../support/service-client';
 
 const it = base
   .extend('now', ({ api }) => api.now())

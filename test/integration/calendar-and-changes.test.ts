@@ -3,8 +3,8 @@ import type { ScheduledEvent } from 'aws-lambda';
 import ICAL from 'ical.js';
 import { lambdaContext } from '../../local/api-gateway';
 import { localClientConfig } from '../../local/composition';
-import { reviewBody, type ServiceClient } from '../support/local-service';
-import { test as base, describe, expect } from '../support/service';
+import { test as base, describe, expect } from '../support/fixtures';
+import { reviewBody, type ServiceClient } from '../support/service-client';
 
 type Email = Awaited<ReturnType<ServiceClient['outbox']>>[number] & {
   headers: Record<string, string>;

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { localClientConfig } from '../../local/composition';
 import { startLocalDynamo } from '../../local/dynamo';
 import { deliveryKey } from '../../shared/store/keys';
-import { confirmationLink, reviewBody } from '../support/local-service';
+import { confirmationLink, reviewBody } from '../support/service-client';
 import { spawnService } from '../support/spawn-service';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gcm-crash-'));

@@ -1,8 +1,8 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { runRound } from '../../shared/services/sender';
 import { registrantKey } from '../../shared/store/keys';
-import { reviewBody, type ServiceClient } from '../support/local-service';
-import { test as base, describe, expect } from '../support/service';
+import { test as base, describe, expect } from '../support/fixtures';
+import { reviewBody, type ServiceClient } from '../support/service-client';
 import { throttlingSes } from '../support/throttling-ses';
 
 const people = ['t1@example.org', 't2@example.org', 't3@example.org', 't4@example.org'];

@@ -1,5 +1,5 @@
-import { ADMIN_TOKEN, reviewBody } from '../support/local-service';
-import { test as base, describe, expect } from '../support/service';
+import { test as base, describe, expect } from '../support/fixtures';
+import { ADMIN_TOKEN, reviewBody } from '../support/service-client';
 
 const CSV = [
   'email,name,organisation,language',

@@ -1,5 +1,5 @@
-import { confirmationLink, reviewBody } from '../support/local-service';
-import { test as base, describe, expect } from '../support/service';
+import { test as base, describe, expect } from '../support/fixtures';
+import { confirmationLink, reviewBody } from '../support/service-client';
 
 const people = ['p1@example.org', 'p2@example.org', 'p3@example.org', 'p4@example.org'];
 

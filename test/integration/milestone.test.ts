@@ -4,8 +4,8 @@ import type { MilestoneFiring } from '../../shared/domain/firing';
 import { RoundIncompleteError } from '../../shared/services/delivery-round';
 import { currentLinks } from '../../shared/services/links';
 import { runMilestoneRound } from '../../shared/services/milestone-round';
-import { reviewBody, type ServiceClient } from '../support/local-service';
-import { describe, expect, test as it } from '../support/service';
+import { describe, expect, test as it } from '../support/fixtures';
+import { reviewBody, type ServiceClient } from '../support/service-client';
 
 type Schedule = { name: string; kind: string; at: string; milestoneId: string; version: number };
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalClock } from '../../local/clock';
 import { CLOCK_FILE } from '../../local/runtime';
-import { reviewBody } from '../support/local-service';
+import { reviewBody } from '../support/service-client';
 import { spawnService } from '../support/spawn-service';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gcm-restart-'));

@@ -1,6 +1,6 @@
 import type { DeliveryRound } from '../../shared/store/keys';
-import { reviewBody } from '../support/local-service';
-import { test as base, describe, expect } from '../support/service';
+import { test as base, describe, expect } from '../support/fixtures';
+import { reviewBody } from '../support/service-client';
 
 const REGISTRANTS = [
   'delivered@example.org',

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { ADMIN_TOKEN, ServiceClient } from './local-service';
+import { ADMIN_TOKEN, ServiceClient } from './service-client';
 
 /** `npm start`'s own entry point, in a child process, on a free port; in memory unless given a data folder. */
 export async function spawnService(

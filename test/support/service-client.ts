@@ -1,5 +1,3 @@
-import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-
 export const ADMIN_TOKEN = 'test-admin-token';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert their shape
@@ -104,12 +102,6 @@ export function confirmationLink(emails: { text?: string }[]): string {
     .at(-1);
   if (!link) throw new Error('no confirmation link in the outbox');
   return link;
-}
-
-/** The whole local runtime in this process, in memory, on free ports. */
-export async function startService(): Promise<{ runtime: LocalRuntime; client: ServiceClient }> {
-  const runtime = await startLocalRuntime({ port: 0, adminToken: ADMIN_TOKEN, log: () => undefined });
-  return { runtime, client: new ServiceClient(runtime.apiUrl) };
 }
 
 /** A review body for `PUT /admin/reviews/{id}` with its date `days` after `from`. */

@@ -1,6 +1,6 @@
 import { test as base } from 'vitest';
 import { type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime';
-import { ADMIN_TOKEN, ServiceClient } from './local-service';
+import { ADMIN_TOKEN, ServiceClient } from './service-client';
 
 /**
  * Tests that run against the whole service: each test gets its own local runtime (in memory, on free ports),
