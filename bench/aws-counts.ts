@@ -1,6 +1,6 @@
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TABLE_DEFINITION } from '../shared/store/table-definition';
+import { TABLE_DEFINITION } from '#store/table-definition';
 
 /** What the service asked of AWS: calls by command name, and DynamoDB's request units. */
 export interface AwsCounts {

@@ -1,21 +1,21 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { localClientConfig } from '../local/composition';
-import { startLocalRuntime } from '../local/runtime';
-import { createSesClient } from '../shared/aws/ses-client';
-import type { Milestone, Plan, PlannedMeeting } from '../shared/domain/plan';
-import type { Registrant } from '../shared/domain/registrant';
-import type { Review } from '../shared/domain/review';
-import { composeRawEmail } from '../shared/mail/compose';
-import { sesMailer } from '../shared/mail/mailer';
-import { renderMessage } from '../shared/mail/render-message';
-import { sendRawEmail } from '../shared/mail/ses-sender';
-import { DEFAULT_SEND_RATE, SEND_CONCURRENCY } from '../shared/services/delivery-round';
-import { currentLinks } from '../shared/services/links';
-import { milestoneEmail, runMilestoneRound } from '../shared/services/milestone-round';
-import { registrantKey } from '../shared/store/keys';
-import { reviewBody, ServiceClient } from '../test/support/service-client';
+import { createSesClient } from '#aws/ses-client';
+import type { Milestone, Plan, PlannedMeeting } from '#domain/plan';
+import type { Registrant } from '#domain/registrant';
+import type { Review } from '#domain/review';
+import { localClientConfig } from '#local/composition';
+import { startLocalRuntime } from '#local/runtime';
+import { composeRawEmail } from '#mail/compose';
+import { sesMailer } from '#mail/mailer';
+import { renderMessage } from '#mail/render-message';
+import { sendRawEmail } from '#mail/ses-sender';
+import { DEFAULT_SEND_RATE, SEND_CONCURRENCY } from '#services/delivery-round';
+import { currentLinks } from '#services/links';
+import { milestoneEmail, runMilestoneRound } from '#services/milestone-round';
+import { registrantKey } from '#store/keys';
+import { reviewBody, ServiceClient } from '#test/support/service-client';
 import { type AwsCounts, countAwsCalls } from './aws-counts';
 
 /**

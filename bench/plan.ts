@@ -1,6 +1,6 @@
-import { parseOrThrow } from '../shared/domain/errors';
-import { planReview } from '../shared/domain/plan';
-import { ReviewInput } from '../shared/domain/review';
+import { parseOrThrow } from '#domain/errors';
+import { planReview } from '#domain/plan';
+import { ReviewInput } from '#domain/review';
 
 /**
  * How fast the pure plan is: every admin write and every milestone firing computes one. Prints plans per second

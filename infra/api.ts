@@ -14,7 +14,7 @@ import {
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type HttpFunctionName, routeKey, routes } from '../shared/api/routes';
+import { type HttpFunctionName, routeKey, routes } from '#api/routes';
 
 const SECRETARIAT_GROUP = 'secretariat';
 

@@ -8,7 +8,7 @@ import {
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE_DEFINITION } from '../shared/store/table-definition';
+import { TABLE_DEFINITION } from '#store/table-definition';
 import type { ServiceFunction } from './service-function';
 
 const { partitionKey, sortKey, index, ttlAttribute } = TABLE_DEFINITION;

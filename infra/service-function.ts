@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { EnvironmentVariables, FunctionName } from '../shared/config/environment';
+import type { EnvironmentVariables, FunctionName } from '#config/environment';
 
 export interface ServiceFunctionProps<F extends FunctionName> {
   /** A folder under `functions/` holding a `handler.ts` that exports `handler`. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'aws-lambda';
-import { type Route, routeKey, routes } from '../shared/api/routes';
-import type { HttpEvent } from '../shared/http/event';
+import { type Route, routeKey, routes } from '#api/routes';
+import type { HttpEvent } from '#http/event';
 
 /**
  * What API Gateway (HTTP API, payload format 2.0) does in front of the functions: match a route, play the JWT

@@ -1,12 +1,12 @@
-import { createDynamoClient } from '../shared/aws/dynamo-client';
-import type { ClientConfig } from '../shared/aws/request-handler';
-import { createSchedulerClient } from '../shared/aws/scheduler-client';
-import { createSesClient } from '../shared/aws/ses-client';
-import { sesMailer } from '../shared/mail/mailer';
-import { createScheduler, type Scheduler, type SchedulingTarget } from '../shared/scheduling/scheduler';
-import { DEFAULT_DELIVERY_LEASE_MS, SEND_CONCURRENCY } from '../shared/services/delivery-round';
-import type { Dependencies, Log } from '../shared/services/dependencies';
-import { createStore } from '../shared/store/store';
+import { createDynamoClient } from '#aws/dynamo-client';
+import type { ClientConfig } from '#aws/request-handler';
+import { createSchedulerClient } from '#aws/scheduler-client';
+import { createSesClient } from '#aws/ses-client';
+import { sesMailer } from '#mail/mailer';
+import { createScheduler, type Scheduler, type SchedulingTarget } from '#scheduling/scheduler';
+import { DEFAULT_DELIVERY_LEASE_MS, SEND_CONCURRENCY } from '#services/delivery-round';
+import type { Dependencies, Log } from '#services/dependencies';
+import { createStore } from '#store/store';
 import type { LocalClock } from './clock';
 
 /** The local stand-ins' endpoints and the settings AWS would give the functions. */

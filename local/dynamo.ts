@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
-import { TABLE_DEFINITION } from '../shared/store/table-definition';
+import { TABLE_DEFINITION } from '#store/table-definition';
 import { localClientConfig } from './composition';
 
 /** dynalite ships no types: a function of options answering a node http server. */

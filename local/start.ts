@@ -11,6 +11,9 @@ import { startLocalRuntime } from './runtime';
  *   DELIVERY_LEASE_MS=500     how soon a claim left by a killed process may be taken over
  *   MAIL_FROM=...             the sending address shown in the outbox
  */
+// The SDK warns of its coming end of Node 20 support; the Lambda runtime is Node 22 (see README).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const { values } = parseArgs({ options: { memory: { type: 'boolean', default: false } } });
 const dataDir = values.memory ? undefined : resolve(process.env.LOCAL_DATA_DIR ?? '.local/data');
 

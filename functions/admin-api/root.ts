@@ -1,10 +1,10 @@
-import type { AdminApiDependencies } from '../../shared/api/admin-routes';
-import { createDynamoClient } from '../../shared/aws/dynamo-client';
-import { createSchedulerClient } from '../../shared/aws/scheduler-client';
-import { readEnvironment } from '../../shared/config/environment';
-import { createScheduler } from '../../shared/scheduling/scheduler';
-import { jsonLog } from '../../shared/services/dependencies';
-import { createStore } from '../../shared/store/store';
+import type { AdminApiDependencies } from '#api/admin-routes';
+import { createDynamoClient } from '#aws/dynamo-client';
+import { createSchedulerClient } from '#aws/scheduler-client';
+import { readEnvironment } from '#config/environment';
+import { createScheduler } from '#scheduling/scheduler';
+import { jsonLog } from '#services/dependencies';
+import { createStore } from '#store/store';
 
 /** The admin API's adapters in AWS, from its environment. */
 export function composeAdminApi(env: Record<string, string | undefined>): AdminApiDependencies {

@@ -1,9 +1,9 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { parseSenderEvent } from '../../shared/domain/firing';
-import type { Scheduler } from '../../shared/scheduling/scheduler';
-import type { Dependencies } from '../../shared/services/dependencies';
-import { runRound } from '../../shared/services/sender';
+import { parseSenderEvent } from '#domain/firing';
+import type { Scheduler } from '#scheduling/scheduler';
+import type { Dependencies } from '#services/dependencies';
+import { runRound } from '#services/sender';
 
 /**
  * The jobs this function schedules (meeting changes, continuations) invoke the function itself, whose ARN only

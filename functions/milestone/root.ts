@@ -1,13 +1,13 @@
-import { createDynamoClient } from '../../shared/aws/dynamo-client';
-import { createSchedulerClient } from '../../shared/aws/scheduler-client';
-import { createSesClient } from '../../shared/aws/ses-client';
-import { secretsManagerSigningKey } from '../../shared/aws/signing-key';
-import { readEnvironment } from '../../shared/config/environment';
-import { sesMailer } from '../../shared/mail/mailer';
-import { createScheduler } from '../../shared/scheduling/scheduler';
-import { DEFAULT_DELIVERY_LEASE_MS, SEND_CONCURRENCY } from '../../shared/services/delivery-round';
-import { jsonLog, systemClock } from '../../shared/services/dependencies';
-import { createStore } from '../../shared/store/store';
+import { createDynamoClient } from '#aws/dynamo-client';
+import { createSchedulerClient } from '#aws/scheduler-client';
+import { createSesClient } from '#aws/ses-client';
+import { secretsManagerSigningKey } from '#aws/signing-key';
+import { readEnvironment } from '#config/environment';
+import { sesMailer } from '#mail/mailer';
+import { createScheduler } from '#scheduling/scheduler';
+import { DEFAULT_DELIVERY_LEASE_MS, SEND_CONCURRENCY } from '#services/delivery-round';
+import { jsonLog, systemClock } from '#services/dependencies';
+import { createStore } from '#store/store';
 import type { MilestoneDependencies } from './app';
 
 /** The sending function's adapters in AWS, from its environment. */

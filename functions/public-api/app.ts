@@ -1,6 +1,6 @@
-import { PUBLIC_ROUTES, type PublicApiDependencies } from '../../shared/api/public-routes';
-import { maxBodySize } from '../../shared/http/body';
-import { httpFunction } from '../../shared/http/http-function';
+import { PUBLIC_ROUTES, type PublicApiDependencies } from '#api/public-routes';
+import { maxBodySize } from '#http/body';
+import { httpFunction } from '#http/http-function';
 
 /** Public forms are small; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 16 * 1024;

@@ -1,16 +1,12 @@
-import type { PublicApiDependencies } from '../../shared/api/public-routes';
-import { createDynamoClient } from '../../shared/aws/dynamo-client';
-import { createSesClient } from '../../shared/aws/ses-client';
-import { secretsManagerSigningKey } from '../../shared/aws/signing-key';
-import { readEnvironment } from '../../shared/config/environment';
-import { sesMailer } from '../../shared/mail/mailer';
-import {
-  DEFAULT_DELIVERY_LEASE_MS,
-  DEFAULT_SEND_RATE,
-  SEND_CONCURRENCY,
-} from '../../shared/services/delivery-round';
-import { jsonLog, systemClock } from '../../shared/services/dependencies';
-import { createStore } from '../../shared/store/store';
+import type { PublicApiDependencies } from '#api/public-routes';
+import { createDynamoClient } from '#aws/dynamo-client';
+import { createSesClient } from '#aws/ses-client';
+import { secretsManagerSigningKey } from '#aws/signing-key';
+import { readEnvironment } from '#config/environment';
+import { sesMailer } from '#mail/mailer';
+import { DEFAULT_DELIVERY_LEASE_MS, DEFAULT_SEND_RATE, SEND_CONCURRENCY } from '#services/delivery-round';
+import { jsonLog, systemClock } from '#services/dependencies';
+import { createStore } from '#store/store';
 
 /** The public API's adapters in AWS, from its environment. */
 export function composePublicApi(env: Record<string, string | undefined>): PublicApiDependencies {

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import type { Needs } from '../../shared/services/dependencies';
-import { reconcileAllReviews } from '../../shared/services/reviews';
+import type { Needs } from '#services/dependencies';
+import { reconcileAllReviews } from '#services/reviews';
 
 export type ReconcileDependencies = Needs<'store' | 'scheduler' | 'log'>;
 

@@ -1,9 +1,9 @@
-import { createDynamoClient } from '../../shared/aws/dynamo-client';
-import { createSchedulerClient } from '../../shared/aws/scheduler-client';
-import { readEnvironment } from '../../shared/config/environment';
-import { createScheduler } from '../../shared/scheduling/scheduler';
-import { jsonLog } from '../../shared/services/dependencies';
-import { createStore } from '../../shared/store/store';
+import { createDynamoClient } from '#aws/dynamo-client';
+import { createSchedulerClient } from '#aws/scheduler-client';
+import { readEnvironment } from '#config/environment';
+import { createScheduler } from '#scheduling/scheduler';
+import { jsonLog } from '#services/dependencies';
+import { createStore } from '#store/store';
 import type { ReconcileDependencies } from './app';
 
 /** The reconcile function's adapters in AWS, from its environment. */

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
-import type { Needs } from '../../shared/services/dependencies';
-import { handleSesEvent, type SesEventOutcome } from '../../shared/services/ses-events';
+import type { Needs } from '#services/dependencies';
+import { handleSesEvent, type SesEventOutcome } from '#services/ses-events';
 
 export type SesEventsDependencies = Needs<'store' | 'log'>;
 

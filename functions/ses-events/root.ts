@@ -1,7 +1,7 @@
-import { createDynamoClient } from '../../shared/aws/dynamo-client';
-import { readEnvironment } from '../../shared/config/environment';
-import { jsonLog } from '../../shared/services/dependencies';
-import { createStore } from '../../shared/store/store';
+import { createDynamoClient } from '#aws/dynamo-client';
+import { readEnvironment } from '#config/environment';
+import { jsonLog } from '#services/dependencies';
+import { createStore } from '#store/store';
 import type { SesEventsDependencies } from './app';
 
 /** The SES events function's adapters in AWS, from its environment. */

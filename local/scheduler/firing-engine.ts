@@ -1,4 +1,4 @@
-import type { LocalClock } from '../clock';
+import type { LocalClock } from '#local/clock';
 import { scheduleArn } from './arn';
 import type { ExhaustedCondition, ScheduleRecord } from './model';
 import { decideRetry } from './retry-policy';

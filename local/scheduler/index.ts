@@ -1,4 +1,4 @@
-import type { LocalClock } from '../clock';
+import type { LocalClock } from '#local/clock';
 import { FiringEngine, type FiringResult, type Invoke } from './firing-engine';
 import { startApiServer } from './http-server';
 import type { DeadLetter } from './model';

@@ -1,11 +1,11 @@
-import { jsonBody, textBody } from '../http/body';
-import { type HttpEvent, json, requestTime } from '../http/event';
-import type { RouteTable } from '../http/http-function';
-import { milestoneDeliveries } from '../services/delivery-report';
-import type { Needs } from '../services/dependencies';
-import { importContacts, importProgress } from '../services/invitations';
-import { cancelReview, listAllReviews, putReview, showReview } from '../services/reviews';
-import { listAllSuppressions, showSuppression } from '../services/suppressions';
+import { jsonBody, textBody } from '#http/body';
+import { type HttpEvent, json, requestTime } from '#http/event';
+import type { RouteTable } from '#http/http-function';
+import { milestoneDeliveries } from '#services/delivery-report';
+import type { Needs } from '#services/dependencies';
+import { importContacts, importProgress } from '#services/invitations';
+import { cancelReview, listAllReviews, putReview, showReview } from '#services/reviews';
+import { listAllSuppressions, showSuppression } from '#services/suppressions';
 
 export type AdminApiDependencies = Needs<'store' | 'scheduler' | 'log'>;
 

@@ -1,6 +1,6 @@
-import { ValidationError } from '../domain/errors';
-import { RegistrationForm } from '../domain/registrant';
-import { reviewTitle } from '../domain/wording';
+import { ValidationError } from '#domain/errors';
+import { RegistrationForm } from '#domain/registrant';
+import { reviewTitle } from '#domain/wording';
 import {
   confirmedPage,
   confirmFormPage,
@@ -15,13 +15,13 @@ import {
   tooManyAttemptsPage,
   unsubscribedPage,
   unsubscribePage,
-} from '../html/registration-pages';
-import { formBody, jsonBody } from '../http/body';
-import { type HttpEvent, html, json, requestTime } from '../http/event';
-import type { RouteTable } from '../http/http-function';
-import { type Language, pageLanguage } from '../i18n/languages';
-import { translator } from '../i18n/translate';
-import type { Needs } from '../services/dependencies';
+} from '#html/registration-pages';
+import { formBody, jsonBody } from '#http/body';
+import { type HttpEvent, html, json, requestTime } from '#http/event';
+import type { RouteTable } from '#http/http-function';
+import { type Language, pageLanguage } from '#i18n/languages';
+import { translator } from '#i18n/translate';
+import type { Needs } from '#services/dependencies';
 import {
   cancelRegistration,
   changeRegistration,
@@ -33,8 +33,8 @@ import {
   openReview,
   RateLimitedError,
   register,
-} from '../services/registration';
-import { checkUnsubscribeLink, unsubscribe } from '../services/unsubscribe';
+} from '#services/registration';
+import { checkUnsubscribeLink, unsubscribe } from '#services/unsubscribe';
 import { invalidFields, readRegistrationForm } from './registration-form';
 
 export type PublicApiDependencies = Needs<

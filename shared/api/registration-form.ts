@@ -1,5 +1,5 @@
-import type { FieldIssue } from '../domain/errors';
-import { FORM_FIELDS, type FormField, type FormState } from '../html/registration-pages';
+import type { FieldIssue } from '#domain/errors';
+import { FORM_FIELDS, type FormField, type FormState } from '#html/registration-pages';
 
 /**
  * Reads the registration form's urlencoded body into the registration input (empty fields left out, the

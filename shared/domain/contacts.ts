@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { Language } from '../i18n/languages';
+import { Language } from '#i18n/languages';
 import { issuesFromZod, ValidationError } from './errors';
 import { normalizeEmail, oneLineText } from './text';
 

@@ -1,5 +1,5 @@
-import { type Language, nativeName } from '../i18n/languages';
-import { translator } from '../i18n/translate';
+import { type Language, nativeName } from '#i18n/languages';
+import { translator } from '#i18n/translate';
 import type { CalendarInvite } from './calendar';
 import type { Milestone, PlannedMeeting } from './plan';
 import { type AttendanceMode, inPersonAt } from './registrant';

@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
-import { Language } from '../i18n/languages';
+import { Language } from '#i18n/languages';
 import { ValidationError } from './errors';
 import type { MeetingKind } from './review';
 import { ReviewId } from './review';

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { Language } from '../i18n/languages';
+import { Language } from '#i18n/languages';
 import { DateSpecSchema } from './date-spec';
 import { Region } from './regions';
 import { oneLineText } from './text';

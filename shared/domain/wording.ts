@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Language } from '../i18n/languages';
-import { type Translate, translator } from '../i18n/translate';
+import type { Language } from '#i18n/languages';
+import { type Translate, translator } from '#i18n/translate';
 import type { PlannedMeeting } from './plan';
 import type { MeetingKind, Review } from './review';
 

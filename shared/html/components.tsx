@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { LANGUAGES, type Language, nativeName } from '../i18n/languages';
+import { LANGUAGES, type Language, nativeName } from '#i18n/languages';
 
 /** A page's own path and query, so that the language switcher can link to it in each language. */
 export interface PagePath {

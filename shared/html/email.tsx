@@ -1,7 +1,7 @@
 import { render } from 'preact-render-to-string';
-import { footerLinks, type MessageContent } from '../domain/messages';
-import { directionOf } from '../i18n/languages';
-import { translator } from '../i18n/translate';
+import { footerLinks, type MessageContent } from '#domain/messages';
+import { directionOf } from '#i18n/languages';
+import { translator } from '#i18n/translate';
 
 /**
  * The email's HTML: inline styles only and one centred column, which is what mail clients keep; right to left

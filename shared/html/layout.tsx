@@ -1,7 +1,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { directionOf, type Language } from '../i18n/languages';
-import { translator } from '../i18n/translate';
+import { directionOf, type Language } from '#i18n/languages';
+import { translator } from '#i18n/translate';
 import { LanguageSwitcher, type PagePath } from './components';
 
 // Off-screen elements (the skip link until focused, the bots' trap field) sit past the inline start, left in

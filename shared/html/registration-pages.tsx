@@ -1,10 +1,10 @@
-import type { PlannedMeeting } from '../domain/plan';
-import { ATTENDANCE_MODES, COUNTRY_CODES, type Registrant, STAKEHOLDER_GROUPS } from '../domain/registrant';
-import type { Review } from '../domain/review';
-import type { LinkProblem } from '../domain/tokens';
-import { meetingName, meetingWhen, reviewTitle } from '../domain/wording';
-import { LANGUAGES, type Language, nativeName } from '../i18n/languages';
-import { type MessageKey, type Translate, translator } from '../i18n/translate';
+import type { PlannedMeeting } from '#domain/plan';
+import { ATTENDANCE_MODES, COUNTRY_CODES, type Registrant, STAKEHOLDER_GROUPS } from '#domain/registrant';
+import type { Review } from '#domain/review';
+import type { LinkProblem } from '#domain/tokens';
+import { meetingName, meetingWhen, reviewTitle } from '#domain/wording';
+import { LANGUAGES, type Language, nativeName } from '#i18n/languages';
+import { type MessageKey, type Translate, translator } from '#i18n/translate';
 import { Choice, Choices, ErrorSummary, Field, Paragraphs } from './components';
 import { Layout, renderPage } from './layout';
 

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import { createError } from '@middy/util';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
 import type { HttpEvent, HttpResult } from './event';
 
 /** Malformed request (not JSON, wrong content type): 400, where a well-formed but invalid one gets 422. */

@@ -12,17 +12,14 @@ export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: numbe
 /** The time API Gateway received the request: the request's own "now", wherever it runs. */
 export const requestTime = (event: HttpEvent): Date => new Date(event.requestContext.timeEpoch);
 
-/** Answers are personal (links with tokens, registrations): no cache keeps them. */
-const NOT_CACHED = { 'cache-control': 'no-store' };
-
 export const json = (statusCode: number, body: unknown): HttpResult => ({
   statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', ...NOT_CACHED },
+  headers: { 'content-type': 'application/json; charset=utf-8' },
   body: JSON.stringify(body),
 });
 
 export const html = (statusCode: number, body: string): HttpResult => ({
   statusCode,
-  headers: { 'content-type': 'text/html; charset=utf-8', ...NOT_CACHED },
+  headers: { 'content-type': 'text/html; charset=utf-8' },
   body,
 });

@@ -2,8 +2,8 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpRouterHandler from '@middy/http-router';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import { type HttpFunctionName, type RouteKey, routeKey, routesOf } from '../api/routes';
-import type { Log } from '../services/dependencies';
+import { type HttpFunctionName, type RouteKey, routeKey, routesOf } from '#api/routes';
+import type { Log } from '#services/dependencies';
 import { requestBody } from './body';
 import { domainErrors, isFault } from './errors';
 import type { HttpEvent, HttpResult } from './event';
@@ -31,15 +31,27 @@ const SECURITY_HEADERS = {
     'report-to': undefined,
     'upgrade-insecure-requests': undefined,
   },
+  // Preloading would bind every name under the operator's domain to HTTPS: theirs to choose, not the service's.
+  strictTransportSecurity: { maxAge: 180 * 86_400, includeSubDomains: true, preload: false },
   poweredBy: false,
   reportTo: false,
   reportingEndpoints: false,
   xssProtection: false,
 } as unknown as Parameters<typeof httpSecurityHeaders>[0];
 
+/** Answers are personal (links with tokens, registrations): no cache keeps them, errors included. */
+const notCached = (): MiddlewareObj<HttpEvent, HttpResult> => {
+  const mark = async (request: { response: HttpResult | null }) => {
+    if (request.response)
+      request.response.headers = { ...request.response.headers, 'cache-control': 'no-store' };
+  };
+  return { after: mark, onError: mark };
+};
+
 /**
  * One HTTP function of the API: its router built from the route list, behind the middleware every HTTP
- * function shares (security headers, errors as JSON answers, the body decoded once) and its own (`before`).
+ * function shares (security headers, no caching, errors as JSON answers, the body decoded once) and its own
+ * (`before`).
  * Throws at start when the table and the list disagree.
  */
 export function httpFunction<F extends HttpFunctionName, D>(
@@ -65,6 +77,7 @@ export function httpFunction<F extends HttpFunctionName, D>(
   );
   return middy<HttpEvent, HttpResult>()
     .use(httpSecurityHeaders(SECURITY_HEADERS))
+    .use(notCached())
     .use(
       httpErrorHandler({
         logger: (error: Error) => {

@@ -5,13 +5,13 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from 'ical-generator';
-import type { CalendarInvite, HeldInvite } from '../domain/calendar';
-import type { PlannedMeeting } from '../domain/plan';
-import { inPersonAt, type Registrant } from '../domain/registrant';
-import type { Review } from '../domain/review';
-import { normalizeEmail } from '../domain/text';
-import { meetingName, reviewTitle } from '../domain/wording';
-import { translator } from '../i18n/translate';
+import type { CalendarInvite, HeldInvite } from '#domain/calendar';
+import type { PlannedMeeting } from '#domain/plan';
+import { inPersonAt, type Registrant } from '#domain/registrant';
+import type { Review } from '#domain/review';
+import { normalizeEmail } from '#domain/text';
+import { meetingName, reviewTitle } from '#domain/wording';
+import { translator } from '#i18n/translate';
 
 /** One UID per meeting and registrant, stable across updates: calendar clients match updates to it. */
 function inviteUid(reviewId: string, meetingId: string, email: string): string {

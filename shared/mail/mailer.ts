@@ -1,5 +1,5 @@
 import type { SESClient } from '@aws-sdk/client-ses';
-import type { MessageContent } from '../domain/messages';
+import type { MessageContent } from '#domain/messages';
 import { composeRawEmail } from './compose';
 import { renderMessage } from './render-message';
 import { sendRawEmail } from './ses-sender';

@@ -1,6 +1,6 @@
-import type { CalendarInvite } from '../domain/calendar';
-import { footerLinks, type MessageContent } from '../domain/messages';
-import { emailHtml } from '../html/email';
+import type { CalendarInvite } from '#domain/calendar';
+import { footerLinks, type MessageContent } from '#domain/messages';
+import { emailHtml } from '#html/email';
 
 /** An email ready to send: plain text and HTML, and the headers and calendar invitation that go with them. */
 export interface RenderedMessage {

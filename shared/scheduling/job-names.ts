@@ -1,4 +1,4 @@
-import type { SenderFiring } from '../domain/firing';
+import type { SenderFiring } from '#domain/firing';
 
 /**
  * What EventBridge Scheduler's jobs are called and when they fire, in its own syntax. Names are 64 characters of

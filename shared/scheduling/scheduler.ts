@@ -7,7 +7,7 @@ import {
   type SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
-import { MilestoneFiring, type SenderFiring } from '../domain/firing';
+import { MilestoneFiring, type SenderFiring } from '#domain/firing';
 import {
   atExpression,
   instantOfAtExpression,

@@ -1,5 +1,5 @@
-import { NotFoundError, ValidationError } from '../domain/errors';
-import { planReview } from '../domain/plan';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import { planReview } from '#domain/plan';
 import type { Needs } from './dependencies';
 
 /**

@@ -1,8 +1,8 @@
 import PQueue from 'p-queue';
-import type { MessageContent } from '../domain/messages';
-import { isRetryableSesError } from '../mail/ses-sender';
-import type { DeliveryRound } from '../store/keys';
-import type { Cursor, Page } from '../store/pages';
+import type { MessageContent } from '#domain/messages';
+import { isRetryableSesError } from '#mail/ses-sender';
+import type { DeliveryRound } from '#store/keys';
+import type { Cursor, Page } from '#store/pages';
 import type { Needs } from './dependencies';
 
 /**

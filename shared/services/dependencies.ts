@@ -1,6 +1,6 @@
-import type { Mailer } from '../mail/mailer';
-import type { Scheduler } from '../scheduling/scheduler';
-import type { Store } from '../store/store';
+import type { Mailer } from '#mail/mailer';
+import type { Scheduler } from '#scheduling/scheduler';
+import type { Store } from '#store/store';
 
 /** The time of day as the service's own work sees it (leases, link expiry): the wall clock in AWS. */
 export interface Clock {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readContactList } from '../domain/contacts';
-import { NotFoundError, ValidationError } from '../domain/errors';
-import type { InvitationRoundFiring } from '../domain/firing';
-import { invitationToRegisterMessage } from '../domain/messages';
-import { nextMinuteButOne } from '../scheduling/job-names';
-import type { ContactImport } from '../store/invitations';
+import { readContactList } from '#domain/contacts';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import type { InvitationRoundFiring } from '#domain/firing';
+import { invitationToRegisterMessage } from '#domain/messages';
+import { nextMinuteButOne } from '#scheduling/job-names';
+import type { ContactImport } from '#store/invitations';
 import { deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
 import type { Needs } from './dependencies';
 import type { Links } from './links';

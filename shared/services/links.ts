@@ -1,12 +1,12 @@
-import type { Contact } from '../domain/contacts';
-import type { Unsubscribe } from '../domain/messages';
+import type { Contact } from '#domain/contacts';
+import type { Unsubscribe } from '#domain/messages';
 import {
   epochSeconds,
   INVITATION_TOKEN_TTL_SECONDS,
   issueToken,
   MANAGE_TOKEN_TTL_SECONDS,
   UNSUBSCRIBE_TOKEN_TTL_SECONDS,
-} from '../domain/tokens';
+} from '#domain/tokens';
 import type { Dependencies } from './dependencies';
 
 /** The signed links that emails carry. */

@@ -1,10 +1,10 @@
-import type { HeldInvite } from '../domain/calendar';
-import type { MeetingChangeFiring } from '../domain/firing';
-import { dateChangedMessage, meetingCancelledMessage } from '../domain/messages';
-import { type Plan, type PlannedMeeting, planReview } from '../domain/plan';
-import { attends, type Registrant } from '../domain/registrant';
-import type { Review } from '../domain/review';
-import { meetingCancellations, meetingInvite } from '../mail/calendar-invite';
+import type { HeldInvite } from '#domain/calendar';
+import type { MeetingChangeFiring } from '#domain/firing';
+import { dateChangedMessage, meetingCancelledMessage } from '#domain/messages';
+import { type Plan, type PlannedMeeting, planReview } from '#domain/plan';
+import { attends, type Registrant } from '#domain/registrant';
+import type { Review } from '#domain/review';
+import { meetingCancellations, meetingInvite } from '#mail/calendar-invite';
 import { deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
 import type { Needs } from './dependencies';
 import type { Links } from './links';

@@ -1,5 +1,5 @@
-import type { MessageContent } from '../domain/messages';
-import type { Recipient } from '../mail/mailer';
+import type { MessageContent } from '#domain/messages';
+import type { Recipient } from '#mail/mailer';
 import type { Needs } from './dependencies';
 
 /**

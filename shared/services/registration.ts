@@ -1,29 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { parseOrThrow, ValidationError } from '../domain/errors';
+import { parseOrThrow, ValidationError } from '#domain/errors';
 import {
   cancelledMessage,
   changedMessage,
   confirmationMessage,
   knownAddressMessage,
   registrationConfirmedMessage,
-} from '../domain/messages';
-import { type Plan, planReview } from '../domain/plan';
+} from '#domain/messages';
+import { type Plan, planReview } from '#domain/plan';
 import {
   assertMeetingsOfReview,
   attends,
   type Registrant,
   RegistrationChange,
   RegistrationInput,
-} from '../domain/registrant';
-import type { Review } from '../domain/review';
-import { normalizeEmail } from '../domain/text';
-import {
-  CONFIRMATION_TOKEN_TTL_SECONDS,
-  epochSeconds,
-  type LinkProblem,
-  verifyToken,
-} from '../domain/tokens';
+} from '#domain/registrant';
+import type { Review } from '#domain/review';
+import { normalizeEmail } from '#domain/text';
+import { CONFIRMATION_TOKEN_TTL_SECONDS, epochSeconds, type LinkProblem, verifyToken } from '#domain/tokens';
 import type { Needs } from './dependencies';
 import { linksFor } from './links';
 import { heldInvitationsToCancel, sendLateInvitations } from './meeting-changes';

@@ -1,11 +1,11 @@
-import { nextCalendar } from '../domain/calendar';
-import { issuesFromZod, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
-import { firingFor } from '../domain/firing';
-import { dueMilestones, type Plan, planReview } from '../domain/plan';
-import { type Review, ReviewId, ReviewInput } from '../domain/review';
-import { assertReviewRules } from '../domain/rules';
-import { nextMinuteButOne } from '../scheduling/job-names';
-import type { ScheduleView } from '../scheduling/scheduler';
+import { nextCalendar } from '#domain/calendar';
+import { issuesFromZod, NotFoundError, parseOrThrow, ValidationError } from '#domain/errors';
+import { firingFor } from '#domain/firing';
+import { dueMilestones, type Plan, planReview } from '#domain/plan';
+import { type Review, ReviewId, ReviewInput } from '#domain/review';
+import { assertReviewRules } from '#domain/rules';
+import { nextMinuteButOne } from '#scheduling/job-names';
+import type { ScheduleView } from '#scheduling/scheduler';
 import type { Needs } from './dependencies';
 
 type ReviewDependencies = Needs<'store' | 'scheduler'>;

@@ -1,7 +1,7 @@
-import { promotedMessage, waitlistedMessage } from '../domain/messages';
-import type { Plan, PlannedMeeting } from '../domain/plan';
-import { attends, inPersonAt, type Registrant } from '../domain/registrant';
-import type { Review } from '../domain/review';
+import { promotedMessage, waitlistedMessage } from '#domain/messages';
+import type { Plan, PlannedMeeting } from '#domain/plan';
+import { attends, inPersonAt, type Registrant } from '#domain/registrant';
+import type { Review } from '#domain/review';
 import type { Needs } from './dependencies';
 import type { Links } from './links';
 import { notify } from './notify';

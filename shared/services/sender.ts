@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { SenderFiring } from '../domain/firing';
-import { nextMinuteButOne } from '../scheduling/job-names';
+import type { SenderFiring } from '#domain/firing';
+import { nextMinuteButOne } from '#scheduling/job-names';
 import type { RemainingTime, RoundOutcome } from './delivery-round';
 import type { Dependencies } from './dependencies';
 import { runInvitationRound } from './invitations';

@@ -1,6 +1,6 @@
-import { eventTime, parseSesEvent, type SesEvent } from '../domain/ses-event';
-import { normalizeEmail } from '../domain/text';
-import type { DeliveryEvent, DeliveryKey } from '../store/deliveries';
+import { eventTime, parseSesEvent, type SesEvent } from '#domain/ses-event';
+import { normalizeEmail } from '#domain/text';
+import type { DeliveryEvent, DeliveryKey } from '#store/deliveries';
 import type { Needs } from './dependencies';
 
 export type SesEventResult =

@@ -1,5 +1,5 @@
-import { NotFoundError } from '../domain/errors';
-import type { Suppression } from '../store/suppressions';
+import { NotFoundError } from '#domain/errors';
+import type { Suppression } from '#store/suppressions';
 import type { Needs } from './dependencies';
 
 /** What the secretariat sees of the addresses nothing more is sent to, and why. */

@@ -1,5 +1,5 @@
-import type { Review } from '../domain/review';
-import { type LinkProblem, verifyToken } from '../domain/tokens';
+import type { Review } from '#domain/review';
+import { type LinkProblem, verifyToken } from '#domain/tokens';
 import type { Needs } from './dependencies';
 
 export type UnsubscribeCheck =

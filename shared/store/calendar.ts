@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { HeldInvite } from '../domain/calendar';
+import type { HeldInvite } from '#domain/calendar';
 import { isConditionFailure } from './conditional';
 import { heldInviteKey } from './keys';
 import type { Table } from './table';

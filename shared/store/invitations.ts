@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Contact } from '../domain/contacts';
+import type { Contact } from '#domain/contacts';
 import { conditionally } from './conditional';
 import { INVITATION_SK_PREFIX, importKey, invitationKey, invitationOptOutKey, reviewPartition } from './keys';
 import { type Cursor, type Page, queryPages } from './pages';

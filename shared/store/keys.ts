@@ -4,7 +4,7 @@
  * - a review's registrants, one item per address (the key makes a second registration impossible);
  * - one delivery per (review, milestone, instant, recipient), the record that makes sending exactly-once.
  */
-import { normalizeEmail } from '../domain/text';
+import { normalizeEmail } from '#domain/text';
 import { TABLE_DEFINITION } from './table-definition';
 
 export const TABLE_GSI = TABLE_DEFINITION.index.name;

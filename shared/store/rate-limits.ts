@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { epochSeconds } from '../domain/tokens';
+import { epochSeconds } from '#domain/tokens';
 import { rateKey } from './keys';
 import type { Table } from './table';
 

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Registrant, RegistrationChange, SeatStatus } from '../domain/registrant';
-import { epochSeconds } from '../domain/tokens';
+import type { Registrant, RegistrationChange, SeatStatus } from '#domain/registrant';
+import { epochSeconds } from '#domain/tokens';
 import { conditionally, isConditionFailure } from './conditional';
 import { REGISTRANT_SK_PREFIX, registrantKey } from './keys';
 import { type Cursor, type Page, queryPages } from './pages';

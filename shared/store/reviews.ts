@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../domain/errors';
-import type { Review } from '../domain/review';
+import { ConflictError } from '#domain/errors';
+import type { Review } from '#domain/review';
 import { isConditionFailure } from './conditional';
 import { REVIEWS_INDEX_PK, reviewKey } from './keys';
 import { listIndexed } from './pages';

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { normalizeEmail } from '../domain/text';
+import { normalizeEmail } from '#domain/text';
 import { conditionally, isConditionFailure } from './conditional';
 import { SUPPRESSIONS_INDEX_PK, softBounceKey, suppressionKey } from './keys';
 import { listIndexed } from './pages';

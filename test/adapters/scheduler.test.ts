@@ -11,8 +11,8 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MilestoneFiring } from '../../shared/domain/firing';
-import { createScheduler, type SchedulingTarget } from '../../shared/scheduling/scheduler';
+import type { MilestoneFiring } from '#domain/firing';
+import { createScheduler, type SchedulingTarget } from '#scheduling/scheduler';
 
 const scheduler = mockClient(SchedulerClient);
 const target: SchedulingTarget = {

@@ -1,10 +1,10 @@
 import { describe, expect } from 'vitest';
-import { ADMIN_ROUTES } from '../../shared/api/admin-routes';
-import { PUBLIC_ROUTES, type PublicApiDependencies } from '../../shared/api/public-routes';
-import { routeKey, routes, routesOf } from '../../shared/api/routes';
-import { json } from '../../shared/http/event';
-import { httpFunction } from '../../shared/http/http-function';
-import { test as it } from '../support/fixtures';
+import { ADMIN_ROUTES } from '#api/admin-routes';
+import { PUBLIC_ROUTES, type PublicApiDependencies } from '#api/public-routes';
+import { routeKey, routes, routesOf } from '#api/routes';
+import { json } from '#http/event';
+import { httpFunction } from '#http/http-function';
+import { test as it } from '#test/support/fixtures';
 
 /** The function is only built here, never invoked: it needs no adapter. */
 const unused = { log: () => undefined } as unknown as PublicApiDependencies;

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { Language } from '../../shared/i18n/languages';
+import type { Language } from '#i18n/languages';
 import {
   accessibilityViolations,
   hasChromium,
@@ -7,9 +7,9 @@ import {
   pageSummary,
   SCREENSHOTS,
   submit,
-} from '../support/browser';
-import { describe, expect, test } from '../support/fixtures';
-import { confirmationLink, reviewBody, type ServiceClient } from '../support/service-client';
+} from '#test/support/browser';
+import { describe, expect, test } from '#test/support/fixtures';
+import { confirmationLink, reviewBody, type ServiceClient } from '#test/support/service-client';
 
 /**
  * A stakeholder's whole journey in a real Chromium: the form, the emailed links, the manage page. The pages on

@@ -1,7 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, type Language } from '../../shared/i18n/languages';
-import { CATALOGS, type MessageKey, translator } from '../../shared/i18n/translate';
+import { LANGUAGES, type Language } from '#i18n/languages';
+import { CATALOGS, type MessageKey, translator } from '#i18n/translate';
 
 const english = CATALOGS.en;
 const keys = Object.keys(english) as MessageKey[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readContactList } from '../../shared/domain/contacts';
-import { ValidationError } from '../../shared/domain/errors';
+import { readContactList } from '#domain/contacts';
+import { ValidationError } from '#domain/errors';
 
 describe('the secretariat’s contact list', () => {
   it('reads each row on its own, naming the line and reason of each bad one and each duplicate', () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type DateSpec,
-  DateSpecSchema,
-  dateBounds,
-  formatDateSpec,
-  settledDate,
-} from '../../shared/domain/date-spec';
+import { type DateSpec, DateSpecSchema, dateBounds, formatDateSpec, settledDate } from '#domain/date-spec';
 
 const parse = (input: unknown): DateSpec => DateSpecSchema.parse(input);
 

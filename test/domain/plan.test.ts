@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrThrow } from '../../shared/domain/errors';
-import { dueMilestones, planReview } from '../../shared/domain/plan';
-import { ReviewInput } from '../../shared/domain/review';
+import { parseOrThrow } from '#domain/errors';
+import { dueMilestones, planReview } from '#domain/plan';
+import { ReviewInput } from '#domain/review';
 
 const review = (input: Record<string, unknown>) =>
   parseOrThrow(ReviewInput, {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrThrow, ValidationError } from '../../shared/domain/errors';
-import { planReview } from '../../shared/domain/plan';
-import { ReviewInput } from '../../shared/domain/review';
-import { assertReviewRules, RULES } from '../../shared/domain/rules';
+import { parseOrThrow, ValidationError } from '#domain/errors';
+import { planReview } from '#domain/plan';
+import { ReviewInput } from '#domain/review';
+import { assertReviewRules, RULES } from '#domain/rules';
 
 const review = (input: Record<string, unknown>) =>
   parseOrThrow(ReviewInput, { region: 'europe', venue: 'Geneva', timeZone: 'Europe/Zurich', ...input });

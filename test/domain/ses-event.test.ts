@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../shared/domain/errors';
-import { eventTime, parseSesEvent } from '../../shared/domain/ses-event';
+import { ValidationError } from '#domain/errors';
+import { eventTime, parseSesEvent } from '#domain/ses-event';
 
 // Shaped after the records in "Examples of event data that Amazon SES publishes to Amazon SNS" (SES developer
 // guide), fields SES adds included, with example.org addresses.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueToken, verifyToken } from '../../shared/domain/tokens';
+import { issueToken, verifyToken } from '#domain/tokens';
 
 const KEY = 'test-key-0123456789';
 const NOW = new Date('2027-01-01T00:00:00Z');

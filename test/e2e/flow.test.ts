@@ -1,6 +1,6 @@
 import { test as base, describe, expect } from 'vitest';
-import { reviewBody } from '../support/service-client';
-import { spawnService } from '../support/spawn-service';
+import { reviewBody } from '#test/support/service-client';
+import { spawnService } from '#test/support/spawn-service';
 
 /**
  * The issue's flow, as a new user would try it after `npm start`: the service runs in a process of its own

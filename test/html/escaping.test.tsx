@@ -1,20 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { render } from 'preact-render-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseOrThrow } from '../../shared/domain/errors';
-import { confirmationMessage, milestoneMessage } from '../../shared/domain/messages';
-import { type Milestone, type PlannedMeeting, planReview } from '../../shared/domain/plan';
-import type { Registrant } from '../../shared/domain/registrant';
-import { type Review, ReviewInput } from '../../shared/domain/review';
-import {
-  Choice,
-  Choices,
-  ErrorSummary,
-  Field,
-  LanguageSwitcher,
-  Paragraphs,
-} from '../../shared/html/components';
-import { Layout, renderPage } from '../../shared/html/layout';
+import { parseOrThrow } from '#domain/errors';
+import { confirmationMessage, milestoneMessage } from '#domain/messages';
+import { type Milestone, type PlannedMeeting, planReview } from '#domain/plan';
+import type { Registrant } from '#domain/registrant';
+import { type Review, ReviewInput } from '#domain/review';
+import { Choice, Choices, ErrorSummary, Field, LanguageSwitcher, Paragraphs } from '#html/components';
+import { Layout, renderPage } from '#html/layout';
 import {
   confirmedPage,
   confirmFormPage,
@@ -24,9 +17,9 @@ import {
   simplePage,
   unsubscribedPage,
   unsubscribePage,
-} from '../../shared/html/registration-pages';
-import { renderMessage } from '../../shared/mail/render-message';
-import { hasChromium, launchChromium } from '../support/browser';
+} from '#html/registration-pages';
+import { renderMessage } from '#mail/render-message';
+import { hasChromium, launchChromium } from '#test/support/browser';
 
 /**
  * Names, review titles, venues, tokens and URLs are other people's text: whatever they hold must reach the reader

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrThrow } from '../../shared/domain/errors';
-import { confirmationMessage } from '../../shared/domain/messages';
-import { planReview } from '../../shared/domain/plan';
-import { type Review, ReviewInput } from '../../shared/domain/review';
-import { confirmFormPage, registrationFormPage } from '../../shared/html/registration-pages';
-import { renderMessage } from '../../shared/mail/render-message';
+import { parseOrThrow } from '#domain/errors';
+import { confirmationMessage } from '#domain/messages';
+import { planReview } from '#domain/plan';
+import { type Review, ReviewInput } from '#domain/review';
+import { confirmFormPage, registrationFormPage } from '#html/registration-pages';
+import { renderMessage } from '#mail/render-message';
 
 const review: Review = {
   ...parseOrThrow(ReviewInput, {

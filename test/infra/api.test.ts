@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { routeKey, routes } from '../../shared/api/routes';
+import { routeKey, routes } from '#api/routes';
 import { withSynthesizedTemplate } from './synth';
 import { functionNamed, render, resourceNamed } from './template';
 

@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { ENVIRONMENTS, type FunctionName } from '../../shared/config/environment';
+import { ENVIRONMENTS, type FunctionName } from '#config/environment';
 import { synthesize, withSynthesizedTemplate } from './synth';
 import { functionNamed, render, resourceNamed } from './template';
 

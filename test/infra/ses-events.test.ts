@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../shared/api/routes';
+import { routes } from '#api/routes';
 import { withSynthesizedTemplate } from './synth';
 import { actionsOf, functionNamed, render, resourceNamed, statementsOfFunction } from './template';
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll } from 'vitest';
-import { addComplianceChecks } from '../../infra/checks';
-import { ConsultationsStack } from '../../infra/consultations-stack';
+import { addComplianceChecks } from '#infra/checks';
+import { ConsultationsStack } from '#infra/consultations-stack';
 
 export interface Synthesized {
   template: Template;

@@ -1,9 +1,9 @@
 import { DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { ScheduledEvent } from 'aws-lambda';
-import { lambdaContext } from '../../local/api-gateway';
-import { localClientConfig } from '../../local/composition';
-import { test as base, describe, expect } from '../support/fixtures';
-import { reviewBody } from '../support/service-client';
+import { lambdaContext } from '#local/api-gateway';
+import { localClientConfig } from '#local/composition';
+import { test as base, describe, expect } from '#test/support/fixtures';
+import { reviewBody } from '#test/support/service-client';
 
 const it = base
   .extend('now', ({ api }) => api.now())

@@ -1,10 +1,10 @@
 import { DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { ScheduledEvent } from 'aws-lambda';
 import ICAL from 'ical.js';
-import { lambdaContext } from '../../local/api-gateway';
-import { localClientConfig } from '../../local/composition';
-import { test as base, describe, expect } from '../support/fixtures';
-import { reviewBody, type ServiceClient } from '../support/service-client';
+import { lambdaContext } from '#local/api-gateway';
+import { localClientConfig } from '#local/composition';
+import { test as base, describe, expect } from '#test/support/fixtures';
+import { reviewBody, type ServiceClient } from '#test/support/service-client';
 
 type Email = Awaited<ReturnType<ServiceClient['outbox']>>[number] & {
   headers: Record<string, string>;

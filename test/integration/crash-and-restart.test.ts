@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { localClientConfig } from '../../local/composition';
-import { startLocalDynamo } from '../../local/dynamo';
-import { deliveryKey } from '../../shared/store/keys';
-import { confirmationLink, reviewBody } from '../support/service-client';
-import { spawnService } from '../support/spawn-service';
+import { localClientConfig } from '#local/composition';
+import { startLocalDynamo } from '#local/dynamo';
+import { deliveryKey } from '#store/keys';
+import { confirmationLink, reviewBody } from '#test/support/service-client';
+import { spawnService } from '#test/support/spawn-service';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gcm-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { runRound } from '../../shared/services/sender';
-import { registrantKey } from '../../shared/store/keys';
-import { test as base, describe, expect } from '../support/fixtures';
-import { reviewBody, type ServiceClient } from '../support/service-client';
-import { throttlingSes } from '../support/throttling-ses';
+import { runRound } from '#services/sender';
+import { registrantKey } from '#store/keys';
+import { test as base, describe, expect } from '#test/support/fixtures';
+import { reviewBody, type ServiceClient } from '#test/support/service-client';
+import { throttlingSes } from '#test/support/throttling-ses';
 
 const people = ['t1@example.org', 't2@example.org', 't3@example.org', 't4@example.org'];
 

@@ -1,5 +1,5 @@
-import { test as base, describe, expect } from '../support/fixtures';
-import { ADMIN_TOKEN, reviewBody } from '../support/service-client';
+import { test as base, describe, expect } from '#test/support/fixtures';
+import { ADMIN_TOKEN, reviewBody } from '#test/support/service-client';
 
 const CSV = [
   'email,name,organisation,language',

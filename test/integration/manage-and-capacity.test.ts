@@ -1,5 +1,5 @@
-import { test as base, describe, expect } from '../support/fixtures';
-import { confirmationLink, reviewBody } from '../support/service-client';
+import { test as base, describe, expect } from '#test/support/fixtures';
+import { confirmationLink, reviewBody } from '#test/support/service-client';
 
 const people = ['p1@example.org', 'p2@example.org', 'p3@example.org', 'p4@example.org'];
 

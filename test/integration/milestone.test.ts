@@ -1,11 +1,11 @@
-import { lambdaContext } from '../../local/api-gateway';
-import type { LocalRuntime } from '../../local/runtime';
-import type { MilestoneFiring } from '../../shared/domain/firing';
-import { RoundIncompleteError } from '../../shared/services/delivery-round';
-import { currentLinks } from '../../shared/services/links';
-import { runMilestoneRound } from '../../shared/services/milestone-round';
-import { describe, expect, test as it } from '../support/fixtures';
-import { reviewBody, type ServiceClient } from '../support/service-client';
+import type { MilestoneFiring } from '#domain/firing';
+import { lambdaContext } from '#local/api-gateway';
+import type { LocalRuntime } from '#local/runtime';
+import { RoundIncompleteError } from '#services/delivery-round';
+import { currentLinks } from '#services/links';
+import { runMilestoneRound } from '#services/milestone-round';
+import { describe, expect, test as it } from '#test/support/fixtures';
+import { reviewBody, type ServiceClient } from '#test/support/service-client';
 
 type Schedule = { name: string; kind: string; at: string; milestoneId: string; version: number };
 

@@ -1,5 +1,5 @@
-import { test as base, describe, expect } from '../support/fixtures';
-import { confirmationLink, reviewBody } from '../support/service-client';
+import { test as base, describe, expect } from '#test/support/fixtures';
+import { confirmationLink, reviewBody } from '#test/support/service-client';
 
 /** Each test's service holds the review `pages`, four months ahead, whose form the tests fill in. */
 const it = base.extend('review', { auto: true }, async ({ api }) => {

@@ -1,6 +1,6 @@
-import { issueToken } from '../../shared/domain/tokens';
-import { test as base, describe, expect } from '../support/fixtures';
-import { confirmationLink, reviewBody } from '../support/service-client';
+import { issueToken } from '#domain/tokens';
+import { test as base, describe, expect } from '#test/support/fixtures';
+import { confirmationLink, reviewBody } from '#test/support/service-client';
 
 /** Each test's service holds the review `europe-r`, four months ahead, and registers people for it. */
 const it = base

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LocalClock } from '../../local/clock';
-import { CLOCK_FILE } from '../../local/runtime';
-import { reviewBody } from '../support/service-client';
-import { spawnService } from '../support/spawn-service';
+import { LocalClock } from '#local/clock';
+import { CLOCK_FILE } from '#local/runtime';
+import { reviewBody } from '#test/support/service-client';
+import { spawnService } from '#test/support/spawn-service';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gcm-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

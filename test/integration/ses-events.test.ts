@@ -1,6 +1,6 @@
-import type { DeliveryRound } from '../../shared/store/keys';
-import { test as base, describe, expect } from '../support/fixtures';
-import { reviewBody } from '../support/service-client';
+import type { DeliveryRound } from '#store/keys';
+import { test as base, describe, expect } from '#test/support/fixtures';
+import { reviewBody } from '#test/support/service-client';
 
 const REGISTRANTS = [
   'delivered@example.org',

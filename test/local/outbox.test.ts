@@ -1,10 +1,10 @@
 import { createServer } from 'node:net';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearOutbox, readOutbox } from '../../local/outbox';
-import { type LocalSes, RAW_MESSAGES_PATH, startLocalSes } from '../../local/ses';
-import { composeRawEmail, type OutgoingEmail } from '../../shared/mail/compose';
-import { sendRawEmail } from '../../shared/mail/ses-sender';
+import { clearOutbox, readOutbox } from '#local/outbox';
+import { type LocalSes, RAW_MESSAGES_PATH, startLocalSes } from '#local/ses';
+import { composeRawEmail, type OutgoingEmail } from '#mail/compose';
+import { sendRawEmail } from '#mail/ses-sender';
 
 const invite = [
   'BEGIN:VCALENDAR',

@@ -18,8 +18,8 @@ import {
   ValidationException,
 } from '@aws-sdk/client-scheduler';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalClock } from '../../local/clock';
-import { createLocalScheduler, type LocalScheduler } from '../../local/scheduler';
+import { LocalClock } from '#local/clock';
+import { createLocalScheduler, type LocalScheduler } from '#local/scheduler/index';
 
 const START = Date.parse('2030-01-01T00:00:00Z');
 const TARGET = {

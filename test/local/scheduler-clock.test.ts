@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalClock, parseIsoDuration } from '../../local/clock';
+import { LocalClock, parseIsoDuration } from '#local/clock';
 
 describe('LocalClock', () => {
   let folder: string;

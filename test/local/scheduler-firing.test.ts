@@ -11,13 +11,13 @@ import {
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LocalClock } from '../../local/clock';
+import { LocalClock } from '#local/clock';
 import {
   createLocalScheduler,
   type InvocationMeta,
   type InvokeTarget,
   type LocalScheduler,
-} from '../../local/scheduler';
+} from '#local/scheduler/index';
 
 const TARGET = {
   Arn: 'arn:aws:lambda:us-east-1:000000000000:function:milestone',

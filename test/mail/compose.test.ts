@@ -1,6 +1,6 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { composeRawEmail, type OutgoingEmail } from '../../shared/mail/compose';
+import { composeRawEmail, type OutgoingEmail } from '#mail/compose';
 
 const invite = [
   'BEGIN:VCALENDAR',

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isRetryableSesError, sendRawEmail } from '../../shared/mail/ses-sender';
+import { isRetryableSesError, sendRawEmail } from '#mail/ses-sender';
 
 const ses = mockClient(SESClient);
 const metadata = { $metadata: {} };

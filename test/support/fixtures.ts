@@ -1,5 +1,5 @@
 import { test as base } from 'vitest';
-import { type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime';
+import { type LocalRuntimeOptions, startLocalRuntime } from '#local/runtime';
 import { ADMIN_TOKEN, ServiceClient } from './service-client';
 
 /**
