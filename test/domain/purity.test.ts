@@ -10,7 +10,10 @@ const sources = readdirSync(DOMAIN)
 /** What would make the domain more than the words and rules of the work. */
 const FORBIDDEN: [string, RegExp][] = [
   ['an AWS SDK', /from '@aws-sdk\//],
-  ['an adapter, a service or the HTTP layer', /from '#(store|mail|scheduling|http|api|aws|services|html|config)\//],
+  [
+    'an adapter, a service or the HTTP layer',
+    /from '#(store|mail|scheduling|http|api|aws|services|html|config)\//,
+  ],
   ['a renderer or an encoder of mail or calendars', /from '(preact|nodemailer|ical-generator)/],
   ['markup', /<\/?(p|a|div|html|body|span|h1|br)\b[^>]*>/],
   ['the environment', /process\.env/],
