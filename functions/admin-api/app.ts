@@ -1,6 +1,6 @@
 import { ADMIN_ROUTES, type AdminApiDependencies } from '#api/admin-routes';
+import { httpFunction } from '#api/http-function';
 import { requireGroup } from '#http/auth';
-import { httpFunction } from '#http/http-function';
 
 /** The secretariat's JSON API, for members of the secretariat group only. */
 export const adminApi = (deps: AdminApiDependencies) =>

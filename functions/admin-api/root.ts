@@ -1,22 +1,14 @@
 import type { AdminApiDependencies } from '#api/admin-routes';
-import { createDynamoClient } from '#aws/dynamo-client';
-import { createSchedulerClient } from '#aws/scheduler-client';
+import { dynamoStore, schedulerInvoking } from '#config/aws-adapters';
 import { readEnvironment } from '#config/environment';
-import { createScheduler } from '#scheduling/scheduler';
 import { jsonLog } from '#services/dependencies';
-import { createStore } from '#store/store';
 
 /** The admin API's adapters in AWS, from its environment. */
 export function composeAdminApi(env: Record<string, string | undefined>): AdminApiDependencies {
   const settings = readEnvironment('admin-api', env);
   return {
-    store: createStore({ client: createDynamoClient(), name: settings.TABLE_NAME }),
-    scheduler: createScheduler(createSchedulerClient(), {
-      group: settings.SCHEDULE_GROUP,
-      functionArn: settings.MILESTONE_FUNCTION_ARN,
-      roleArn: settings.SCHEDULER_ROLE_ARN,
-      deadLetterArn: settings.SCHEDULER_DLQ_ARN,
-    }),
+    store: dynamoStore(settings),
+    scheduler: schedulerInvoking(settings)(settings.MILESTONE_FUNCTION_ARN),
     log: jsonLog,
   };
 }

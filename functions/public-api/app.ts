@@ -1,6 +1,6 @@
+import { httpFunction } from '#api/http-function';
 import { PUBLIC_ROUTES, type PublicApiDependencies } from '#api/public-routes';
 import { maxBodySize } from '#http/body';
-import { httpFunction } from '#http/http-function';
 
 /** Public forms are small; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 16 * 1024;

@@ -1,6 +1,6 @@
+import type { RouteTable } from '#api/http-function';
 import { jsonBody, textBody } from '#http/body';
 import { type HttpEvent, json, requestTime } from '#http/event';
-import type { RouteTable } from '#http/http-function';
 import { milestoneDeliveries } from '#services/delivery-report';
 import type { Needs } from '#services/dependencies';
 import { importContacts, importProgress } from '#services/invitations';

@@ -1,3 +1,4 @@
+import type { RouteTable } from '#api/http-function';
 import { ValidationError } from '#domain/errors';
 import { RegistrationForm } from '#domain/registrant';
 import { reviewTitle } from '#domain/wording';
@@ -18,7 +19,6 @@ import {
 } from '#html/registration-pages';
 import { formBody, jsonBody } from '#http/body';
 import { type HttpEvent, html, json, requestTime } from '#http/event';
-import type { RouteTable } from '#http/http-function';
 import { type Language, pageLanguage } from '#i18n/languages';
 import { translator } from '#i18n/translate';
 import type { Needs } from '#services/dependencies';

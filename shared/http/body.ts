@@ -2,12 +2,6 @@ import type { MiddlewareObj } from '@middy/core';
 import { BadRequestError } from './errors';
 import { type HttpEvent, type HttpResult, json } from './event';
 
-/** A request's body, decoded once by its content type. */
-export type RequestBody =
-  | { type: 'json'; value: unknown }
-  | { type: 'form'; fields: URLSearchParams }
-  | { type: 'other'; mediaType: string; text: string };
-
 const mediaTypeOf = (event: HttpEvent) =>
   (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 

@@ -1,9 +1,9 @@
 import { describe, expect } from 'vitest';
 import { ADMIN_ROUTES } from '#api/admin-routes';
+import { httpFunction } from '#api/http-function';
 import { PUBLIC_ROUTES, type PublicApiDependencies } from '#api/public-routes';
 import { routeKey, routes, routesOf } from '#api/routes';
 import { json } from '#http/event';
-import { httpFunction } from '#http/http-function';
 import { test as it } from '#test/support/fixtures';
 
 /** The function is only built here, never invoked: it needs no adapter. */

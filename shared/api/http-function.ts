@@ -2,11 +2,11 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpRouterHandler from '@middy/http-router';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import { type HttpFunctionName, type RouteKey, routeKey, routesOf } from '#api/routes';
+import { requestBody } from '#http/body';
+import { domainErrors, isFault } from '#http/errors';
+import type { HttpEvent, HttpResult } from '#http/event';
 import type { Log } from '#services/dependencies';
-import { requestBody } from './body';
-import { domainErrors, isFault } from './errors';
-import type { HttpEvent, HttpResult } from './event';
+import { type HttpFunctionName, type RouteKey, routeKey, routesOf } from './routes';
 
 /** A route's handler: the request and the function's dependencies in, the answer out. */
 export type RouteHandler<D> = (event: HttpEvent, deps: D) => Promise<HttpResult>;

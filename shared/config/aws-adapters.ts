@@ -1,0 +1,46 @@
+import { createDynamoClient } from '#aws/dynamo-client';
+import { createSchedulerClient } from '#aws/scheduler-client';
+import { createSesClient } from '#aws/ses-client';
+import { secretsManagerSigningKey } from '#aws/signing-key';
+import { sesMailer } from '#mail/mailer';
+import { createScheduler, type Scheduler } from '#scheduling/scheduler';
+import { DEFAULT_DELIVERY_LEASE_MS, SEND_CONCURRENCY } from '#services/delivery-round';
+import type { Dependencies } from '#services/dependencies';
+import { createStore } from '#store/store';
+import type { Environment } from './environment';
+
+/**
+ * The adapters the functions' composition roots build in AWS, each from the part of a checked environment it
+ * needs. The SDK clients take the SDK's defaults: the function's region and role.
+ */
+type Settings = Environment<'milestone'> & Environment<'admin-api'>;
+
+export const dynamoStore = (env: Pick<Settings, 'TABLE_NAME'>) =>
+  createStore({ client: createDynamoClient(), name: env.TABLE_NAME });
+
+export const sesMailerOf = (env: Pick<Settings, 'MAIL_FROM' | 'SES_CONFIGURATION_SET'>) =>
+  sesMailer(createSesClient(), { mailFrom: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET });
+
+/** Jobs in the service's group, invoking the function given (one client for all). */
+export function schedulerInvoking(
+  env: Pick<Settings, 'SCHEDULE_GROUP' | 'SCHEDULER_ROLE_ARN' | 'SCHEDULER_DLQ_ARN'>,
+): (functionArn: string) => Scheduler {
+  const client = createSchedulerClient();
+  return (functionArn) =>
+    createScheduler(client, {
+      group: env.SCHEDULE_GROUP,
+      functionArn,
+      roleArn: env.SCHEDULER_ROLE_ARN,
+      deadLetterArn: env.SCHEDULER_DLQ_ARN,
+    });
+}
+
+/** What the functions that email need besides the mailer: the signing key, the site, and how to send. */
+export const mailingOf = (
+  env: Pick<Settings, 'TOKEN_SECRET_ARN' | 'PUBLIC_BASE_URL' | 'MAIL_FROM'>,
+  sendRate: number,
+): Pick<Dependencies, 'signingKey' | 'site' | 'sending'> => ({
+  signingKey: secretsManagerSigningKey(env.TOKEN_SECRET_ARN),
+  site: { publicBaseUrl: env.PUBLIC_BASE_URL, mailFrom: env.MAIL_FROM },
+  sending: { rate: sendRate, concurrency: SEND_CONCURRENCY, leaseMs: DEFAULT_DELIVERY_LEASE_MS },
+});
