@@ -36,7 +36,6 @@ export const ENVIRONMENTS = {
 };
 
 export type FunctionName = keyof typeof ENVIRONMENTS;
-export const FUNCTION_NAMES = Object.keys(ENVIRONMENTS) as FunctionName[];
 
 export type Environment<F extends FunctionName> = z.infer<(typeof ENVIRONMENTS)[F]>;
 /** What a CDK construct must set for the function: every variable, as a string (or a token that becomes one). */

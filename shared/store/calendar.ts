@@ -4,8 +4,6 @@ import { isConditionFailure } from './conditional';
 import { heldInviteKey } from './keys';
 import type { Table } from './table';
 
-export type CalendarStore = ReturnType<typeof calendarStore>;
-
 /** What each registrant's calendar holds of each meeting: the invitation, update or cancellation last sent. */
 export function calendarStore(table: Table) {
   return {

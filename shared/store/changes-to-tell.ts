@@ -14,8 +14,6 @@ export interface ChangeToTell {
   told: boolean;
 }
 
-export type ChangeStore = ReturnType<typeof changeStore>;
-
 export function changeStore(table: Table) {
   return {
     async record(reviewId: string, meetingId: string, sequence: number): Promise<void> {

@@ -39,8 +39,6 @@ export type DeliveryKey = { pk: string; sk: string };
 /** SES events name the message id only: the index (`gsi1`) leads from it back to its delivery. */
 const messageIndexKey = (messageId: string) => `MESSAGE#${messageId}`;
 
-export type DeliveryStore = ReturnType<typeof deliveryStore>;
-
 export function deliveryStore(table: Table) {
   return {
     async claim(round: DeliveryRound, recipient: string, now: Date, leaseMs: number): Promise<ClaimResult> {

@@ -17,8 +17,6 @@ export interface ContactImport {
   skipped: { line: number; email: string; reason: string }[];
 }
 
-export type InvitationStore = ReturnType<typeof invitationStore>;
-
 export function invitationStore(table: Table) {
   return {
     /** Records the invitation unless the address was invited to this review before; false then. */

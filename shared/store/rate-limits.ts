@@ -5,8 +5,6 @@ import type { Table } from './table';
 
 const WINDOW_SECONDS = 3600;
 
-export type RateLimitStore = ReturnType<typeof rateLimitStore>;
-
 export function rateLimitStore(table: Table) {
   return {
     /**

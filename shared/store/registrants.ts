@@ -16,8 +16,6 @@ export const REGISTRANT_PAGE_SIZE = 100;
 const isLive = (item: Record<string, unknown>, now: Date) =>
   item.status !== 'pending' || typeof item.expiresAt !== 'number' || item.expiresAt > epochSeconds(now);
 
-export type RegistrantStore = ReturnType<typeof registrantStore>;
-
 export function registrantStore(table: Table) {
   /** An update of a confirmed registration; false when it is no longer confirmed (or `condition` fails). */
   const updateConfirmed = (

@@ -6,8 +6,6 @@ import { REVIEWS_INDEX_PK, reviewKey } from './keys';
 import { listIndexed } from './pages';
 import type { Table } from './table';
 
-export type ReviewStore = ReturnType<typeof reviewStore>;
-
 export function reviewStore(table: Table) {
   return {
     async get(reviewId: string): Promise<Review | undefined> {

@@ -3,8 +3,6 @@ import { conditionally } from './conditional';
 import { reviewPartition, seatCounterKey, WAITLIST_SK_PREFIX, waitlistKey } from './keys';
 import type { Table } from './table';
 
-export type SeatStore = ReturnType<typeof seatStore>;
-
 /**
  * In-person places, counted exactly under concurrency with single-item conditional writes (no transactions):
  * a counter per meeting that never passes the capacity, and a waiting list ordered by arrival.

@@ -20,8 +20,6 @@ export interface Suppression {
   at: string;
 }
 
-export type SuppressionStore = ReturnType<typeof suppressionStore>;
-
 export function suppressionStore(table: Table) {
   return {
     /**
