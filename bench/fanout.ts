@@ -15,7 +15,7 @@ import { DEFAULT_SEND_RATE, SEND_CONCURRENCY } from '#services/delivery-round';
 import { currentLinks } from '#services/links';
 import { milestoneEmail, runMilestoneRound } from '#services/milestone-round';
 import { registrantKey } from '#store/keys';
-import { reviewBody, ServiceClient } from '#test/support/service-client';
+import { ADMIN_TOKEN, reviewBody, ServiceClient } from '#test/support/service-client';
 import { type AwsCounts, countAwsCalls } from './aws-counts';
 
 /**
@@ -62,7 +62,7 @@ setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 50).unref();
 
-const runtime = await startLocalRuntime({ port: 0, log: () => undefined });
+const runtime = await startLocalRuntime({ port: 0, adminToken: ADMIN_TOKEN, log: () => undefined });
 const client = new ServiceClient(runtime.apiUrl);
 // The round's own adapters, but for a mailer whose SES client the bench can count calls on, as on the bare loop.
 const ses = createSesClient(localClientConfig(runtime.urls.ses));

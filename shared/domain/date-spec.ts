@@ -53,8 +53,10 @@ export const DateSpecSchema: z.ZodType<DateSpec, unknown> = z.unknown().transfor
     return z.NEVER;
   }
   const result = DateSpecObject.safeParse(input);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues)
+  const missing = result.success ? missingWeek(result.data) : undefined;
+  if (result.success && !missing) return result.data;
+  if (missing) ctx.addIssue({ code: 'custom', message: missing, path: ['week'] });
+  for (const issue of result.error?.issues ?? [])
     ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
   return z.NEVER;
 });
@@ -143,7 +145,8 @@ export function parseDateText(text: string): DateSpec | string {
     if (!match) continue;
     const spec = form.build(match as unknown as string[], tentative);
     const invalid = datesOf(spec).find((date) => !DateTime.fromISO(date).isValid);
-    return invalid ? `"${text}" names a day that does not exist` : spec;
+    if (invalid) return `"${text}" names a day that does not exist`;
+    return missingWeek(spec) ? `"${text}" names a week that does not exist` : spec;
   }
   return `"${text}" is not a date this service reads: write e.g. "2027-03-11", "11 March 2027 (TBD)", "8 or 11 March 2027", "March 2027", "week 3 of November 2027", "late 2027" or "2027"`;
 }
@@ -154,6 +157,13 @@ function monthNumber(name: string | undefined): number {
 
 function isoOf(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A fifth week exists only in months of more than 28 days: February 2027 has none. */
+function missingWeek(spec: DateSpec): string | undefined {
+  if (spec.kind !== 'week-of-month') return undefined;
+  const days = DateTime.utc(spec.year, spec.month, 1).daysInMonth ?? 0;
+  return (spec.week - 1) * 7 < days ? undefined : `the month has ${days} days: no week ${spec.week}`;
 }
 
 function datesOf(spec: DateSpec): string[] {

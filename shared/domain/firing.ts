@@ -55,3 +55,9 @@ export function parseSenderEvent(event: unknown): SenderFiring {
 export function firingFor(reviewId: string, version: number, milestone: Milestone): MilestoneFiring {
   return { reviewId, milestoneId: milestone.id, kind: milestone.kind, at: milestone.at, version };
 }
+
+/** A firing as log lines tell of it: without where a continuation resumes, a key that names a registrant. */
+export function firingForLog(firing: SenderFiring): Record<string, unknown> {
+  const { after, ...told } = firing;
+  return after ? { ...told, continuation: true } : told;
+}

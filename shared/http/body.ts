@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
+import { createError } from '@middy/util';
 import { BadRequestError } from './errors';
-import { type HttpEvent, type HttpResult, json } from './event';
+import type { HttpEvent, HttpResult } from './event';
 
 const mediaTypeOf = (event: HttpEvent) =>
   (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -50,12 +51,15 @@ export function textBody(event: HttpEvent, mediaType: string): string {
   return event.parsedBody.text;
 }
 
-/** Public forms are small: anything larger is refused before it is read (413). */
+/**
+ * Public forms are small: anything larger is refused before it is read (413), through the error handler so that
+ * the answer carries the same headers as any other.
+ */
 export function maxBodySize(bytes: number): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     before: async ({ event }) => {
       const size = event.body ? Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : 0;
-      if (size > bytes) return json(413, { error: `the body is larger than ${bytes} bytes` });
+      if (size > bytes) throw createError(413, `the body is larger than ${bytes} bytes`);
     },
   };
 }

@@ -40,6 +40,10 @@ export type RoundOutcome =
   | ({ status: 'done'; next?: Cursor } & RoundCounts)
   | { status: 'stale'; reason: string };
 
+/** A round's counts as log lines tell of them: where a continuation resumes is a key that names a registrant. */
+export const countsForLog = ({ next, ...counts }: RoundCounts & { next?: Cursor }) =>
+  next ? { ...counts, continues: true } : counts;
+
 /** Milliseconds this invocation may still run; the round stops at a page boundary before it runs out. */
 export type RemainingTime = () => number;
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readContactList } from '#domain/contacts';
 import { NotFoundError, ValidationError } from '#domain/errors';
-import type { InvitationRoundFiring } from '#domain/firing';
+import { firingForLog, type InvitationRoundFiring } from '#domain/firing';
 import { invitationToRegisterMessage } from '#domain/messages';
 import { nextMinuteButOne } from '#scheduling/job-names';
 import type { ContactImport } from '#store/invitations';
-import { deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
+import { countsForLog, deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
 import type { Needs } from './dependencies';
 import type { Links } from './links';
 
@@ -87,7 +87,7 @@ export async function runInvitationRound(
   ]);
   if (!review || !record) throw new NotFoundError(`import ${firing.importId} of review ${firing.reviewId}`);
   if (review.status !== 'active') {
-    log('invitation round not sent', { ...firing, reason: `review is ${review.status}` });
+    log('invitation round not sent', { ...firingForLog(firing), reason: `review is ${review.status}` });
     return { status: 'stale', reason: `review is ${review.status}` };
   }
   const counts = await deliverRound(
@@ -107,6 +107,6 @@ export async function runInvitationRound(
     },
     remainingMs,
   );
-  log('invitation round', { ...firing, ...counts });
+  log('invitation round', { ...firingForLog(firing), ...countsForLog(counts) });
   return { status: 'done', ...counts };
 }

@@ -1,11 +1,11 @@
 import type { HeldInvite } from '#domain/calendar';
-import type { MeetingChangeFiring } from '#domain/firing';
+import { firingForLog, type MeetingChangeFiring } from '#domain/firing';
 import { dateChangedMessage, meetingCancelledMessage } from '#domain/messages';
 import { type Plan, type PlannedMeeting, planReview } from '#domain/plan';
 import { attends, type Registrant } from '#domain/registrant';
 import type { Review } from '#domain/review';
 import { meetingCancellations, meetingInvite } from '#mail/calendar-invite';
-import { deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
+import { countsForLog, deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
 import type { Needs } from './dependencies';
 import type { Links } from './links';
 import { attendeesOf, currentInvite, milestoneDelivery } from './milestone-round';
@@ -30,7 +30,7 @@ export async function runMeetingChange(
   const entry = review?.calendar?.[firing.meetingId];
   if (!review || entry?.sequence !== firing.sequence) {
     const reason = `superseded by sequence ${entry?.sequence ?? 'none'}`;
-    log('stale meeting change ignored', { ...firing, reason });
+    log('stale meeting change ignored', { ...firingForLog(firing), reason });
     return { status: 'stale', reason };
   }
   const now = firing.scheduledTime ? new Date(firing.scheduledTime) : clock.now();
@@ -101,7 +101,7 @@ export async function runMeetingChange(
     remainingMs,
   );
   if (!counts.next) await store.changes.markTold(review.reviewId, firing.meetingId, firing.sequence);
-  log('meeting change round', { ...firing, moved, ...counts });
+  log('meeting change round', { ...firingForLog(firing), moved, ...countsForLog(counts) });
   return { status: 'done', ...counts };
 }
 

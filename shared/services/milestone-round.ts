@@ -1,5 +1,5 @@
 import { type HeldInvite, nextEmitted } from '#domain/calendar';
-import type { MilestoneFiring } from '#domain/firing';
+import { firingForLog, type MilestoneFiring } from '#domain/firing';
 import { milestoneMessage } from '#domain/messages';
 import { type Milestone, type PlannedMeeting, planReview } from '#domain/plan';
 import { attends, type Registrant } from '#domain/registrant';
@@ -7,7 +7,7 @@ import type { Review } from '#domain/review';
 import { meetingInvite } from '#mail/calendar-invite';
 import type { DeliveryRound } from '#store/keys';
 import type { Cursor, Page } from '#store/pages';
-import { deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
+import { countsForLog, deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
 import type { Dependencies, Needs } from './dependencies';
 import type { Links } from './links';
 
@@ -125,7 +125,7 @@ export async function runMilestoneRound(
 ): Promise<RoundOutcome> {
   const review = await deps.store.reviews.get(firing.reviewId);
   const stale = (reason: string): RoundOutcome => {
-    deps.log('stale firing ignored', { ...firing, reason });
+    deps.log('stale firing ignored', { ...firingForLog(firing), reason });
     return { status: 'stale', reason };
   };
   if (!review) return stale('review not found');
@@ -154,7 +154,7 @@ export async function runMilestoneRound(
     delivery.hooks,
     remainingMs,
   );
-  deps.log('milestone round', { ...round, kind: milestone.kind, ...counts });
+  deps.log('milestone round', { ...firingForLog(firing), ...countsForLog(counts) });
   return { status: 'done', ...counts };
 }
 

@@ -85,5 +85,11 @@ describe('date specs: every cell of the seed timeline can be written as it stand
     expect(DateSpecSchema.safeParse('31 February 2027').error?.issues[0]?.message).toMatch(/does not exist/);
     expect(DateSpecSchema.safeParse({ kind: 'exact', date: '2027-13-01' }).success).toBe(false);
     expect(DateSpecSchema.safeParse({ kind: 'one-of', dates: ['2027-03-01'] }).success).toBe(false);
+    expect(DateSpecSchema.safeParse('week 5 of February 2027').error?.issues[0]?.message).toBe(
+      '"week 5 of February 2027" names a week that does not exist',
+    );
+    expect(
+      DateSpecSchema.safeParse({ kind: 'week-of-month', year: 2027, month: 2, week: 5 }).error?.issues[0],
+    ).toMatchObject({ path: ['week'], message: 'the month has 28 days: no week 5' });
   });
 });

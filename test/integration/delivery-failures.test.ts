@@ -106,6 +106,7 @@ describe('a round larger than one invocation can carry', () => {
   it('stops between pages when time runs short and goes on in a continuation job, each recipient once', async ({
     api,
     runtime,
+    runtimeLog,
   }) => {
     const now = await api.now();
     const answer = await api.putReview('large', reviewBody(now, 120));
@@ -162,5 +163,10 @@ describe('a round larger than one invocation can carry', () => {
     const reminders = outbox.filter((e) => e.to[0]?.startsWith('big')).map((e) => e.to[0]);
     expect(reminders).toHaveLength(250);
     expect(new Set(reminders).size).toBe(250);
+    // The continuation says it is one, without the registrant's address its cursor holds.
+    expect(runtimeLog).toContainEqual(
+      expect.stringMatching(/^\[milestone\] milestone round .*"continuation":true/),
+    );
+    expect(runtimeLog.filter((line) => /big\d+@example\.org/.test(line))).toEqual([]);
   });
 });

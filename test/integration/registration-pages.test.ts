@@ -91,6 +91,9 @@ describe('the registration form', () => {
       form: validForm('big@example.org', { name: 'x'.repeat(20_000) }),
     });
     expect(answer.status).toBe(413);
+    expect(answer.body).toEqual({ error: 'the body is larger than 16384 bytes' });
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(answer.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
   });
 });
 
