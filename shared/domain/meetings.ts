@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { type DateSpec, singleDay } from './date-spec';
+import { type DateSpec, knownDays } from './date-spec';
 import { DEFAULT_PRE_CONSULTATIONS } from './regions';
 import type { MeetingInput, MeetingKind, ReviewInput } from './review';
 
 /** The seed: pre-consultations "at least twelve weeks before each regional review". */
 export const PRE_CONSULTATION_WEEKS = 12;
-/** The seed: the stakeholder consultation "can be held one day before the review meeting". */
+/** The seed: the stakeholder consultation "can be held one day before the review meeting" (its first day). */
 export const HYBRID_CONSULTATION_DAYS_BEFORE = 1;
 
 const DEFAULTS: Record<MeetingKind, { startTime: string; durationMinutes: number }> = {
@@ -41,7 +41,7 @@ export function defaultMeetingInputs(review: Pick<ReviewInput, 'region'>): Meeti
 
 /**
  * The review's meetings with defaults applied. A meeting without its own date takes one derived from the
- * review's: the day before for the consultation, 12 weeks before for the last pre-consultation and one more week
+ * review's first day: the day before for the consultation, 12 weeks before for the last pre-consultation and one more week
  * earlier for each one before it (Asia-Pacific's two fall on different weeks). A derived date is only as settled
  * as the review's: derived from a tentative date it is tentative; from an imprecise one there is none yet.
  */
@@ -69,7 +69,7 @@ export function resolveMeetings(review: ReviewInput): Meeting[] {
 }
 
 function deriveDate(reviewDate: DateSpec, weeksBefore: number | undefined): DateSpec | null {
-  const day = singleDay(reviewDate);
+  const day = knownDays(reviewDate)?.firstDay;
   if (!day) return null;
   const offset =
     weeksBefore === undefined ? { days: HYBRID_CONSULTATION_DAYS_BEFORE } : { weeks: weeksBefore };

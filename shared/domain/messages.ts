@@ -203,7 +203,7 @@ type Attendee = Reader & { attendanceMode: AttendanceMode };
 /** The names and the time every message about a meeting fills in. */
 function meetingValues(
   review: Review,
-  meeting: Pick<PlannedMeeting, 'kind' | 'startsAt' | 'timeZone' | 'dateText'>,
+  meeting: Pick<PlannedMeeting, 'kind' | 'startsAt' | 'endsAt' | 'timeZone' | 'date'>,
   language: Language,
 ) {
   const t = translator(language);
@@ -325,7 +325,7 @@ export function dateChangedMessage(
 export function meetingCancelledMessage(
   review: Review,
   meeting: Pick<PlannedMeeting, 'kind' | 'timeZone'>,
-  held: { startsAt: string },
+  held: { startsAt: string; durationMinutes: number },
   reader: Reader,
   manageUrl: string | undefined,
   calendarInvite: CalendarInvite,
@@ -333,7 +333,12 @@ export function meetingCancelledMessage(
   const t = translator(reader.language);
   const values = meetingValues(
     review,
-    { ...meeting, startsAt: held.startsAt, dateText: null },
+    {
+      ...meeting,
+      startsAt: held.startsAt,
+      endsAt: new Date(Date.parse(held.startsAt) + held.durationMinutes * 60_000).toISOString(),
+      date: null,
+    },
     reader.language,
   );
   return {

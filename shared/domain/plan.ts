@@ -28,8 +28,10 @@ export interface PlannedMeeting extends Omit<Meeting, 'date'> {
   date: DateSpec | null;
   dateText: string | null;
   status: MeetingStatus;
-  /** UTC start when the date is confirmed. */
+  /** UTC start when the date is confirmed: the first day at the start time. */
   startsAt: string | null;
+  /** UTC end when the date is confirmed: the last day at the start time plus the duration. */
+  endsAt: string | null;
   milestones: Milestone[];
 }
 
@@ -72,12 +74,16 @@ function planMeeting(
   cancelled: boolean,
 ): PlannedMeeting {
   const base = { ...meeting, dateText: meeting.date ? formatDateSpec(meeting.date) : null };
-  if (cancelled) return { ...base, status: 'cancelled', startsAt: null, milestones: [] };
-  if (!meeting.date) return { ...base, status: 'undated', startsAt: null, milestones: [] };
+  const unscheduled = { startsAt: null, endsAt: null, milestones: [] };
+  if (cancelled) return { ...base, status: 'cancelled', ...unscheduled };
+  if (!meeting.date) return { ...base, status: 'undated', ...unscheduled };
   const settled = settledDate(meeting.date);
-  if (!settled.settled) return { ...base, status: settled.reason, startsAt: null, milestones: [] };
+  if (!settled.settled) return { ...base, status: settled.reason, ...unscheduled };
 
-  const start = DateTime.fromISO(`${settled.date}T${meeting.startTime}`, { zone: meeting.timeZone });
+  const start = DateTime.fromISO(`${settled.firstDay}T${meeting.startTime}`, { zone: meeting.timeZone });
+  const end = DateTime.fromISO(`${settled.lastDay}T${meeting.startTime}`, { zone: meeting.timeZone }).plus({
+    minutes: meeting.durationMinutes,
+  });
   const leads: { slug: string; kind: MilestoneKind; days: number }[] = [
     { slug: 'invitation', kind: meeting.kind, days: leadTimes.invitationDays },
     { slug: 'materials', kind: 'materials-publication', days: leadTimes.materialsDays },
@@ -100,6 +106,7 @@ function planMeeting(
     ...base,
     status: 'confirmed',
     startsAt: start.toUTC().toISO({ suppressMilliseconds: true }) as string,
+    endsAt: end.toUTC().toISO({ suppressMilliseconds: true }) as string,
     milestones,
   };
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { dateBounds, formatDateSpec, singleDay } from './date-spec';
+import { dateBounds, formatDateSpec, knownDays } from './date-spec';
 import { type FieldIssue, ValidationError } from './errors';
-import { PRE_CONSULTATION_WEEKS, resolveMeetings } from './meetings';
+import { type Meeting, PRE_CONSULTATION_WEEKS, resolveMeetings } from './meetings';
 import type { ReviewInput } from './review';
 
 export const RULES = {
@@ -57,18 +57,18 @@ export function reviewRuleChecks(review: ReviewInput): { errors: FieldIssue[]; w
     });
   }
 
-  const reviewDay = singleDay(review.date);
+  const reviewDays = knownDays(review.date);
   const reviewBounds = dateBounds(review.date);
+  const reviewWhen = formatDateSpec(review.date);
   resolveMeetings(review).forEach((meeting, i) => {
     if (!meeting.date || meeting.dateSource === 'derived') return;
     const field = `meetings[${i}].date`;
-    const day = singleDay(meeting.date);
+    const days = knownDays(meeting.date);
     const bounds = dateBounds(meeting.date);
     const when = formatDateSpec(meeting.date);
-    const reviewWhen = formatDateSpec(review.date);
     if (meeting.kind === 'pre-consultation') {
-      if (day && reviewDay) {
-        const lead = daysBetween(day, reviewDay);
+      if (days && reviewDays) {
+        const lead = daysBetween(days.lastDay, reviewDays.firstDay);
         if (lead < MIN_LEAD_DAYS)
           errors.push({
             field,
@@ -80,13 +80,18 @@ export function reviewRuleChecks(review: ReviewInput): { errors: FieldIssue[]; w
           `${meeting.id}: the pre-consultation (${when}) may be less than ${PRE_CONSULTATION_WEEKS} weeks before the review (${reviewWhen}); rule ${RULES.preConsultationLead}`,
         );
       }
-    } else if (day && reviewDay) {
-      if (daysBetween(reviewDay, day) > 0)
+    } else if (days && reviewDays) {
+      const after = daysBetween(reviewDays.firstDay, days.lastDay);
+      if (after > 0 || (after === 0 && endsAfterReviewStarts(meeting, review, reviewDays.firstDay)))
         errors.push({
           field,
           rule: RULES.hybridNotAfterReview,
-          message: `the multi-stakeholder consultation (${when}) cannot be after its review (${reviewWhen})`,
+          message: `the multi-stakeholder consultation (${when}) must end before its review (${reviewWhen}) begins, at ${review.startTime}`,
         });
+      else if (after === 0)
+        warnings.push(
+          `${meeting.id}: the consultation (${when}) is held on the morning of the review, before it begins at ${review.startTime}, where the seed advises the day before`,
+        );
     } else if (daysBetween(reviewBounds.latest, bounds.earliest) > 0) {
       warnings.push(
         `${meeting.id}: the consultation (${when}) would fall after the review (${reviewWhen}); rule ${RULES.hybridNotAfterReview}`,
@@ -94,6 +99,15 @@ export function reviewRuleChecks(review: ReviewInput): { errors: FieldIssue[]; w
     }
   });
   return { errors, warnings };
+}
+
+/** Whether a meeting on the review's first day runs into the review's start, each in its own time zone. */
+function endsAfterReviewStarts(meeting: Meeting, review: ReviewInput, reviewFirstDay: string): boolean {
+  const ends = DateTime.fromISO(`${reviewFirstDay}T${meeting.startTime}`, { zone: meeting.timeZone }).plus({
+    minutes: meeting.durationMinutes,
+  });
+  const begins = DateTime.fromISO(`${reviewFirstDay}T${review.startTime}`, { zone: review.timeZone });
+  return ends > begins;
 }
 
 export function assertReviewRules(review: ReviewInput): void {

@@ -8,6 +8,9 @@ export type Language = z.infer<typeof Language>;
 
 export const isLanguage = (value: unknown): value is Language => Language.safeParse(value).success;
 
+/** The locale dates and numbers are written in: the UN writes English the British way ("29 March 2027"). */
+export const localeOf = (language: Language): string => (language === 'en' ? 'en-GB' : language);
+
 /** Arabic is written right to left; the other UN languages left to right. */
 export const directionOf = (language: Language): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
 

@@ -21,7 +21,8 @@ export function currentInvite(review: Review, meeting: PlannedMeeting, previous?
     sequence,
     emitted: nextEmitted(sequence, previous),
     startsAt: meeting.startsAt as string,
-    durationMinutes: meeting.durationMinutes,
+    // A meeting of several days is one event in the calendar, from its first day's start to its last day's end.
+    durationMinutes: (Date.parse(meeting.endsAt as string) - Date.parse(meeting.startsAt as string)) / 60_000,
     kind: meeting.kind,
     timeZone: meeting.timeZone,
   };

@@ -40,6 +40,26 @@ describe('date specs: every cell of the seed timeline can be written as it stand
       { kind: 'year', year: 2025, tentative: false },
       { earliest: '2025-01-01', latest: '2025-12-31' },
     ],
+    [
+      '3-4 July 2024',
+      { kind: 'range', from: '2024-07-03', to: '2024-07-04', tentative: false },
+      { earliest: '2024-07-03', latest: '2024-07-04' },
+    ],
+    [
+      '4-6 February 2025 (TBD)',
+      { kind: 'range', from: '2025-02-04', to: '2025-02-06', tentative: true },
+      { earliest: '2025-02-04', latest: '2025-02-06' },
+    ],
+    [
+      '30 September - 2 October 2024',
+      { kind: 'range', from: '2024-09-30', to: '2024-10-02', tentative: false },
+      { earliest: '2024-09-30', latest: '2024-10-02' },
+    ],
+    [
+      '30 December 2024 - 2 January 2025',
+      { kind: 'range', from: '2024-12-30', to: '2025-01-02', tentative: false },
+      { earliest: '2024-12-30', latest: '2025-01-02' },
+    ],
   ];
 
   it.each(cells)('reads "%s"', (text, spec, bounds) => {
@@ -53,7 +73,11 @@ describe('date specs: every cell of the seed timeline can be written as it stand
 
   it('takes an ISO date as an exact, confirmed date', () => {
     expect(parse('2027-03-11')).toEqual({ kind: 'exact', date: '2027-03-11', tentative: false });
-    expect(settledDate(parse('2027-03-11'))).toEqual({ settled: true, date: '2027-03-11' });
+    expect(settledDate(parse('2027-03-11'))).toEqual({
+      settled: true,
+      firstDay: '2027-03-11',
+      lastDay: '2027-03-11',
+    });
   });
 
   it('takes the structured form too, with defaults', () => {
@@ -76,6 +100,36 @@ describe('date specs: every cell of the seed timeline can be written as it stand
       earliest: '2024-02-29',
       latest: '2024-02-29',
     });
+  });
+
+  it('reads a run of days however its dash is written, or as an ISO interval, and settles on its first and last day', () => {
+    const july = { kind: 'range', from: '2024-07-03', to: '2024-07-04', tentative: false };
+    for (const text of ['3-4 July 2024', '3–4 July 2024', '3 - 4 july 2024', '2024-07-03/2024-07-04'])
+      expect(parse(text)).toEqual(july);
+    expect(parse({ kind: 'range', from: '2024-10-09', to: '2024-10-10' })).toMatchObject({
+      tentative: false,
+    });
+    expect(settledDate(parse('9-10 October 2024'))).toEqual({
+      settled: true,
+      firstDay: '2024-10-09',
+      lastDay: '2024-10-10',
+    });
+    expect(settledDate(parse('3-4 July 2024 (TBD)'))).toEqual({ settled: false, reason: 'tentative' });
+  });
+
+  it('refuses a run of days that ends before it begins, or is longer than a month', () => {
+    expect(DateSpecSchema.safeParse('4-3 July 2024').error?.issues[0]?.message).toBe(
+      '"4-3 July 2024" ends before it begins: write the first day first',
+    );
+    expect(DateSpecSchema.safeParse('1 July - 15 August 2024').error?.issues[0]?.message).toBe(
+      '"1 July - 15 August 2024" is longer than 31 days: write it as a month',
+    );
+    expect(
+      DateSpecSchema.safeParse({ kind: 'range', from: '2024-07-04', to: '2024-07-04' }).error?.issues[0],
+    ).toMatchObject({ path: ['to'], message: 'must be after the first day' });
+    expect(DateSpecSchema.safeParse('30-31 February 2025').error?.issues[0]?.message).toMatch(
+      /does not exist/,
+    );
   });
 
   it('refuses what it cannot read, and says what it accepts', () => {

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseOrThrow } from '#domain/errors';
+import { planReview } from '#domain/plan';
+import { ReviewInput } from '#domain/review';
+import { RULES, reviewRuleChecks } from '#domain/rules';
+
+const NOW = new Date('2023-09-01T00:00:00Z');
+const review = (input: Record<string, unknown>) => parseOrThrow(ReviewInput, input);
+
+/** Rounds of regional reviews as they were really held, written as the secretariat knew them. */
+describe('real review rounds', () => {
+  it('the Arab region: a two-day review, its consultation the day before the first day', () => {
+    const plan = planReview(
+      review({ region: 'arab', date: '3-4 July 2024', venue: 'Beirut', timeZone: 'Asia/Beirut' }),
+      NOW,
+    );
+    expect(plan.reviewDate).toBe('3-4 July 2024');
+    expect(plan.meetings.map((m) => [m.id, m.dateText])).toEqual([
+      ['pre-1', '10 April 2024'],
+      ['hybrid', '2 July 2024'],
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('Africa: the hearing on 8 October before the conference on 9-10 October', () => {
+    const input = review({
+      region: 'africa',
+      date: '9-10 October 2024',
+      venue: 'Addis Ababa',
+      timeZone: 'Africa/Addis_Ababa',
+      meetings: [
+        { id: 'pre-1', kind: 'pre-consultation', date: '10 July 2024' },
+        { id: 'hybrid', kind: 'hybrid-consultation', date: '8 October 2024' },
+      ],
+    });
+    expect(reviewRuleChecks(input)).toEqual({ errors: [], warnings: [] });
+    const hybrid = planReview(input, NOW).meetings[1];
+    expect([hybrid?.startsAt, hybrid?.endsAt]).toEqual(['2024-10-08T06:00:00Z', '2024-10-08T14:00:00Z']);
+  });
+
+  it('UNECE: a hearing at 08:30 on the morning of the review, allowed with a warning', () => {
+    const input = review({
+      region: 'europe',
+      date: '11 March 2024',
+      startTime: '10:00',
+      venue: 'Palais des Nations, Geneva',
+      timeZone: 'Europe/Zurich',
+      meetings: [
+        { id: 'pre-1', kind: 'pre-consultation', date: '14 November 2023' },
+        {
+          id: 'hearing',
+          kind: 'hybrid-consultation',
+          date: '11 March 2024',
+          startTime: '08:30',
+          durationMinutes: 90,
+        },
+      ],
+    });
+    expect(reviewRuleChecks(input)).toEqual({
+      errors: [],
+      warnings: [
+        'hearing: the consultation (11 March 2024) is held on the morning of the review, before it begins at 10:00, where the seed advises the day before',
+      ],
+    });
+  });
+
+  it('refuses a consultation that runs into the review’s start, or after it has begun', () => {
+    const withHearing = (date: string, startTime: string) =>
+      review({
+        region: 'europe',
+        date: '11-12 March 2024',
+        startTime: '10:00',
+        venue: 'Geneva',
+        timeZone: 'Europe/Zurich',
+        meetings: [
+          { id: 'pre-1', kind: 'pre-consultation', date: '14 November 2023' },
+          { id: 'hearing', kind: 'hybrid-consultation', date, startTime, durationMinutes: 120 },
+        ],
+      });
+    for (const [date, time] of [
+      ['11 March 2024', '09:00'],
+      ['12 March 2024', '08:00'],
+    ])
+      expect(reviewRuleChecks(withHearing(date as string, time as string)).errors).toEqual([
+        {
+          field: 'meetings[1].date',
+          rule: RULES.hybridNotAfterReview,
+          message: `the multi-stakeholder consultation (${date}) must end before its review (11-12 March 2024) begins, at 10:00`,
+        },
+      ]);
+  });
+
+  it('measures the 12 weeks from a pre-consultation’s last day to the review’s first', () => {
+    const withReview = (date: string) =>
+      review({
+        region: 'europe',
+        date,
+        venue: 'Geneva',
+        timeZone: 'Europe/Zurich',
+        meetings: [
+          { id: 'pre-1', kind: 'pre-consultation', date: '11-12 November 2024' },
+          { id: 'hybrid', kind: 'hybrid-consultation' },
+        ],
+      });
+    // 12 November to 4 February is 84 days; from the 11th, the 3rd would be 84 days too.
+    expect(reviewRuleChecks(withReview('4-6 February 2025')).errors).toEqual([]);
+    expect(reviewRuleChecks(withReview('3-5 February 2025')).errors).toEqual([
+      expect.objectContaining({
+        field: 'meetings[0].date',
+        rule: RULES.preConsultationLead,
+        message: expect.stringContaining('11-12 November 2024 is 83 days before'),
+      }),
+    ]);
+  });
+});
