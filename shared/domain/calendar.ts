@@ -14,6 +14,7 @@ export interface HeldInvite {
   durationMinutes: number;
   /** Kept so that a cancellation can name the meeting even once it is gone from the review. */
   kind: MeetingKind;
+  title?: string;
   timeZone: string;
   cancelled?: boolean;
 }

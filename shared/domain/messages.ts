@@ -3,7 +3,7 @@ import { translator } from '#i18n/translate';
 import type { CalendarInvite } from './calendar';
 import type { Milestone, PlannedMeeting } from './plan';
 import { type AttendanceMode, inPersonAt } from './registrant';
-import { interpretationLanguagesOf, type Review } from './review';
+import type { Review } from './review';
 import { meetingName, meetingWhen, reviewTitle } from './wording';
 
 /**
@@ -61,7 +61,7 @@ export function registrationConfirmedMessage(
 ): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
-  const meeting = seating.meeting ? meetingName(seating.meeting.kind, t) : '';
+  const meeting = seating.meeting ? meetingName(seating.meeting, t) : '';
   const seat =
     seating.seat === 'seat'
       ? [t('email.confirmed.seat', { meeting })]
@@ -110,7 +110,7 @@ export function changedMessage(
       t('email.changed.body', {
         review: title,
         meetings: list.format(
-          meetings.map((m) => `${meetingName(m.kind, t)} (${meetingWhen(m, reader.language)})`),
+          meetings.map((m) => `${meetingName(m, t)} (${meetingWhen(m, reader.language)})`),
         ),
         attendance: t(`attendance.${reader.attendanceMode}`),
         language: nativeName(reader.language),
@@ -155,7 +155,7 @@ export function waitlistedMessage(
     language: reader.language,
     paragraphs: [
       t('email.greeting', { name: reader.name }),
-      t('email.waitlisted.body', { review: title, meeting: meetingName(meeting.kind, t), position }),
+      t('email.waitlisted.body', { review: title, meeting: meetingName(meeting, t), position }),
     ],
     manageUrl,
   };
@@ -174,7 +174,7 @@ export function promotedMessage(
     language: reader.language,
     paragraphs: [
       t('email.greeting', { name: reader.name }),
-      t('email.promoted.body', { review: title, meeting: meetingName(meeting.kind, t) }),
+      t('email.promoted.body', { review: title, meeting: meetingName(meeting, t) }),
       meetingWhen(meeting, reader.language),
     ],
     manageUrl,
@@ -203,18 +203,21 @@ type Attendee = Reader & { attendanceMode: AttendanceMode };
 /** The names and the time every message about a meeting fills in. */
 function meetingValues(
   review: Review,
-  meeting: Pick<PlannedMeeting, 'kind' | 'startsAt' | 'endsAt' | 'timeZone' | 'date'>,
+  meeting: Pick<PlannedMeeting, 'kind' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'date'>,
   language: Language,
 ) {
   const t = translator(language);
   return {
     review: reviewTitle(review, t),
-    meeting: meetingName(meeting.kind, t),
+    meeting: meetingName(meeting, t),
     when: meetingWhen(meeting, language),
   };
 }
 
-/** How this registrant joins: the venue for those who come in person, the online link for the others. */
+/**
+ * How this registrant joins: the venue for those who come in person, the online link for the others; the
+ * meeting's interpretation, and whom to ask.
+ */
 function joiningDetails(review: Review, meeting: PlannedMeeting, reader: Attendee) {
   const t = translator(reader.language);
   const inPerson = inPersonAt(reader, meeting);
@@ -224,8 +227,9 @@ function joiningDetails(review: Review, meeting: PlannedMeeting, reader: Attende
       ? t('email.milestone.attendInPerson', { venue: meeting.venue ?? review.venue })
       : t('email.milestone.attendOnline'),
     t('email.milestone.interpretationIn', {
-      languages: list.format(interpretationLanguagesOf(review).map((l) => nativeName(l))),
+      languages: list.format(meeting.interpretationLanguages.map((l) => nativeName(l))),
     }),
+    ...(meeting.contact ? [t('email.milestone.contact', { contact: meeting.contact })] : []),
   ];
   const link =
     !inPerson && meeting.joinUrl ? { url: meeting.joinUrl, label: t('email.milestone.join') } : undefined;
@@ -251,21 +255,6 @@ export function milestoneMessage(
   const greeting = t('email.greeting', { name: reader.name });
   const joining = joiningDetails(review, meeting, reader);
   switch (milestone.kind) {
-    case 'pre-consultation':
-    case 'hybrid-consultation':
-      return {
-        subject: t('email.milestone.invitation.subject', values),
-        language: reader.language,
-        paragraphs: [
-          greeting,
-          t('email.milestone.invitation.body', values),
-          ...joining.paragraphs,
-          t('email.milestone.calendar'),
-        ],
-        link: joining.link,
-        manageUrl: links.manageUrl,
-        calendarInvite: links.calendarInvite,
-      };
     case 'materials-publication': {
       const own = review.materials?.[reader.language] ?? review.materialsUrl;
       const others = Object.entries(review.materials ?? {})
@@ -292,6 +281,21 @@ export function milestoneMessage(
         link: joining.link,
         manageUrl: links.manageUrl,
         unsubscribe: links.unsubscribe,
+      };
+    default:
+      // The invitation, whose kind is the meeting's own.
+      return {
+        subject: t('email.milestone.invitation.subject', values),
+        language: reader.language,
+        paragraphs: [
+          greeting,
+          t('email.milestone.invitation.body', values),
+          ...joining.paragraphs,
+          t('email.milestone.calendar'),
+        ],
+        link: joining.link,
+        manageUrl: links.manageUrl,
+        calendarInvite: links.calendarInvite,
       };
   }
 }
@@ -324,7 +328,7 @@ export function dateChangedMessage(
 /** A meeting the registrant held an invitation for is cancelled (or has no date any more, or its review is). */
 export function meetingCancelledMessage(
   review: Review,
-  meeting: Pick<PlannedMeeting, 'kind' | 'timeZone'>,
+  meeting: Pick<PlannedMeeting, 'kind' | 'title' | 'timeZone'>,
   held: { startsAt: string; durationMinutes: number },
   reader: Reader,
   manageUrl: string | undefined,

@@ -2,7 +2,8 @@ import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { Language } from '#i18n/languages';
 import { ValidationError } from './errors';
-import type { MeetingKind } from './review';
+import { modeOf } from './meetings';
+import type { MeetingKind, MeetingMode } from './review';
 import { ReviewId } from './review';
 import { multiLineText, oneLineText } from './text';
 
@@ -101,11 +102,17 @@ export interface Registrant {
 export const attends = (registrant: Pick<Registrant, 'meetings'>, meetingId: string): boolean =>
   registrant.meetings?.includes(meetingId) ?? true;
 
-/** How a registrant takes part in a meeting: in person only at the hybrid consultation, online everywhere else. */
-export const inPersonAt = (
+/**
+ * Whether a registrant takes part in a meeting in its room: always at a meeting held in person, by their choice at a
+ * hybrid one, never at a virtual one.
+ */
+export function inPersonAt(
   registrant: Pick<Registrant, 'attendanceMode'>,
-  meeting: { kind: MeetingKind },
-): boolean => meeting.kind === 'hybrid-consultation' && registrant.attendanceMode === 'in-person';
+  meeting: { kind: MeetingKind; mode?: MeetingMode },
+): boolean {
+  const mode = modeOf(meeting);
+  return mode === 'in-person' || (mode === 'hybrid' && registrant.attendanceMode === 'in-person');
+}
 
 /** Refuses a choice of meetings that names one the review does not hold. */
 export function assertMeetingsOfReview(chosen: string[], meetings: { id: string }[]): void {

@@ -20,23 +20,52 @@ const TimeZone = z
   .string()
   .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as "Europe/Zurich"');
 
-export const MEETING_KINDS = ['pre-consultation', 'hybrid-consultation'] as const;
+/**
+ * The meetings around a review: the virtual pre-consultations (12 weeks before at least), further stakeholder
+ * consultations (sub-regional or thematic), the hybrid multi-stakeholder consultation, briefings for stakeholder
+ * networks, and GCM Talks.
+ */
+export const MEETING_KINDS = [
+  'pre-consultation',
+  'consultation',
+  'hybrid-consultation',
+  'briefing',
+  'gcm-talk',
+] as const;
 export const MeetingKind = z.enum(MEETING_KINDS);
 export type MeetingKind = z.infer<typeof MeetingKind>;
+
+/** How a meeting is held: online only, in a room only, or both. */
+export const MEETING_MODES = ['virtual', 'in-person', 'hybrid'] as const;
+export const MeetingMode = z.enum(MEETING_MODES);
+export type MeetingMode = z.infer<typeof MeetingMode>;
+
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
 
 export const MeetingInput = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,9}$/, 'must be 1-10 lowercase letters, digits or dashes'),
     kind: MeetingKind,
-    /** Omitted: derived from the review's date (pre-consultation 12 weeks before, consultation the day before). */
+    /** What the meeting is about; a consultation, a briefing and a GCM Talk are named by it. */
+    title: oneLineText(200).optional(),
+    /**
+     * Omitted: derived from the review's first day (pre-consultation 12 weeks before, the hybrid consultation the
+     * day before); other kinds have no date until one is set.
+     */
     date: DateSpecSchema.optional(),
     startTime: LocalTime.optional(),
     timeZone: TimeZone.optional(),
     durationMinutes: z.number().int().min(15).max(1440).optional(),
-    joinUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
+    /** Omitted: hybrid for the multi-stakeholder consultation, virtual for every other kind. */
+    mode: MeetingMode.optional(),
+    /** The UN languages interpreted at this meeting; the review's when not given. */
+    interpretationLanguages: z.array(Language).min(1).max(6).optional(),
+    joinUrl: httpsUrl.optional(),
     venue: oneLineText(200).optional(),
     /** In-person places of the hybrid consultation; none given, no limit. */
     capacity: z.number().int().min(1).max(100_000).optional(),
+    /** Whom to write to about this meeting: its organiser or focal point. */
+    contact: z.email({ error: 'must be an email address' }).max(254).optional(),
   })
   .strict();
 export type MeetingInput = z.infer<typeof MeetingInput>;
@@ -59,18 +88,18 @@ export const ReviewInput = z
   .object({
     region: Region,
     title: oneLineText(200).optional(),
+    /** The round of reviews it belongs to, e.g. "2023-2025, second round". */
+    cycle: oneLineText(100).optional(),
     date: DateSpecSchema,
     venue: oneLineText(200),
     timeZone: TimeZone,
     /** Where the meeting documents are published; linked from the materials-publication email. */
-    materialsUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
+    materialsUrl: httpsUrl.optional(),
     /** The materials in each language they exist in; a reader is given their own language's first. */
-    materials: z
-      .partialRecord(Language, z.url({ protocol: /^https$/, error: 'must be an https URL' }))
-      .optional(),
-    /** The UN languages interpreted at the consultations; the region's usual ones when not given. */
+    materials: z.partialRecord(Language, httpsUrl).optional(),
+    /** The UN languages interpreted at the review's meetings; the region's usual ones when not given. */
     interpretationLanguages: z.array(Language).min(1).max(6).optional(),
-    /** The review meeting's own local start time; meetings have their own. */
+    /** When the review itself begins on its first day, local time; meetings have their own. */
     startTime: LocalTime.default('09:00'),
     /** Omitted: the region's default meetings (one pre-consultation, two for Asia-Pacific, and the consultation). */
     meetings: z.array(MeetingInput).min(2).max(10).optional(),

@@ -11,7 +11,11 @@ export const RULES = {
   atLeastOnePreConsultation: 'at-least-one-pre-consultation',
   uniqueMeetingIds: 'unique-meeting-ids',
   capacityInPersonOnly: 'capacity-only-for-the-hybrid-consultation',
+  titled: 'meeting-named-by-its-title',
 } as const;
+
+/** The kinds of meeting that a kind alone does not name: there may be several, on different subjects. */
+const TITLED_KINDS: readonly string[] = ['consultation', 'briefing', 'gcm-talk'];
 
 const MIN_LEAD_DAYS = PRE_CONSULTATION_WEEKS * 7;
 
@@ -46,7 +50,13 @@ export function reviewRuleChecks(review: ReviewInput): { errors: FieldIssue[]; w
         errors.push({
           field: `meetings[${i}].capacity`,
           rule: RULES.capacityInPersonOnly,
-          message: 'only the hybrid consultation has in-person places; pre-consultations are virtual',
+          message: 'only the hybrid consultation has a number of in-person places',
+        });
+      if (TITLED_KINDS.includes(m.kind) && !m.title)
+        errors.push({
+          field: `meetings[${i}].title`,
+          rule: RULES.titled,
+          message: `a ${m.kind} is named by its title: give one`,
         });
       if (inputs.findIndex((other) => other.id === m.id) !== i)
         errors.push({
@@ -80,23 +90,26 @@ export function reviewRuleChecks(review: ReviewInput): { errors: FieldIssue[]; w
           `${meeting.id}: the pre-consultation (${when}) may be less than ${PRE_CONSULTATION_WEEKS} weeks before the review (${reviewWhen}); rule ${RULES.preConsultationLead}`,
         );
       }
-    } else if (days && reviewDays) {
-      const after = daysBetween(reviewDays.firstDay, days.lastDay);
-      if (after > 0 || (after === 0 && endsAfterReviewStarts(meeting, review, reviewDays.firstDay)))
-        errors.push({
-          field,
-          rule: RULES.hybridNotAfterReview,
-          message: `the multi-stakeholder consultation (${when}) must end before its review (${reviewWhen}) begins, at ${review.startTime}`,
-        });
-      else if (after === 0)
+    } else if (meeting.kind === 'hybrid-consultation') {
+      if (days && reviewDays) {
+        const after = daysBetween(reviewDays.firstDay, days.lastDay);
+        if (after > 0 || (after === 0 && endsAfterReviewStarts(meeting, review, reviewDays.firstDay)))
+          errors.push({
+            field,
+            rule: RULES.hybridNotAfterReview,
+            message: `the multi-stakeholder consultation (${when}) must end before its review (${reviewWhen}) begins, at ${review.startTime}`,
+          });
+        else if (after === 0)
+          warnings.push(
+            `${meeting.id}: the consultation (${when}) is held on the morning of the review, before it begins at ${review.startTime}, where the seed advises the day before`,
+          );
+      } else if (daysBetween(reviewBounds.latest, bounds.earliest) > 0) {
         warnings.push(
-          `${meeting.id}: the consultation (${when}) is held on the morning of the review, before it begins at ${review.startTime}, where the seed advises the day before`,
+          `${meeting.id}: the consultation (${when}) would fall after the review (${reviewWhen}); rule ${RULES.hybridNotAfterReview}`,
         );
-    } else if (daysBetween(reviewBounds.latest, bounds.earliest) > 0) {
-      warnings.push(
-        `${meeting.id}: the consultation (${when}) would fall after the review (${reviewWhen}); rule ${RULES.hybridNotAfterReview}`,
-      );
+      }
     }
+    // Further consultations, briefings and GCM Talks may fall before, during or after the review.
   });
   return { errors, warnings };
 }

@@ -10,8 +10,10 @@ export function reviewTitle(review: Pick<Review, 'title' | 'region'>, t: Transla
   return review.title ?? t('review.title', { region: t(`region.${review.region}`) });
 }
 
-export function meetingName(kind: MeetingKind, t: Translate): string {
-  return t(`meeting.${kind}`);
+/** "Virtual pre-consultation"; a meeting with a title of its own: "Stakeholder consultation: Labour migration". */
+export function meetingName(meeting: { kind: MeetingKind; title?: string }, t: Translate): string {
+  const kind = t(`meeting.${meeting.kind}`);
+  return meeting.title ? t('meeting.titled', { kind, title: meeting.title }) : kind;
 }
 
 /** Calendar days are written as days, whatever the reader's time zone. */

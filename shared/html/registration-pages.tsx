@@ -77,7 +77,7 @@ function MeetingChoices(props: {
           value={m.id}
           checked={!chosen || chosen.includes(m.id)}
         >
-          {`${meetingName(m.kind, t)}: ${meetingWhen(m, language)}`}
+          {`${meetingName(m, t)}: ${meetingWhen(m, language)}`}
         </Choice>
       ))}
     </Choices>
@@ -129,7 +129,7 @@ export function registrationFormPage(
   const v = state.values;
   const error = errorsOf(t, state);
   const title = t('register.title', { review: reviewTitle(context.review, t) });
-  const hasHybrid = context.meetings.some((m) => m.kind === 'hybrid-consultation');
+  const hasHybrid = context.meetings.some((m) => m.mode === 'hybrid');
   const pathname = `/register/${context.review.reviewId}`;
   return renderPage(
     <Layout language={language} title={title} path={{ pathname, query }}>
@@ -311,7 +311,7 @@ export function managePage(
   const t = translator(language);
   const state: FormState = { values: {}, errors };
   const error = errorsOf(t, state);
-  const hasHybrid = context.meetings.some((m) => m.kind === 'hybrid-consultation');
+  const hasHybrid = context.meetings.some((m) => m.mode === 'hybrid');
   const seat =
     registrant.seat === 'seat'
       ? [t('manage.seat.seat')]

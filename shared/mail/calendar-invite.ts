@@ -21,7 +21,8 @@ function inviteUid(reviewId: string, meetingId: string, email: string): string {
 
 interface InviteInput {
   review: Review;
-  meeting: Pick<PlannedMeeting, 'id' | 'kind' | 'venue' | 'joinUrl'>;
+  meeting: Pick<PlannedMeeting, 'id' | 'kind' | 'title' | 'venue' | 'joinUrl'> &
+    Partial<Pick<PlannedMeeting, 'mode'>>;
   registrant: Pick<Registrant, 'email' | 'name' | 'language' | 'attendanceMode'>;
   organizer: string;
   /** The meeting's time as sent: the current one for a request, the one held for a cancellation. */
@@ -59,7 +60,7 @@ function calendarOf(method: CalendarInvite['method'], inputs: InviteInput[]): Ca
       stamp: input.now,
       start,
       end: new Date(start.getTime() + held.durationMinutes * 60_000),
-      summary: `${meetingName(meeting.kind, t)}: ${reviewTitle(review, t)}`,
+      summary: `${meetingName(meeting, t)}: ${reviewTitle(review, t)}`,
       description: input.description,
       location: inPerson ? (meeting.venue ?? review.venue) : (meeting.joinUrl ?? t('attendance.online')),
       ...(meeting.joinUrl && !inPerson ? { url: meeting.joinUrl } : {}),

@@ -74,7 +74,7 @@ export async function runMeetingChange(
       }
       const calendarInvite = meetingInvite('CANCEL', {
         ...common,
-        meeting: { id: firing.meetingId, kind: invite.kind },
+        meeting: { id: firing.meetingId, kind: invite.kind, title: invite.title },
         held: cancelledAfter(invite),
       });
       return meetingCancelledMessage(review, invite, invite, registrant, manageUrl, calendarInvite);

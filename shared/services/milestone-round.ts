@@ -3,7 +3,7 @@ import { firingForLog, type MilestoneFiring } from '#domain/firing';
 import { milestoneMessage } from '#domain/messages';
 import { type Milestone, type PlannedMeeting, planReview } from '#domain/plan';
 import { attends, type Registrant } from '#domain/registrant';
-import type { Review } from '#domain/review';
+import { MEETING_KINDS, type Review } from '#domain/review';
 import { meetingInvite } from '#mail/calendar-invite';
 import type { DeliveryRound } from '#store/keys';
 import type { Cursor, Page } from '#store/pages';
@@ -11,8 +11,8 @@ import { countsForLog, deliverRound, type RemainingTime, type RoundOutcome } fro
 import type { Dependencies, Needs } from './dependencies';
 import type { Links } from './links';
 
-const isInvitation = (milestone: Milestone) =>
-  milestone.kind === 'pre-consultation' || milestone.kind === 'hybrid-consultation';
+/** A meeting's first milestone invites to it, and is of the meeting's own kind. */
+const isInvitation = (milestone: Milestone) => (MEETING_KINDS as readonly string[]).includes(milestone.kind);
 
 /** The invitation a registrant's calendar should hold of a confirmed meeting now, after what it held before. */
 export function currentInvite(review: Review, meeting: PlannedMeeting, previous?: HeldInvite): HeldInvite {
@@ -24,6 +24,7 @@ export function currentInvite(review: Review, meeting: PlannedMeeting, previous?
     // A meeting of several days is one event in the calendar, from its first day's start to its last day's end.
     durationMinutes: (Date.parse(meeting.endsAt as string) - Date.parse(meeting.startsAt as string)) / 60_000,
     kind: meeting.kind,
+    ...(meeting.title ? { title: meeting.title } : {}),
     timeZone: meeting.timeZone,
   };
 }

@@ -16,13 +16,14 @@ export function calendarStore(table: Table) {
         }),
       );
       if (!Item) return undefined;
-      const { sequence, emitted, startsAt, durationMinutes, kind, timeZone, cancelled } = Item;
+      const { sequence, emitted, startsAt, durationMinutes, kind, title, timeZone, cancelled } = Item;
       return {
         sequence,
         emitted: emitted ?? sequence,
         startsAt,
         durationMinutes,
         kind,
+        ...(title ? { title } : {}),
         timeZone,
         ...(cancelled ? { cancelled: true } : {}),
       };

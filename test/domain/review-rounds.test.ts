@@ -113,3 +113,104 @@ describe('real review rounds', () => {
     ]);
   });
 });
+
+describe('every kind of meeting of a review', () => {
+  /** UNECE's round for its review of 11 March 2024, as it was held. */
+  const unece = () =>
+    review({
+      region: 'europe',
+      cycle: '2023-2025, second round',
+      date: '11 March 2024',
+      startTime: '10:00',
+      venue: 'Palais des Nations, Geneva',
+      timeZone: 'Europe/Zurich',
+      meetings: [
+        {
+          id: 'pre-1',
+          kind: 'pre-consultation',
+          date: '14 November 2023',
+          joinUrl: 'https://meet.example.org/pre',
+        },
+        { id: 'jan', kind: 'consultation', title: 'Labour migration', date: '29 January 2024' },
+        {
+          id: 'feb',
+          kind: 'consultation',
+          title: 'Sub-regional: Central Asia',
+          date: '28 February 2024',
+          mode: 'in-person',
+          venue: 'Almaty',
+          interpretationLanguages: ['ru', 'en'],
+          contact: 'focal-point@example.org',
+        },
+        {
+          id: 'hearing',
+          kind: 'hybrid-consultation',
+          date: '11 March 2024',
+          startTime: '08:30',
+          durationMinutes: 90,
+        },
+        { id: 'talk', kind: 'gcm-talk', title: 'Regular pathways' },
+      ],
+    });
+
+  it('accepts UNECE’s round: consultations after the 12-week line carry no 12-week rule', () => {
+    const { errors, warnings } = reviewRuleChecks(unece());
+    expect(errors).toEqual([]);
+    expect(warnings).toHaveLength(1);
+    expect(unece().cycle).toBe('2023-2025, second round');
+  });
+
+  it('gives each kind its mode, interpretation, venue and contact, and dates only what the review’s date says', () => {
+    const plan = planReview(unece(), NOW);
+    expect(
+      plan.meetings.map((m) => [
+        m.id,
+        m.kind,
+        m.mode,
+        m.status,
+        m.interpretationLanguages,
+        m.venue,
+        m.contact,
+      ]),
+    ).toEqual([
+      ['pre-1', 'pre-consultation', 'virtual', 'confirmed', ['en', 'fr', 'ru'], undefined, undefined],
+      ['jan', 'consultation', 'virtual', 'confirmed', ['en', 'fr', 'ru'], undefined, undefined],
+      ['feb', 'consultation', 'in-person', 'confirmed', ['ru', 'en'], 'Almaty', 'focal-point@example.org'],
+      [
+        'hearing',
+        'hybrid-consultation',
+        'hybrid',
+        'confirmed',
+        ['en', 'fr', 'ru'],
+        'Palais des Nations, Geneva',
+        undefined,
+      ],
+      ['talk', 'gcm-talk', 'virtual', 'undated', ['en', 'fr', 'ru'], undefined, undefined],
+    ]);
+    expect(plan.milestones.filter((m) => m.meetingId === 'jan').map((m) => m.kind)).toEqual([
+      'consultation',
+      'materials-publication',
+      'reminder',
+      'reminder',
+    ]);
+  });
+
+  it('asks a consultation, a briefing and a GCM Talk for the title that names it', () => {
+    const untitled = review({
+      region: 'africa',
+      date: '9-10 October 2024',
+      venue: 'Addis Ababa',
+      timeZone: 'Africa/Addis_Ababa',
+      meetings: [
+        { id: 'pre-1', kind: 'pre-consultation' },
+        { id: 'hybrid', kind: 'hybrid-consultation' },
+        { id: 'west', kind: 'consultation' },
+        { id: 'brief', kind: 'briefing' },
+      ],
+    });
+    expect(reviewRuleChecks(untitled).errors.map((e) => [e.field, e.rule, e.message])).toEqual([
+      ['meetings[2].title', RULES.titled, 'a consultation is named by its title: give one'],
+      ['meetings[3].title', RULES.titled, 'a briefing is named by its title: give one'],
+    ]);
+  });
+});
