@@ -29,7 +29,7 @@ export interface LocalRuntimeOptions {
   port: number;
   /** Folder for the table, the schedules, the clock and the token key; everything in memory when omitted. */
   dataDir?: string;
-  /** The admin bearer token; generated when omitted. */
+  /** The admin bearer token; when omitted, generated and kept in the data folder (`admin-token`). */
   adminToken?: string;
   /** Where the runtime's own lines and the functions' log lines go; the terminal by default. */
   log?: (line: string) => void;
@@ -76,6 +76,9 @@ export interface LocalRuntime {
 
 /** The local clock's file under the data folder. */
 export const CLOCK_FILE = 'clock.json';
+/** The admin token's file under the data folder, where `npm run seed:roadmap` finds it. */
+export const ADMIN_TOKEN_FILE = 'admin-token';
+const TOKEN_SECRET_FILE = 'token-secret';
 const TABLE_NAME = 'gcm-consultations';
 const SCHEDULE_GROUP = 'gcm-consultations';
 const ACCOUNT = '000000000000';
@@ -134,7 +137,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       await functions.milestone(target.input, lambdaContext('milestone', 10 * 60_000));
     },
   });
-  const signingKey = tokenSecret(dataDir);
+  const signingKey = keptSecret(dataDir, TOKEN_SECRET_FILE);
   const dependencies = composeLocal(
     {
       endpoints: {
@@ -165,7 +168,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   await ensureTable(dynamo.endpoint, TABLE_NAME);
   await ensureScheduleGroup(scheduler.endpoint);
 
-  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+  const adminToken = options.adminToken ?? keptSecret(dataDir, ADMIN_TOKEN_FILE);
   const running = functions;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -301,11 +304,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 }
 
-/** The key that signs links: generated, and kept in the data folder so that links survive a restart. */
-function tokenSecret(dataDir: string | undefined): string {
+/**
+ * A secret of the runtime's (the key that signs links, the admin token): generated, and kept in the data folder so
+ * that links and the token survive a restart.
+ */
+function keptSecret(dataDir: string | undefined, name: string): string {
   const generated = randomBytes(32).toString('base64url');
   if (!dataDir) return generated;
-  const file = join(dataDir, 'token-secret');
+  const file = join(dataDir, name);
   if (!existsSync(file)) writeFileSync(file, generated, { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }

@@ -42,8 +42,9 @@ GCM consultations, running locally (${dataDir ? `data in ${dataDir}` : 'in memor
 
   HTTP API            ${urls.api}
     admin             ${urls.api}/admin/reviews   (Authorization: Bearer <admin token>)
+    home              ${urls.api}/   (the round's timeline; npm run seed:roadmap loads the seed's)
     registration      ${urls.api}/register/<reviewId>   (the form; ?lang=ar|zh|en|fr|ru|es), or POST ${urls.api}/registrations
-  admin token         ${runtime.adminToken}${process.env.ADMIN_TOKEN ? '   (from ADMIN_TOKEN)' : '   (generated; set ADMIN_TOKEN to choose it)'}
+  admin token         ${runtime.adminToken}${process.env.ADMIN_TOKEN ? '   (from ADMIN_TOKEN)' : dataDir ? '   (kept in the data folder; set ADMIN_TOKEN to choose it)' : '   (generated; set ADMIN_TOKEN to choose it)'}
   outbox (JSON)       ${urls.outbox}
   SES web inbox       ${urls.sesInbox}
   local clock         ${urls.clock}   (POST {"advanceBy":"P30D"} or {"set":"2027-01-01T00:00:00Z"})

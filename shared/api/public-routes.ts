@@ -1,7 +1,9 @@
 import type { RouteTable } from '#api/http-function';
-import { ValidationError } from '#domain/errors';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import { Region } from '#domain/regions';
 import { RegistrationForm } from '#domain/registrant';
 import { reviewTitle } from '#domain/wording';
+import { homePage } from '#html/home-page';
 import {
   confirmedPage,
   confirmFormPage,
@@ -18,10 +20,11 @@ import {
   unsubscribePage,
 } from '#html/registration-pages';
 import { formBody, jsonBody } from '#http/body';
-import { type HttpEvent, html, json, requestTime } from '#http/event';
+import { type HttpEvent, type HttpResult, html, json, requestTime } from '#http/event';
 import { type Language, pageLanguage } from '#i18n/languages';
 import { translator } from '#i18n/translate';
 import type { Needs } from '#services/dependencies';
+import { publicUrl } from '#services/links';
 import {
   cancelRegistration,
   changeRegistration,
@@ -34,7 +37,9 @@ import {
   RateLimitedError,
   register,
 } from '#services/registration';
+import { cycleTimeline, heldReviews } from '#services/timeline';
 import { checkUnsubscribeLink, unsubscribe } from '#services/unsubscribe';
+import { calendarFeed } from './calendar-feed';
 import { invalidFields, readRegistrationForm } from './registration-form';
 
 export type PublicApiDependencies = Needs<
@@ -57,6 +62,23 @@ const query = (event: HttpEvent, name: string) => event.queryStringParameters?.[
  * endpoint. Each maps a request to a service call and the outcome to a page in the reader's language.
  */
 export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
+  'GET /': async (event, deps) => {
+    const timeline = await cycleTimeline(deps, event.queryStringParameters?.cycle, requestTime(event));
+    return html(200, homePage(languageOf(event), timeline));
+  },
+
+  'GET /timeline.json': async (event, deps) =>
+    json(200, await cycleTimeline(deps, event.queryStringParameters?.cycle, requestTime(event))),
+
+  'GET /calendar.ics': async (event, deps) => calendarAnswer(event, deps),
+
+  /** One region's meetings: `/calendar/europe.ics`. */
+  'GET /calendar/{feed}': async (event, deps) => {
+    const region = Region.safeParse(/^(.+)\.ics$/.exec(event.pathParameters?.feed ?? '')?.[1]);
+    if (!region.success) throw new NotFoundError(`calendar ${event.pathParameters?.feed}`);
+    return calendarAnswer(event, deps, region.data);
+  },
+
   'POST /registrations': async (event, deps) => {
     try {
       await register(deps, jsonBody(event), requestTime(event), clientOf(event));
@@ -174,6 +196,20 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
 
   'GET /privacy': async (event) => html(200, privacyPage(languageOf(event))),
 };
+
+async function calendarAnswer(
+  event: HttpEvent,
+  deps: PublicApiDependencies,
+  region?: Region,
+): Promise<HttpResult> {
+  const reviews = (await heldReviews(deps, requestTime(event))).filter(
+    (r) => !region || r.regions.includes(region),
+  );
+  const body = calendarFeed(reviews, languageOf(event), (reviewId) =>
+    publicUrl(deps.site, `register/${reviewId}`),
+  );
+  return { statusCode: 200, headers: { 'content-type': 'text/calendar; charset=utf-8' }, body };
+}
 
 function manageAnswer(event: HttpEvent, token: string, context: ManageContext, errors: FormField[] = []) {
   if (!context.ok) {

@@ -19,6 +19,7 @@ const DEFAULTS: Record<MeetingKind, { startTime: string; durationMinutes: number
   'pre-consultation': { startTime: '10:00', durationMinutes: 120, mode: 'virtual' },
   consultation: { startTime: '10:00', durationMinutes: 120, mode: 'virtual' },
   'hybrid-consultation': { startTime: '09:00', durationMinutes: 480, mode: 'hybrid' },
+  'global-consultation': { startTime: '13:00', durationMinutes: 120, mode: 'virtual' },
   briefing: { startTime: '14:00', durationMinutes: 60, mode: 'virtual' },
   'gcm-talk': { startTime: '14:00', durationMinutes: 90, mode: 'virtual' },
 };
@@ -41,7 +42,9 @@ export interface Meeting {
   contact?: string;
 }
 
-export function defaultMeetingInputs(review: Pick<ReviewInput, 'region'>): MeetingInput[] {
+export function defaultMeetingInputs(review: Pick<ReviewInput, 'kind' | 'region'>): MeetingInput[] {
+  if (review.kind === 'global-consultation' || !review.region)
+    return [{ id: 'global', kind: 'global-consultation' }];
   const count = DEFAULT_PRE_CONSULTATIONS[review.region];
   const pre = Array.from(
     { length: count },
@@ -63,7 +66,8 @@ export const heldInPerson = (meeting: { mode: MeetingMode }): boolean => meeting
 /**
  * The review's meetings with defaults applied. A pre-consultation or the hybrid consultation without its own date
  * takes one derived from the review's first day: the day before for the consultation, 12 weeks before for the last
- * pre-consultation and one more week earlier for each one before it (Asia-Pacific's two fall on different weeks).
+ * pre-consultation and one more week earlier for each one before it (Asia-Pacific's two fall on different weeks);
+ * a global consultation is held on its own date.
  * A derived date is only as settled as the review's: derived from a tentative date it is tentative; from an
  * imprecise one there is none yet. Other kinds have no date until the secretariat sets one.
  */
@@ -77,9 +81,12 @@ export function resolveMeetings(review: ReviewInput): Meeting[] {
         ? deriveDate(review.date, { weeks: PRE_CONSULTATION_WEEKS + (preCount - ++preIndex) })
         : input.kind === 'hybrid-consultation'
           ? deriveDate(review.date, { days: HYBRID_CONSULTATION_DAYS_BEFORE })
-          : null;
+          : input.kind === 'global-consultation'
+            ? deriveDate(review.date, { days: 0 })
+            : null;
     const defaults = DEFAULTS[input.kind];
     const mode = modeOf(input);
+    const venue = input.venue ?? (heldInPerson({ mode }) ? review.venue : undefined);
     return {
       id: input.id,
       kind: input.kind,
@@ -93,7 +100,7 @@ export function resolveMeetings(review: ReviewInput): Meeting[] {
       interpretationLanguages: input.interpretationLanguages ?? interpretationLanguagesOf(review),
       ...(input.joinUrl ? { joinUrl: input.joinUrl } : {}),
       ...(input.capacity ? { capacity: input.capacity } : {}),
-      ...(input.venue || heldInPerson({ mode }) ? { venue: input.venue ?? review.venue } : {}),
+      ...(venue ? { venue } : {}),
       ...(input.contact ? { contact: input.contact } : {}),
     };
   });

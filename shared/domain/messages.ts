@@ -218,14 +218,16 @@ function meetingValues(
  * How this registrant joins: the venue for those who come in person, the online link for the others; the
  * meeting's interpretation, and whom to ask.
  */
-function joiningDetails(review: Review, meeting: PlannedMeeting, reader: Attendee) {
+function joiningDetails(meeting: PlannedMeeting, reader: Attendee) {
   const t = translator(reader.language);
   const inPerson = inPersonAt(reader, meeting);
   const list = new Intl.ListFormat(reader.language, { type: 'conjunction' });
   const paragraphs = [
-    inPerson
-      ? t('email.milestone.attendInPerson', { venue: meeting.venue ?? review.venue })
-      : t('email.milestone.attendOnline'),
+    !inPerson
+      ? t('email.milestone.attendOnline')
+      : meeting.venue
+        ? t('email.milestone.attendInPerson', { venue: meeting.venue })
+        : t('email.milestone.attendInPersonVenueToCome'),
     t('email.milestone.interpretationIn', {
       languages: list.format(meeting.interpretationLanguages.map((l) => nativeName(l))),
     }),
@@ -253,7 +255,7 @@ export function milestoneMessage(
   const t = translator(reader.language);
   const values = meetingValues(review, meeting, reader.language);
   const greeting = t('email.greeting', { name: reader.name });
-  const joining = joiningDetails(review, meeting, reader);
+  const joining = joiningDetails(meeting, reader);
   switch (milestone.kind) {
     case 'materials-publication': {
       const own = review.materials?.[reader.language] ?? review.materialsUrl;
@@ -310,7 +312,7 @@ export function dateChangedMessage(
 ): MessageContent {
   const t = translator(reader.language);
   const values = meetingValues(review, meeting, reader.language);
-  const joining = joiningDetails(review, meeting, reader);
+  const joining = joiningDetails(meeting, reader);
   return {
     subject: t('email.dateChanged.subject', values),
     language: reader.language,

@@ -23,12 +23,13 @@ const TimeZone = z
 /**
  * The meetings around a review: the virtual pre-consultations (12 weeks before at least), further stakeholder
  * consultations (sub-regional or thematic), the hybrid multi-stakeholder consultation, briefings for stakeholder
- * networks, and GCM Talks.
+ * networks, and GCM Talks; and the virtual global consultation that several regions share.
  */
 export const MEETING_KINDS = [
   'pre-consultation',
   'consultation',
   'hybrid-consultation',
+  'global-consultation',
   'briefing',
   'gcm-talk',
 ] as const;
@@ -83,15 +84,28 @@ export const LeadTimes = z
   .strict();
 export type LeadTimes = z.infer<typeof LeadTimes>;
 
+/**
+ * What the secretariat keeps under `/admin/reviews/{reviewId}`: a region's review with the meetings around it, or a
+ * global consultation that several regions' reviews of a round share. Both have a registration page of their
+ * own, a plan, Scheduler jobs and emails; they differ in who they are for and which meetings they hold.
+ */
+export const REVIEW_KINDS = ['regional-review', 'global-consultation'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
 /** What the secretariat sends to create or change a review (`PUT /admin/reviews/{reviewId}`). */
 export const ReviewInput = z
   .object({
-    region: Region,
+    kind: z.enum(REVIEW_KINDS).default('regional-review'),
+    /** A regional review's region. */
+    region: Region.optional(),
+    /** The regions a global consultation is held for, two at least. */
+    regions: z.array(Region).min(2).max(5).optional(),
     title: oneLineText(200).optional(),
     /** The round of reviews it belongs to, e.g. "2023-2025, second round". */
     cycle: oneLineText(100).optional(),
     date: DateSpecSchema,
-    venue: oneLineText(200),
+    /** Where the review meets; not yet known while its date is a month or a year. */
+    venue: oneLineText(200).optional(),
     timeZone: TimeZone,
     /** Where the meeting documents are published; linked from the materials-publication email. */
     materialsUrl: httpsUrl.optional(),
@@ -101,11 +115,25 @@ export const ReviewInput = z
     interpretationLanguages: z.array(Language).min(1).max(6).optional(),
     /** When the review itself begins on its first day, local time; meetings have their own. */
     startTime: LocalTime.default('09:00'),
-    /** Omitted: the region's default meetings (one pre-consultation, two for Asia-Pacific, and the consultation). */
-    meetings: z.array(MeetingInput).min(2).max(10).optional(),
+    /**
+     * Omitted: a review's region's default meetings (one pre-consultation, two for Asia-Pacific, and the hybrid
+     * consultation); a global consultation's one meeting, on its date.
+     */
+    meetings: z.array(MeetingInput).min(1).max(10).optional(),
     leadTimes: LeadTimes.default({ invitationDays: 21, materialsDays: 14, reminderDays: [7, 1] }),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (input.kind === 'regional-review') {
+      if (!input.region) issue('region', 'a regional review needs its region');
+      if (input.regions) issue('regions', 'a regional review has one region: give `region`');
+    } else {
+      if (!input.regions) issue('regions', 'a global consultation needs the regions it is held for');
+      if (input.region) issue('region', 'a global consultation is held for several regions: give `regions`');
+      if (!input.title) issue('title', 'a global consultation is named by its title: give one');
+    }
+  });
 export type ReviewInput = z.infer<typeof ReviewInput>;
 
 /** The interpretation a region's consultations usually have, among the six UN languages. */
@@ -117,8 +145,17 @@ const REGION_INTERPRETATION: Record<Region, Language[]> = {
   'asia-pacific': ['en', 'zh', 'ru'],
 };
 
-export const interpretationLanguagesOf = (review: Pick<ReviewInput, 'region' | 'interpretationLanguages'>) =>
-  review.interpretationLanguages ?? REGION_INTERPRETATION[review.region];
+/** The review's interpretation: as given, else its region's usual languages, or all its regions' together. */
+export const interpretationLanguagesOf = (
+  review: Pick<ReviewInput, 'region' | 'regions' | 'interpretationLanguages'>,
+): Language[] =>
+  review.interpretationLanguages ?? [
+    ...new Set(regionsOf(review).flatMap((region) => REGION_INTERPRETATION[region])),
+  ];
+
+/** The regions a review or a global consultation is for. */
+export const regionsOf = (review: Pick<ReviewInput, 'region' | 'regions'>): Region[] =>
+  review.regions ?? (review.region ? [review.region] : []);
 
 export type ReviewStatus = 'active' | 'cancelled';
 

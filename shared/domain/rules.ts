@@ -31,7 +31,7 @@ export function reviewRuleChecks(review: ReviewInput): { errors: FieldIssue[]; w
   const errors: FieldIssue[] = [];
   const warnings: string[] = [];
   const inputs = review.meetings;
-  if (inputs) {
+  if (inputs && review.kind === 'regional-review') {
     const hybrids = inputs.filter((m) => m.kind === 'hybrid-consultation').length;
     if (hybrids !== 1)
       errors.push({
@@ -45,6 +45,8 @@ export function reviewRuleChecks(review: ReviewInput): { errors: FieldIssue[]; w
         rule: RULES.atLeastOnePreConsultation,
         message: 'a review has at least one virtual pre-consultation',
       });
+  }
+  if (inputs) {
     inputs.forEach((m, i) => {
       if (m.capacity !== undefined && m.kind !== 'hybrid-consultation')
         errors.push({

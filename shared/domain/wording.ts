@@ -7,7 +7,10 @@ import type { MeetingKind, Review } from './review';
 
 /** How the service names reviews and meetings and writes their times, in the reader's language. */
 export function reviewTitle(review: Pick<Review, 'title' | 'region'>, t: Translate): string {
-  return review.title ?? t('review.title', { region: t(`region.${review.region}`) });
+  if (review.title) return review.title;
+  return review.region
+    ? t('review.title', { region: t(`region.${review.region}`) })
+    : t('meeting.global-consultation');
 }
 
 /** "Virtual pre-consultation"; a meeting with a title of its own: "Stakeholder consultation: Labour migration". */

@@ -6,7 +6,8 @@ import { LanguageSwitcher, type PagePath } from './components';
 
 // Off-screen elements (the skip link until focused, the bots' trap field) sit past the inline start, left in
 // left-to-right pages and right in Arabic: the side a page cannot scroll to. A fixed `left` made every Arabic page
-// 10,000 px wide, scrollable to an empty void.
+// 10,000 px wide, scrollable to an empty void. A table that scrolls sideways is positioned, so that the hidden text
+// of its cells scrolls with it instead of widening the page.
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic","Noto Sans SC",sans-serif;font-size:1.0625rem;line-height:1.55;color:#1b1b1b;background:#fff}
@@ -33,6 +34,14 @@ button.danger{background:#a4001a}
 .skip{position:absolute;inset-inline-start:-10000px}
 .skip:focus{position:static}
 footer{border-top:1px solid #d0d0d0;font-size:.95rem}
+body.wide header,body.wide main,body.wide footer{max-width:72rem}
+.scroll{overflow-x:auto;position:relative}
+table{border-collapse:collapse;width:100%;margin:1rem 0}
+caption{text-align:start;font-weight:600;padding:.5rem 0}
+th,td{border-bottom:1px solid #d0d0d0;padding:.5rem;text-align:start;vertical-align:top}
+thead th{border-bottom:2px solid #5c5c5c}
+td ul{margin:0;padding-inline-start:1rem}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;
 
 /** A server-rendered page: complete without JavaScript, readable on a phone, right to left in Arabic. */
@@ -40,6 +49,8 @@ export function Layout(props: {
   language: Language;
   title: string;
   path?: PagePath;
+  /** A page of tables: as wide as a laptop's screen allows. */
+  wide?: boolean;
   children: ComponentChildren;
 }) {
   const { language, title, path } = props;
@@ -55,7 +66,7 @@ export function Layout(props: {
             It is this module's constant, never data. */}
         <style dangerouslySetInnerHTML={{ __html: STYLE }} />
       </head>
-      <body>
+      <body class={props.wide ? 'wide' : undefined}>
         <a class="skip" href="#content">
           {t('site.skip')}
         </a>

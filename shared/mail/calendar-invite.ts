@@ -62,7 +62,7 @@ function calendarOf(method: CalendarInvite['method'], inputs: InviteInput[]): Ca
       end: new Date(start.getTime() + held.durationMinutes * 60_000),
       summary: `${meetingName(meeting, t)}: ${reviewTitle(review, t)}`,
       description: input.description,
-      location: inPerson ? (meeting.venue ?? review.venue) : (meeting.joinUrl ?? t('attendance.online')),
+      location: inPerson ? meeting.venue : (meeting.joinUrl ?? t('attendance.online')),
       ...(meeting.joinUrl && !inPerson ? { url: meeting.joinUrl } : {}),
       organizer: { name: 'UN Network on Migration', email: input.organizer },
       status: method === 'REQUEST' ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,

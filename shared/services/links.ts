@@ -26,7 +26,11 @@ export interface Links {
 }
 
 /** Links in emails point at the public pages, wherever they are deployed. */
-function publicUrl(site: Dependencies['site'], path: string, query: Record<string, string> = {}): string {
+export function publicUrl(
+  site: Dependencies['site'],
+  path: string,
+  query: Record<string, string> = {},
+): string {
   const url = new URL(path, `${site.publicBaseUrl.replace(/\/+$/, '')}/`);
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   return url.toString();

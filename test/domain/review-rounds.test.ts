@@ -214,3 +214,39 @@ describe('every kind of meeting of a review', () => {
     ]);
   });
 });
+
+describe('a global consultation', () => {
+  it('is held for several regions on its own date, with its own title and all their languages', () => {
+    const consultation = review({
+      kind: 'global-consultation',
+      cycle: '2023-2025, second round',
+      title: 'Global consultation for Africa, Latin America and the Caribbean and Europe',
+      regions: ['africa', 'lac', 'europe'],
+      date: '31 October 2023',
+      timeZone: 'UTC',
+    });
+    const plan = planReview(consultation, NOW);
+    expect(plan.meetings.map((m) => [m.id, m.kind, m.mode, m.dateText, m.startsAt])).toEqual([
+      ['global', 'global-consultation', 'virtual', '31 October 2023', '2023-10-31T13:00:00Z'],
+    ]);
+    expect(plan.meetings[0]?.interpretationLanguages).toEqual(['ar', 'en', 'fr', 'es', 'ru']);
+    expect(reviewRuleChecks(consultation)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('needs its regions and a title, and a regional review its one region', () => {
+    const issues = (input: Record<string, unknown>) =>
+      ReviewInput.safeParse({ date: 'November 2023', timeZone: 'UTC', ...input }).error?.issues.map((i) => [
+        i.path.join('.'),
+        i.message,
+      ]);
+    expect(issues({ kind: 'global-consultation', region: 'arab' })).toEqual([
+      ['regions', 'a global consultation needs the regions it is held for'],
+      ['region', 'a global consultation is held for several regions: give `regions`'],
+      ['title', 'a global consultation is named by its title: give one'],
+    ]);
+    expect(issues({ regions: ['arab', 'asia-pacific'] })).toEqual([
+      ['region', 'a regional review needs its region'],
+      ['regions', 'a regional review has one region: give `region`'],
+    ]);
+  });
+});

@@ -142,9 +142,11 @@ describe('the admin API', () => {
       issues: [{ field: 'body', message: 'the body is not valid JSON' }],
     });
 
+    // A venue may be left out while it is not known, but not given empty.
     const invalid = await api.putReview('x', {
       region: 'mars',
       date: '2027-02-30',
+      venue: '',
       timeZone: 'Mars/Olympus',
     });
     expect(invalid.status).toBe(422);
