@@ -59,9 +59,14 @@ export class ConsultationsStack extends Stack {
     scheduling.grantCreateSchedules(milestone);
 
     const reviewsEnvironment = { ...schedulingEnvironment, MILESTONE_FUNCTION_ARN: milestone.functionArn };
+    // The admin API tells a contribution's sender the secretariat's decision.
     const adminApi = new ServiceFunction(this, 'AdminApi', {
       name: 'admin-api',
-      environment: reviewsEnvironment,
+      environment: {
+        ...reviewsEnvironment,
+        MAIL_FROM: settings.mailFrom,
+        SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
+      },
       xrayTracing,
     });
     const reconcile = new ServiceFunction(this, 'Reconcile', {
@@ -78,7 +83,7 @@ export class ConsultationsStack extends Stack {
 
     for (const fn of [milestone, adminApi, reconcile, publicApi]) data.grantReadWrite(fn);
     for (const fn of [adminApi, reconcile]) scheduling.grantManageSchedules(fn);
-    for (const fn of [milestone, publicApi]) mail.grantSendRawEmail(fn);
+    for (const fn of [milestone, publicApi, adminApi]) mail.grantSendRawEmail(fn);
     for (const fn of [milestone, publicApi]) tokenSecret.grantRead(fn);
 
     // SES's events about sent mail: statuses, suppressed addresses. It needs the table only.

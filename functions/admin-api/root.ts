@@ -1,5 +1,5 @@
 import type { AdminApiDependencies } from '#api/admin-routes';
-import { dynamoStore, schedulerInvoking } from '#config/aws-adapters';
+import { dynamoStore, schedulerInvoking, sesMailerOf } from '#config/aws-adapters';
 import { readEnvironment } from '#config/environment';
 import { jsonLog } from '#services/dependencies';
 
@@ -9,6 +9,7 @@ export function composeAdminApi(env: Record<string, string | undefined>): AdminA
   return {
     store: dynamoStore(settings),
     scheduler: schedulerInvoking(settings)(settings.MILESTONE_FUNCTION_ARN),
+    mailer: sesMailerOf(settings),
     log: jsonLog,
   };
 }

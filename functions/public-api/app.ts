@@ -3,8 +3,12 @@ import { PUBLIC_ROUTES, type PublicApiDependencies } from '#api/public-routes';
 import { maxBodySize } from '#http/body';
 
 /** Public forms are small; anything larger is refused before it is read. */
-const MAX_BODY_BYTES = 16 * 1024;
+const FORM_BYTES = 16 * 1024;
+/** A contribution's 20,000 characters, percent-encoded: up to 9 bytes a character in Chinese. */
+const CONTRIBUTION_BYTES = 256 * 1024;
 
 /** The stakeholders' pages and the JSON registration endpoint. */
 export const publicApi = (deps: PublicApiDependencies) =>
-  httpFunction('public-api', PUBLIC_ROUTES, deps, [maxBodySize(MAX_BODY_BYTES)]);
+  httpFunction('public-api', PUBLIC_ROUTES, deps, [
+    maxBodySize((route) => (route === 'POST /contribute/{reviewId}' ? CONTRIBUTION_BYTES : FORM_BYTES)),
+  ]);

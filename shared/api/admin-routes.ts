@@ -1,13 +1,15 @@
 import type { RouteTable } from '#api/http-function';
 import { jsonBody, textBody } from '#http/body';
 import { type HttpEvent, json, requestTime } from '#http/event';
+import { acceptedContributions, moderateContribution, reviewContributions } from '#services/contributions';
 import { milestoneDeliveries } from '#services/delivery-report';
 import type { Needs } from '#services/dependencies';
 import { importContacts, importProgress } from '#services/invitations';
 import { cancelReview, listAllReviews, putReview, showReview } from '#services/reviews';
 import { listAllSuppressions, showSuppression } from '#services/suppressions';
+import { contributionsCsv } from './contributions-csv';
 
-export type AdminApiDependencies = Needs<'store' | 'scheduler' | 'log'>;
+export type AdminApiDependencies = Needs<'store' | 'scheduler' | 'mailer' | 'log'>;
 
 const param = (event: HttpEvent, name: string) => event.pathParameters?.[name];
 
@@ -49,6 +51,35 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
         param(event, 'reviewId'),
         param(event, 'milestoneId'),
         event.queryStringParameters?.at,
+        requestTime(event),
+      ),
+    ),
+
+  'GET /admin/reviews/{reviewId}/contributions': async (event, deps) =>
+    json(200, await reviewContributions(deps, param(event, 'reviewId'), requestTime(event))),
+
+  /** For the analytical paper: JSON, or `?format=csv` for a spreadsheet. */
+  'GET /admin/reviews/{reviewId}/contributions/accepted': async (event, deps) => {
+    const accepted = await acceptedContributions(deps, param(event, 'reviewId'), requestTime(event));
+    if (event.queryStringParameters?.format !== 'csv') return json(200, { contributions: accepted });
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${param(event, 'reviewId')}-contributions.csv"`,
+      },
+      body: contributionsCsv(accepted),
+    };
+  },
+
+  'PUT /admin/reviews/{reviewId}/contributions/{contributionId}': async (event, deps) =>
+    json(
+      200,
+      await moderateContribution(
+        deps,
+        param(event, 'reviewId'),
+        param(event, 'contributionId'),
+        jsonBody(event),
         requestTime(event),
       ),
     ),

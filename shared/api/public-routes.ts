@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '#domain/errors';
 import { Region } from '#domain/regions';
 import { RegistrationForm } from '#domain/registrant';
 import { reviewTitle } from '#domain/wording';
+import { contributionConfirmPage, contributionFormPage } from '#html/contribution-pages';
 import { homePage } from '#html/home-page';
 import {
   confirmedPage,
@@ -23,6 +24,12 @@ import { formBody, jsonBody } from '#http/body';
 import { type HttpEvent, type HttpResult, html, json, requestTime } from '#http/event';
 import { type Language, pageLanguage } from '#i18n/languages';
 import { translator } from '#i18n/translate';
+import {
+  checkContributionLink,
+  confirmContribution,
+  reviewOpenToContributions,
+  submitContribution,
+} from '#services/contributions';
 import type { Needs } from '#services/dependencies';
 import { publicUrl } from '#services/links';
 import {
@@ -40,7 +47,12 @@ import {
 import { cycleTimeline, heldReviews } from '#services/timeline';
 import { checkUnsubscribeLink, unsubscribe } from '#services/unsubscribe';
 import { calendarFeed } from './calendar-feed';
-import { invalidFields, readRegistrationForm } from './registration-form';
+import {
+  invalidContributionFields,
+  invalidFields,
+  readContributionForm,
+  readRegistrationForm,
+} from './forms';
 
 export type PublicApiDependencies = Needs<
   'store' | 'mailer' | 'log' | 'signingKey' | 'site' | 'clock' | 'sending'
@@ -174,6 +186,58 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
     const t = translator(language);
     const body = t('manage.cancelled.body', { review: reviewTitle(context.review, t) });
     return html(200, simplePage(language, 'manage.cancelled.title', [body]));
+  },
+
+  'GET /contribute/{reviewId}': async (event, deps) => {
+    const language = languageOf(event);
+    const review = await reviewOpenToContributions(deps, event.pathParameters?.reviewId ?? '');
+    if (!review)
+      return html(
+        404,
+        simplePage(language, 'link.invalid.title', [translator(language)('contribute.closed')]),
+      );
+    return html(200, contributionFormPage(language, review, { values: {}, errors: [] }));
+  },
+
+  'POST /contribute/{reviewId}': async (event, deps) => {
+    const language = languageOf(event);
+    const t = translator(language);
+    const review = await reviewOpenToContributions(deps, event.pathParameters?.reviewId ?? '');
+    if (!review) return html(404, simplePage(language, 'link.invalid.title', [t('contribute.closed')]));
+    const { input, values, isBot } = readContributionForm(formBody(event), review.reviewId);
+    const sent = simplePage(language, 'register.sent.title', [t('contribute.sent.body')]);
+    // A bot that filled the trap field gets the very answer a person gets, and nothing is recorded.
+    if (isBot) return html(200, sent);
+    try {
+      await submitContribution(deps, input, requestTime(event), clientOf(event));
+    } catch (error) {
+      if (error instanceof RateLimitedError) return html(429, tooManyAttemptsPage(language));
+      if (!(error instanceof ValidationError)) throw error;
+      const errors = invalidContributionFields(error.issues);
+      return html(422, contributionFormPage(language, review, { values, errors }));
+    }
+    return html(200, sent);
+  },
+
+  /** Opening the emailed link only shows a button, so that link scanners send nothing. */
+  'GET /contributions/confirm': async (event, deps) => {
+    const language = languageOf(event);
+    const token = query(event, 'token');
+    const link = await checkContributionLink(deps, token, requestTime(event));
+    if (!link.ok) return html(400, invalidLinkPage(language, link.reason));
+    return html(200, contributionConfirmPage(language, link.review, link.contribution.title, token));
+  },
+
+  'POST /contributions/confirm': async (event, deps) => {
+    const outcome = await confirmContribution(deps, formBody(event).get('token') ?? '', requestTime(event));
+    if (!outcome.ok) return html(400, invalidLinkPage(languageOf(event), outcome.reason));
+    const language = languageOf(event, outcome.contribution.language);
+    const t = translator(language);
+    const { title } = outcome.contribution;
+    const body = outcome.already
+      ? t('contribute.confirmed.already', { title })
+      : t('contribute.confirmed.body', { title });
+    return html(200, simplePage(language, 'contribute.confirmed.title', [body]));
   },
 
   /** Opening the link only shows a button, so that link scanners change nothing. */

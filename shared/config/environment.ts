@@ -11,9 +11,10 @@ const scheduling = {
   SCHEDULER_ROLE_ARN: z.string().startsWith('arn:'),
   SCHEDULER_DLQ_ARN: z.string().startsWith('arn:'),
 };
+/** What sending mail needs: the sender and the configuration set whose events come back. */
+const sending = { MAIL_FROM: z.email(), SES_CONFIGURATION_SET: z.string().min(1) };
 const mail = {
-  MAIL_FROM: z.email(),
-  SES_CONFIGURATION_SET: z.string().min(1),
+  ...sending,
   /** Where links in emails point: the public pages' base URL. */
   PUBLIC_BASE_URL: z.url(),
   /** The secret holding the key that signs those links. */
@@ -21,7 +22,13 @@ const mail = {
 };
 
 export const ENVIRONMENTS = {
-  'admin-api': z.object({ ...table, ...scheduling, MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:') }),
+  /** It tells a contribution's sender the secretariat's decision. */
+  'admin-api': z.object({
+    ...table,
+    ...scheduling,
+    ...sending,
+    MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:'),
+  }),
   reconcile: z.object({ ...table, ...scheduling, MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:') }),
   'public-api': z.object({ ...table, ...mail }),
   /** It schedules continuations targeting itself: its own ARN comes from each invocation's context. */

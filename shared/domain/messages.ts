@@ -355,3 +355,49 @@ export function meetingCancelledMessage(
     calendarInvite,
   };
 }
+
+/** A contribution's one confirmation link: opened, it sends the contribution to the secretariat. */
+export function contributionConfirmationMessage(
+  review: Review,
+  reader: Reader,
+  title: string,
+  confirmUrl: string,
+): MessageContent {
+  const t = translator(reader.language);
+  const values = { review: reviewTitle(review, t), title };
+  return {
+    subject: t('email.contributionConfirm.subject', values),
+    language: reader.language,
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.contributionConfirm.body', values),
+      t('email.ignore'),
+    ],
+    link: { url: confirmUrl, label: t('email.contributionConfirm.link') },
+  };
+}
+
+/** The secretariat's decision on a contribution, told to its sender in their language. */
+export function contributionDecisionMessage(
+  review: Review,
+  reader: Reader,
+  title: string,
+  decision: { decision: 'accept' } | { decision: 'reject'; reason: string },
+): MessageContent {
+  const t = translator(reader.language);
+  const values = { review: reviewTitle(review, t), title };
+  const accepted = decision.decision === 'accept';
+  return {
+    subject: t(
+      accepted ? 'email.contributionAccepted.subject' : 'email.contributionRejected.subject',
+      values,
+    ),
+    language: reader.language,
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      accepted
+        ? t('email.contributionAccepted.body', values)
+        : t('email.contributionRejected.body', { ...values, reason: decision.reason }),
+    ],
+  };
+}

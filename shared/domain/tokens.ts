@@ -5,7 +5,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * without the key: HMAC-SHA256 over the payload, compared in constant time. A token is bound to its purpose, so a
  * link made for one action cannot be replayed against another.
  */
-export type TokenPurpose = 'confirm-registration' | 'manage-registration' | 'invitation' | 'unsubscribe';
+export type TokenPurpose =
+  | 'confirm-registration'
+  | 'manage-registration'
+  | 'invitation'
+  | 'unsubscribe'
+  | 'confirm-contribution';
 
 export interface TokenClaims {
   purpose: TokenPurpose;
@@ -13,8 +18,10 @@ export interface TokenClaims {
   email: string;
   /** Expiry, epoch seconds. */
   exp: number;
-  /** A confirmation link's single-use nonce, matched against the pending registration. */
+  /** A confirmation link's single-use nonce, matched against the pending registration or contribution. */
   nonce?: string;
+  /** The contribution a confirmation link is for. */
+  contributionId?: string;
   /** An invitation's details, to pre-fill the registration form. */
   name?: string;
   organisation?: string;

@@ -59,6 +59,11 @@ function ReviewRow({ review, language, t }: { review: PublicReview; language: La
         )}
         <br />
         <RegisterLink review={review} language={language} t={t} />
+        <br />
+        <a href={`/contribute/${review.reviewId}?lang=${language}`}>
+          {t('home.contribute')}
+          <span class="visually-hidden">: {reviewTitle(review, t)}</span>
+        </a>
       </td>
       <td>
         <Meetings meetings={of('consultation', 'briefing', 'gcm-talk')} named language={language} t={t} />

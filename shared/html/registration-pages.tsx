@@ -1,12 +1,24 @@
 import type { PlannedMeeting } from '#domain/plan';
-import { ATTENDANCE_MODES, COUNTRY_CODES, type Registrant, STAKEHOLDER_GROUPS } from '#domain/registrant';
+import { ATTENDANCE_MODES, COUNTRY_CODES, type Registrant } from '#domain/registrant';
 import type { Review } from '#domain/review';
 import type { LinkProblem } from '#domain/tokens';
 import { meetingName, meetingWhen, reviewTitle } from '#domain/wording';
-import { LANGUAGES, type Language, nativeName } from '#i18n/languages';
+import type { Language } from '#i18n/languages';
 import { type MessageKey, type Translate, translator } from '#i18n/translate';
-import { Choice, Choices, ErrorSummary, Field, Paragraphs } from './components';
+import { Choice, Choices, Field, Paragraphs } from './components';
 import { Layout, renderPage } from './layout';
+import {
+  ConsentField,
+  EmailField,
+  errorsOf,
+  FormErrors,
+  LanguageField,
+  NameField,
+  OrganisationField,
+  type FormState as StakeholderFormState,
+  StakeholderGroupField,
+  TrapField,
+} from './stakeholder-fields';
 
 /** The fields of the registration form, each with its error message key. */
 export const FORM_FIELDS = [
@@ -23,23 +35,11 @@ export const FORM_FIELDS = [
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
-export interface FormState {
-  values: { [K in FormField]?: K extends 'meetings' ? string[] : string };
-  errors: FormField[];
-}
+export type FormState = StakeholderFormState<{ [K in FormField]: K extends 'meetings' ? string[] : string }>;
 
 interface ReviewContext {
   review: Review;
   meetings: PlannedMeeting[];
-}
-
-/** The error message of each field the form found invalid. */
-const errorsOf = (t: Translate, state: FormState) => (name: FormField) =>
-  state.errors.includes(name) ? t(`error.${name}` as MessageKey) : undefined;
-
-function FormErrors({ t, state }: { t: Translate; state: FormState }) {
-  const errors = state.errors.map((id) => ({ id, message: t(`error.${id}` as MessageKey) }));
-  return <ErrorSummary intro={t('form.fixErrors')} errors={errors} />;
 }
 
 function CountryOptions({ language, selected }: { language: Language; selected: string | undefined }) {
@@ -103,22 +103,6 @@ function AttendanceChoices(props: { t: Translate; mode: string | undefined; erro
   );
 }
 
-function LanguageSelect(props: { t: Translate; selected: string; error: string | undefined }) {
-  return (
-    <Field id="language" label={props.t('form.language')} error={props.error}>
-      {(described) => (
-        <select id="language" name="language" {...described}>
-          {LANGUAGES.map((l) => (
-            <option value={l} lang={l} selected={l === props.selected}>
-              {nativeName(l)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
 export function registrationFormPage(
   language: Language,
   context: ReviewContext,
@@ -127,69 +111,19 @@ export function registrationFormPage(
 ) {
   const t = translator(language);
   const v = state.values;
-  const error = errorsOf(t, state);
+  const error = errorsOf(t, state.errors);
   const title = t('register.title', { review: reviewTitle(context.review, t) });
   const hasHybrid = context.meetings.some((m) => m.mode === 'hybrid');
   const pathname = `/register/${context.review.reviewId}`;
   return renderPage(
     <Layout language={language} title={title} path={{ pathname, query }}>
       <p>{t('register.intro')}</p>
-      <FormErrors t={t} state={state} />
+      <FormErrors t={t} errors={state.errors} />
       <form method="post" action={`${pathname}?lang=${language}`} novalidate>
-        <Field id="name" label={t('form.name')} error={error('name')}>
-          {(described) => (
-            <input
-              type="text"
-              id="name"
-              name="name"
-              autocomplete="name"
-              required
-              maxlength={120}
-              value={v.name}
-              {...described}
-            />
-          )}
-        </Field>
-        <Field id="email" label={t('form.email')} hint={t('form.emailHint')} error={error('email')}>
-          {(described) => (
-            <input
-              type="email"
-              id="email"
-              name="email"
-              autocomplete="email"
-              required
-              maxlength={254}
-              dir="ltr"
-              value={v.email}
-              {...described}
-            />
-          )}
-        </Field>
-        <Field id="organisation" label={t('form.organisation')} error={error('organisation')}>
-          {(described) => (
-            <input
-              type="text"
-              id="organisation"
-              name="organisation"
-              autocomplete="organization"
-              maxlength={200}
-              value={v.organisation}
-              {...described}
-            />
-          )}
-        </Field>
-        <Field id="stakeholderGroup" label={t('form.stakeholderGroup')} error={error('stakeholderGroup')}>
-          {(described) => (
-            <select id="stakeholderGroup" name="stakeholderGroup" required {...described}>
-              <option value="">{t('form.chooseOne')}</option>
-              {STAKEHOLDER_GROUPS.map((g) => (
-                <option value={g} selected={v.stakeholderGroup === g}>
-                  {t(`group.${g}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <NameField t={t} value={v.name} error={error('name')} />
+        <EmailField t={t} value={v.email} error={error('email')} hint={t('form.emailHint')} />
+        <OrganisationField t={t} value={v.organisation} error={error('organisation')} />
+        <StakeholderGroupField t={t} value={v.stakeholderGroup} error={error('stakeholderGroup')} />
         <Field id="country" label={t('form.country')} error={error('country')}>
           {(described) => (
             <select id="country" name="country" required autocomplete="country" {...described}>
@@ -206,7 +140,12 @@ export function registrationFormPage(
           error={error('meetings')}
         />
         {hasHybrid && <AttendanceChoices t={t} mode={v.attendanceMode} error={error('attendanceMode')} />}
-        <LanguageSelect t={t} selected={v.language ?? language} error={error('language')} />
+        <LanguageField
+          t={t}
+          label={t('form.language')}
+          value={v.language ?? language}
+          error={error('language')}
+        />
         <Field
           id="accessibilityNeeds"
           label={t('form.accessibility')}
@@ -219,22 +158,14 @@ export function registrationFormPage(
             </textarea>
           )}
         </Field>
-        <Choices id="consent" legend={t('site.privacy')} error={error('consent')}>
-          <Choice
-            type="checkbox"
-            id="consent"
-            name="consent"
-            value="yes"
-            required
-            checked={Boolean(v.consent)}
-          >
-            {t('form.consent')} <a href={`/privacy?lang=${language}`}>{t('site.privacy')}</a>
-          </Choice>
-        </Choices>
-        <div class="trap" aria-hidden="true">
-          <label for="website">{t('form.website')}</label>
-          <input type="text" id="website" name="website" tabindex={-1} autocomplete="off" />
-        </div>
+        <ConsentField
+          t={t}
+          language={language}
+          text={t('form.consent')}
+          value={v.consent}
+          error={error('consent')}
+        />
+        <TrapField t={t} />
         <button type="submit">{t('form.submit')}</button>
       </form>
     </Layout>,
@@ -310,7 +241,7 @@ export function managePage(
 ): string {
   const t = translator(language);
   const state: FormState = { values: {}, errors };
-  const error = errorsOf(t, state);
+  const error = errorsOf(t, state.errors);
   const hasHybrid = context.meetings.some((m) => m.mode === 'hybrid');
   const seat =
     registrant.seat === 'seat'
@@ -322,7 +253,7 @@ export function managePage(
   return renderPage(
     <Layout language={language} title={title} path={{ pathname: '/manage', query: { token } }}>
       <Paragraphs texts={[t('manage.intro', { name: registrant.name, email: registrant.email }), ...seat]} />
-      <FormErrors t={t} state={state} />
+      <FormErrors t={t} errors={state.errors} />
       <form method="post" action={`/manage?lang=${language}`}>
         <input type="hidden" name="token" value={token} />
         <MeetingChoices
@@ -335,7 +266,12 @@ export function managePage(
         {hasHybrid && (
           <AttendanceChoices t={t} mode={registrant.attendanceMode} error={error('attendanceMode')} />
         )}
-        <LanguageSelect t={t} selected={registrant.language} error={error('language')} />
+        <LanguageField
+          t={t}
+          label={t('form.language')}
+          value={registrant.language}
+          error={error('language')}
+        />
         <button type="submit">{t('form.save')}</button>
       </form>
       <h2>{t('manage.cancel.heading')}</h2>

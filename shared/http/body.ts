@@ -52,12 +52,13 @@ export function textBody(event: HttpEvent, mediaType: string): string {
 }
 
 /**
- * Public forms are small: anything larger is refused before it is read (413), through the error handler so that
- * the answer carries the same headers as any other.
+ * Public forms are small: anything larger than a route allows (`limitOf` its route key) is refused before it is
+ * read (413), through the error handler so that the answer carries the same headers as any other.
  */
-export function maxBodySize(bytes: number): MiddlewareObj<HttpEvent, HttpResult> {
+export function maxBodySize(limitOf: (routeKey: string) => number): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     before: async ({ event }) => {
+      const bytes = limitOf(event.routeKey);
       const size = event.body ? Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : 0;
       if (size > bytes) throw createError(413, `the body is larger than ${bytes} bytes`);
     },

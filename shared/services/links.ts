@@ -23,6 +23,12 @@ export interface Links {
     nonce: string,
     exp: number,
   ): string;
+  /** The confirmation link of a pending contribution, single use as well. */
+  confirmContribution(
+    contribution: { reviewId: string; contributionId: string; email: string; language: string },
+    nonce: string,
+    exp: number,
+  ): string;
 }
 
 /** Links in emails point at the public pages, wherever they are deployed. */
@@ -72,6 +78,14 @@ export function linksFor(site: Dependencies['site'], now: Date, signingKey: stri
           },
           signingKey,
         ),
+      }),
+    confirmContribution: ({ reviewId, contributionId, email, language }, nonce, exp) =>
+      publicUrl(site, 'contributions/confirm', {
+        token: issueToken(
+          { purpose: 'confirm-contribution', reviewId, contributionId, email, nonce, exp },
+          signingKey,
+        ),
+        lang: language,
       }),
     confirm: ({ reviewId, email, language }, nonce, exp) =>
       publicUrl(site, 'confirm', {

@@ -95,3 +95,10 @@ export const changeToTellKey = (reviewId: string, meetingId: string) => ({
   sk: `CHANGE#${meetingId}`,
 });
 export const CHANGE_SK_PREFIX = 'CHANGE#';
+
+/** A stakeholder's written contribution to a review; ids sort by submission time. */
+export const contributionKey = (reviewId: string, contributionId: string) => ({
+  pk: reviewPartition(reviewId),
+  sk: `${CONTRIBUTION_SK_PREFIX}${contributionId}`,
+});
+export const CONTRIBUTION_SK_PREFIX = 'CONTRIBUTION#';

@@ -4,6 +4,7 @@ import { epochSeconds } from '#domain/tokens';
 import { conditionally, isConditionFailure } from './conditional';
 import { REGISTRANT_SK_PREFIX, registrantKey } from './keys';
 import { type Cursor, type Page, queryPages } from './pages';
+import { isLive } from './pending';
 import type { Table } from './table';
 
 /**
@@ -11,10 +12,6 @@ import type { Table } from './table';
  * and a round can stop between pages and go on in another invocation).
  */
 export const REGISTRANT_PAGE_SIZE = 100;
-
-/** A lapsed pending registration counts as absent, whether or not TTL has removed it yet. */
-const isLive = (item: Record<string, unknown>, now: Date) =>
-  item.status !== 'pending' || typeof item.expiresAt !== 'number' || item.expiresAt > epochSeconds(now);
 
 export function registrantStore(table: Table) {
   /** An update of a confirmed registration; false when it is no longer confirmed (or `condition` fails). */

@@ -1,5 +1,6 @@
 import { calendarStore } from './calendar';
 import { changeStore } from './changes-to-tell';
+import { contributionStore } from './contributions';
 import { deliveryStore } from './deliveries';
 import { invitationStore } from './invitations';
 import { rateLimitStore } from './rate-limits';
@@ -19,6 +20,7 @@ export function createStore(table: Table) {
     invitations: invitationStore(table),
     calendar: calendarStore(table),
     changes: changeStore(table),
+    contributions: contributionStore(table),
     deliveries: deliveryStore(table),
     suppressions: suppressionStore(table),
     rateLimits: rateLimitStore(table),

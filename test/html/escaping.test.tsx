@@ -7,6 +7,8 @@ import { type Milestone, type PlannedMeeting, planReview } from '#domain/plan';
 import type { Registrant } from '#domain/registrant';
 import { type Review, ReviewInput } from '#domain/review';
 import { Choice, Choices, ErrorSummary, Field, LanguageSwitcher, Paragraphs } from '#html/components';
+import { CONTRIBUTION_FIELDS, contributionConfirmPage, contributionFormPage } from '#html/contribution-pages';
+import { homePage } from '#html/home-page';
 import { Layout, renderPage } from '#html/layout';
 import {
   confirmedPage,
@@ -197,6 +199,61 @@ const CASES: [string, string, Shown][] = [
     },
   ],
   ['unsubscribedPage', unsubscribedPage('en', review), { text: true }],
+  [
+    'contributionFormPage',
+    contributionFormPage('ar', review, {
+      values: Object.fromEntries(
+        CONTRIBUTION_FIELDS.map((field) => [field, field === 'objectives' ? [HOSTILE] : HOSTILE]),
+      ),
+      errors: [...CONTRIBUTION_FIELDS],
+    }),
+    {
+      text: true,
+      attributes: [
+        ['#title', 'value', HOSTILE],
+        ['#link', 'value', HOSTILE],
+        ['main form', 'action', `/contribute/${HOSTILE}?lang=ar`],
+      ],
+    },
+  ],
+  [
+    'contributionConfirmPage',
+    contributionConfirmPage('en', review, HOSTILE, HOSTILE),
+    { text: true, attributes: [['input[name="token"]', 'value', HOSTILE]] },
+  ],
+  [
+    'homePage',
+    homePage('ar', {
+      cycle: HOSTILE,
+      cycles: [HOSTILE, 'another'],
+      asOf: '2027-01-01T00:00:00Z',
+      reviews: [
+        {
+          reviewId: HOSTILE,
+          kind: 'regional-review',
+          region: 'europe',
+          regions: ['europe'],
+          title: HOSTILE,
+          date: input.date,
+          dateText: HOSTILE,
+          venue: HOSTILE,
+          meetings: [{ ...pre, title: HOSTILE, kind: 'consultation' }],
+          sequences: {},
+        },
+        {
+          reviewId: HOSTILE,
+          kind: 'global-consultation',
+          regions: ['africa', 'lac'],
+          title: HOSTILE,
+          date: input.date,
+          dateText: HOSTILE,
+          meetings: [],
+          sequences: {},
+        },
+      ],
+    }),
+    { text: true, attributes: [['tbody a >> nth=0', 'href', `/register/${HOSTILE}?lang=ar`]] },
+  ],
   [
     'renderMessage',
     renderMessage({

@@ -70,7 +70,7 @@ describe('the environment', () => {
   const apiEndpoint = () =>
     `<${resourceNamed(template, 'AWS::ApiGatewayV2::Api', 'ApiHttpApi').id}.ApiEndpoint>`;
 
-  it('gives admin-api and reconcile what they need to sync schedules', () => {
+  it('gives admin-api and reconcile what they need to sync schedules, and admin-api what it needs to send mail', () => {
     const expected = {
       TABLE_NAME: table(),
       SCHEDULE_GROUP: 'gcm-consultations',
@@ -79,7 +79,11 @@ describe('the environment', () => {
       SCHEDULER_DLQ_ARN: `<${resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id}.Arn>`,
       NODE_OPTIONS: '--enable-source-maps',
     };
-    expect(environmentOf('AdminApi')).toEqual(expected);
+    expect(environmentOf('AdminApi')).toEqual({
+      ...expected,
+      MAIL_FROM: 'consultations@example.org',
+      SES_CONFIGURATION_SET: `<${resourceNamed(template, 'AWS::SES::ConfigurationSet', 'MailConfigurationSet').id}>`,
+    });
     expect(environmentOf('Reconcile')).toEqual(expected);
   });
 

@@ -119,9 +119,17 @@ describe.each(['AdminApi', 'Reconcile'])('%s', (constructId) => {
     ]);
   });
 
-  it('sends no mail and cannot read the token secret', () => {
-    expect(withAction(statements(), 'ses:')).toEqual([]);
+  it('cannot read the token secret', () => {
     expect(withAction(statements(), 'secretsmanager:')).toEqual([]);
+  });
+});
+
+describe('AdminApi and Reconcile, apart', () => {
+  it('the admin API sends mail only as the service (a contribution’s decision); the reconcile sends none', () => {
+    expect(
+      withAction(statementsOfFunction(template, 'AdminApi'), 'ses:').map((s) => [s.actions, s.condition]),
+    ).toEqual([[['ses:SendRawEmail'], { StringEquals: { 'ses:FromAddress': 'consultations@example.org' } }]]);
+    expect(withAction(statementsOfFunction(template, 'Reconcile'), 'ses:')).toEqual([]);
   });
 });
 

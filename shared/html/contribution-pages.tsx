@@ -1,0 +1,165 @@
+import { GCM_OBJECTIVES, MAX_CONTRIBUTION_CHARACTERS } from '#domain/contribution';
+import type { Review } from '#domain/review';
+import { reviewTitle } from '#domain/wording';
+import type { Language } from '#i18n/languages';
+import { type MessageKey, translator } from '#i18n/translate';
+import { Choice, Choices, Field } from './components';
+import { Layout, renderPage } from './layout';
+import {
+  ConsentField,
+  EmailField,
+  errorsOf,
+  FormErrors,
+  type FormState,
+  LanguageField,
+  NameField,
+  OrganisationField,
+  StakeholderGroupField,
+  TrapField,
+} from './stakeholder-fields';
+
+/** The fields of the contribution form, in the order the page shows them. */
+export const CONTRIBUTION_FIELDS = [
+  'name',
+  'email',
+  'organisation',
+  'stakeholderGroup',
+  'language',
+  'title',
+  'text',
+  'link',
+  'objectives',
+  'publishable',
+  'consent',
+] as const;
+export type ContributionField = (typeof CONTRIBUTION_FIELDS)[number];
+export type ContributionFormState = FormState<{
+  [K in ContributionField]: K extends 'objectives' ? string[] : string;
+}>;
+
+/** `GET /contribute/{reviewId}`: a written contribution to the review, in the reader's language. */
+export function contributionFormPage(
+  language: Language,
+  review: Review,
+  state: ContributionFormState,
+): string {
+  const t = translator(language);
+  const v = state.values;
+  const error = errorsOf(t, state.errors);
+  const pathname = `/contribute/${review.reviewId}`;
+  const chosen = new Set(v.objectives ?? []);
+  return renderPage(
+    <Layout
+      language={language}
+      title={t('contribute.title', { review: reviewTitle(review, t) })}
+      path={{ pathname }}
+    >
+      <p>{t('contribute.intro')}</p>
+      <FormErrors t={t} errors={state.errors} />
+      <form method="post" action={`${pathname}?lang=${language}`} novalidate>
+        <NameField t={t} value={v.name} error={error('name')} />
+        <EmailField t={t} value={v.email} error={error('email')} hint={t('form.contributionEmailHint')} />
+        <OrganisationField t={t} value={v.organisation} error={error('organisation')} />
+        <StakeholderGroupField t={t} value={v.stakeholderGroup} error={error('stakeholderGroup')} />
+        <LanguageField
+          t={t}
+          label={t('form.contributionLanguage')}
+          value={v.language ?? language}
+          error={error('language')}
+        />
+        <Field id="title" label={t('form.contributionTitle')} error={error('title')}>
+          {(described) => (
+            <input
+              type="text"
+              id="title"
+              name="title"
+              required
+              maxlength={200}
+              value={v.title}
+              {...described}
+            />
+          )}
+        </Field>
+        <Field id="text" label={t('form.text')} hint={t('form.textHint')} error={error('text')}>
+          {(described) => (
+            <textarea id="text" name="text" rows={12} maxlength={MAX_CONTRIBUTION_CHARACTERS} {...described}>
+              {v.text ?? ''}
+            </textarea>
+          )}
+        </Field>
+        <Field id="link" label={t('form.link')} hint={t('form.linkHint')} error={error('link')}>
+          {(described) => (
+            <input
+              type="url"
+              id="link"
+              name="link"
+              dir="ltr"
+              maxlength={2000}
+              value={v.link}
+              {...described}
+            />
+          )}
+        </Field>
+        <Choices id="objectives" legend={t('form.objectives')} error={error('objectives')}>
+          {GCM_OBJECTIVES.map((number) => (
+            <Choice
+              type="checkbox"
+              id={number === 1 ? 'objectives' : undefined}
+              name="objectives"
+              value={String(number)}
+              checked={chosen.has(String(number))}
+            >
+              {t('objective.numbered', { number, title: t(`objective.${number}` as MessageKey) })}
+            </Choice>
+          ))}
+        </Choices>
+        <Choices id="publishable" legend={t('form.publishable')} error={error('publishable')}>
+          <Choice
+            type="radio"
+            id="publishable"
+            name="publishable"
+            value="yes"
+            checked={v.publishable === 'yes'}
+          >
+            {t('form.publishable.yes')}
+          </Choice>
+          <Choice type="radio" name="publishable" value="no" checked={v.publishable === 'no'}>
+            {t('form.publishable.no')}
+          </Choice>
+        </Choices>
+        <ConsentField
+          t={t}
+          language={language}
+          text={t('form.contributionConsent')}
+          value={v.consent}
+          error={error('consent')}
+        />
+        <TrapField t={t} />
+        <button type="submit">{t('contribute.submit')}</button>
+      </form>
+    </Layout>,
+  );
+}
+
+/** The contribution's emailed link opens this page: its button sends the contribution on. */
+export function contributionConfirmPage(
+  language: Language,
+  review: Review,
+  title: string,
+  token: string,
+): string {
+  const t = translator(language);
+  return renderPage(
+    <Layout
+      language={language}
+      title={t('contribute.confirm.title')}
+      path={{ pathname: '/contributions/confirm', query: { token } }}
+    >
+      <p>{t('contribute.confirm.body', { title, review: reviewTitle(review, t) })}</p>
+      <form method="post" action={`/contributions/confirm?lang=${language}`}>
+        <input type="hidden" name="token" value={token} />
+        <button type="submit">{t('contribute.confirm.button')}</button>
+      </form>
+    </Layout>,
+  );
+}
