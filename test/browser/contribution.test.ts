@@ -1,27 +1,19 @@
-import type { Browser } from 'playwright-core';
 import {
   accessibilityViolations,
+  browserTest,
   hasChromium,
-  launchChromium,
   pageSummary,
   SCREENSHOTS,
   submit,
 } from '#test/support/browser';
-import { describe, expect, test } from '#test/support/fixtures';
+import { describe, expect } from '#test/support/fixtures';
 import { reviewBody } from '#test/support/service-client';
 
 /** One Chromium for the file; each test's service holds the review `africa-c`. */
-const it = test
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
-  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
-    const browser = await launchChromium();
-    onCleanup(() => browser.close());
-    return browser;
-  })
-  .extend('review', { auto: true }, async ({ api }) => {
-    const review = reviewBody(await api.now(), 120, { region: 'africa', timeZone: 'Africa/Addis_Ababa' });
-    expect((await api.putReview('africa-c', review)).status).toBe(201);
-  });
+const it = browserTest.extend('review', { auto: true }, async ({ api }) => {
+  const review = reviewBody(await api.now(), 120, { region: 'africa', timeZone: 'Africa/Addis_Ababa' });
+  expect((await api.putReview('africa-c', review)).status).toBe(201);
+});
 
 describe.skipIf(!hasChromium)('a written contribution in Chromium', () => {
   it.for([

@@ -1,26 +1,18 @@
-import type { Browser } from 'playwright-core';
 import { SEED_ROUND } from '#local/seed/roadmap-2023-2024';
 import {
   accessibilityViolations,
+  browserTest,
   hasChromium,
-  launchChromium,
   pageSummary,
   SCREENSHOTS,
 } from '#test/support/browser';
-import { describe, expect, test } from '#test/support/fixtures';
+import { describe, expect } from '#test/support/fixtures';
 
 /** One Chromium for the file; each test's service holds the seed's round, as `npm run seed:roadmap` loads it. */
-const it = test
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
-  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
-    const browser = await launchChromium();
-    onCleanup(() => browser.close());
-    return browser;
-  })
-  .extend('seeded', { auto: true }, async ({ api }) => {
-    for (const { reviewId, review } of SEED_ROUND)
-      expect((await api.putReview(reviewId, review)).status).toBe(201);
-  });
+const it = browserTest.extend('seeded', { auto: true }, async ({ api }) => {
+  for (const { reviewId, review } of SEED_ROUND)
+    expect((await api.putReview(reviewId, review)).status).toBe(201);
+});
 
 describe.skipIf(!hasChromium)('the public home in Chromium', () => {
   it.for([

@@ -1,14 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Language } from '#i18n/languages';
 import {
   accessibilityViolations,
+  browserTest,
   hasChromium,
-  launchChromium,
   pageSummary,
   SCREENSHOTS,
   submit,
 } from '#test/support/browser';
-import { describe, expect, test } from '#test/support/fixtures';
+import { describe, expect } from '#test/support/fixtures';
 import { confirmationLink, reviewBody, type ServiceClient } from '#test/support/service-client';
 
 /**
@@ -22,13 +22,7 @@ const REVIEW = 'browser';
  * the reader in `language` has them: their browser asks for that language, which is what the emailed
  * confirmation link, carrying no language of its own, is shown in.
  */
-const it = test
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
-  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
-    const browser = await launchChromium();
-    onCleanup(() => browser.close());
-    return browser;
-  })
+const it = browserTest
   .extend('review', { auto: true }, async ({ api }) => {
     expect((await api.putReview(REVIEW, reviewBody(await api.now(), 120))).status).toBe(201);
   })

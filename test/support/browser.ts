@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Locator, type Page, type Response } from 'playwright-core';
+import { test } from './fixtures';
 
 /**
  * Real-browser tests drive the system's Chromium (Debian's package, which `.ci/run` installs) through
@@ -77,3 +78,12 @@ export async function accessibilityViolations(page: Page) {
     nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
   }));
 }
+
+/** Tests against the service in a real browser: one Chromium for the file, beside each test's own service. */
+export const browserTest = test
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
+  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
+    const browser = await launchChromium();
+    onCleanup(() => browser.close());
+    return browser;
+  });
