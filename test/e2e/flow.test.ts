@@ -1,6 +1,6 @@
 import { test as base, describe, expect } from 'vitest';
 import { reviewBody } from '#test/support/service-client';
-import { spawnService } from '#test/support/spawn-service';
+import { SPAWNED, spawnService } from '#test/support/spawn-service';
 
 /**
  * The issue's flow, as a new user would try it after `npm start`: the service runs in a process of its own
@@ -17,7 +17,7 @@ type Schedule = { name: string; kind: string; at: string };
 const REVIEW = 'europe-2027';
 const A = 'a@example.org';
 
-describe('a review date schedules EventBridge jobs that email registrants', () => {
+describe('a review date schedules EventBridge jobs that email registrants', SPAWNED, () => {
   it('prints every URL and the admin token at start', ({ service }) => {
     for (const label of ['HTTP API', 'admin token', 'outbox (JSON)', 'SES web inbox', 'local clock'])
       expect(service.output()).toContain(label);

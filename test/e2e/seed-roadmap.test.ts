@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { test as base, describe, expect } from 'vitest';
 import { ADMIN_TOKEN } from '#test/support/service-client';
-import { spawnService } from '#test/support/spawn-service';
+import { SPAWNED, spawnService } from '#test/support/spawn-service';
 
 // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
 const it = base.extend('service', async ({}, { onCleanup }) => {
@@ -17,7 +17,7 @@ const seed = (api: string, ...args: string[]) =>
     env: { ...process.env, ADMIN_TOKEN },
   });
 
-describe('npm run seed:roadmap', () => {
+describe('npm run seed:roadmap', SPAWNED, () => {
   it('loads the seed’s round, then a rehearsal round, through the admin API', async ({ service }) => {
     const api = service.client.baseUrl;
     const { stdout } = await seed(api);

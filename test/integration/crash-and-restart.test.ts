@@ -8,7 +8,7 @@ import { localClientConfig } from '#local/composition';
 import { startLocalDynamo } from '#local/dynamo';
 import { deliveryKey } from '#store/keys';
 import { confirmationLink, reviewBody } from '#test/support/service-client';
-import { spawnService } from '#test/support/spawn-service';
+import { SPAWNED, spawnService } from '#test/support/spawn-service';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gcm-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -36,7 +36,7 @@ async function statusesOnDisk(round: { reviewId: string; milestoneId: string; at
   }
 }
 
-describe('a crash in the middle of a round, then a restart', () => {
+describe('a crash in the middle of a round, then a restart', SPAWNED, () => {
   it('ends with every recipient sent to exactly once', async () => {
     const first = await spawnService(dataDir, SLOW);
     const api = first.client;

@@ -5,12 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LocalClock } from '#local/clock';
 import { CLOCK_FILE } from '#local/runtime';
 import { reviewBody } from '#test/support/service-client';
-import { spawnService } from '#test/support/spawn-service';
+import { SPAWNED, spawnService } from '#test/support/spawn-service';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gcm-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('a restart of `npm start`', () => {
+describe('a restart of `npm start`', SPAWNED, () => {
   it('keeps reviews, registrations, schedules and the clock, and runs what fell due while stopped', async () => {
     const first = await spawnService(dataDir);
     const start = await first.client.now();

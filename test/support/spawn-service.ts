@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { ADMIN_TOKEN, ServiceClient } from './service-client';
 
+/** The tests that run `npm start` in processes of their own, which take their time on a busy machine. */
+export const SPAWNED = { timeout: 120_000 };
+
 /** `npm start`'s own entry point, in a child process, on a free port; in memory unless given a data folder. */
 export async function spawnService(
   dataDir?: string,
