@@ -3,7 +3,11 @@ import { NotFoundError, ValidationError } from '#domain/errors';
 import { Region } from '#domain/regions';
 import { RegistrationForm } from '#domain/registrant';
 import { reviewTitle } from '#domain/wording';
-import { contributionConfirmPage, contributionFormPage } from '#html/contribution-pages';
+import {
+  contributionConfirmPage,
+  contributionFormPage,
+  contributionsClosedPage,
+} from '#html/contribution-pages';
 import { homePage } from '#html/home-page';
 import {
   confirmedPage,
@@ -191,11 +195,7 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
   'GET /contribute/{reviewId}': async (event, deps) => {
     const language = languageOf(event);
     const review = await reviewOpenToContributions(deps, event.pathParameters?.reviewId ?? '');
-    if (!review)
-      return html(
-        404,
-        simplePage(language, 'link.invalid.title', [translator(language)('contribute.closed')]),
-      );
+    if (!review) return html(404, contributionsClosedPage(language));
     return html(200, contributionFormPage(language, review, { values: {}, errors: [] }));
   },
 
@@ -203,7 +203,7 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
     const language = languageOf(event);
     const t = translator(language);
     const review = await reviewOpenToContributions(deps, event.pathParameters?.reviewId ?? '');
-    if (!review) return html(404, simplePage(language, 'link.invalid.title', [t('contribute.closed')]));
+    if (!review) return html(404, contributionsClosedPage(language));
     const { input, values, isBot } = readContributionForm(formBody(event), review.reviewId);
     const sent = simplePage(language, 'register.sent.title', [t('contribute.sent.body')]);
     // A bot that filled the trap field gets the very answer a person gets, and nothing is recorded.

@@ -5,6 +5,7 @@ import type { Language } from '#i18n/languages';
 import { type MessageKey, translator } from '#i18n/translate';
 import { Choice, Choices, Field } from './components';
 import { Layout, renderPage } from './layout';
+import { simplePage } from './registration-pages';
 import {
   ConsentField,
   EmailField,
@@ -139,6 +140,11 @@ export function contributionFormPage(
       </form>
     </Layout>,
   );
+}
+
+/** A review that does not exist, or is cancelled, takes no contribution. */
+export function contributionsClosedPage(language: Language): string {
+  return simplePage(language, 'link.invalid.title', [translator(language)('contribute.closed')]);
 }
 
 /** The contribution's emailed link opens this page: its button sends the contribution on. */

@@ -100,24 +100,16 @@ export async function confirmContribution(
   deps: Needs<'store' | 'signingKey'>,
   token: string,
   now: Date,
-): Promise<(ContributionLink & { ok: true; already: boolean }) | (ContributionLink & { ok: false })> {
+): Promise<ContributionLink & ({ ok: true; already: boolean } | { ok: false })> {
   const link = await checkContributionLink(deps, token, now);
   if (!link.ok) return link;
-  const { review, contribution } = link;
-  const nonce = verifyToken(token, 'confirm-contribution', await deps.signingKey(), now);
+  const { review, contribution, nonce } = link;
   const spent =
-    nonce.ok &&
-    nonce.claims.nonce !== undefined &&
-    (await deps.store.contributions.confirm(
-      review.reviewId,
-      contribution.contributionId,
-      nonce.claims.nonce,
-      now,
-    ));
-  if (spent)
-    return { ok: true, review, contribution: { ...contribution, status: 'received' }, already: false };
+    nonce !== undefined &&
+    (await deps.store.contributions.confirm(review.reviewId, contribution.contributionId, nonce, now));
+  if (spent) return { ...link, contribution: { ...contribution, status: 'received' }, already: false };
   if (contribution.status === 'pending') return { ok: false, reason: 'used' };
-  return { ok: true, review, contribution, already: true };
+  return { ...link, already: true };
 }
 
 /** The secretariat accepts or rejects (with its reason) a contribution it received; its sender is told. */

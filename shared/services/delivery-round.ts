@@ -44,6 +44,9 @@ export type RoundOutcome =
 export const countsForLog = ({ next, ...counts }: RoundCounts & { next?: Cursor }) =>
   next ? { ...counts, continues: true } : counts;
 
+/** What a round of emails reaches: the records, the mailer, the clock, how to send, the site's links, the log. */
+export type RoundDependencies = Needs<'store' | 'mailer' | 'clock' | 'sending' | 'site' | 'log'>;
+
 /** Milliseconds this invocation may still run; the round stops at a page boundary before it runs out. */
 export type RemainingTime = () => number;
 

@@ -96,6 +96,6 @@ export function linksFor(site: Dependencies['site'], now: Date, signingKey: stri
 }
 
 /** The links of emails written now, signed with the service's key. */
-export async function currentLinks(deps: Pick<Dependencies, 'site' | 'clock' | 'signingKey'>, now?: Date) {
-  return linksFor(deps.site, now ?? deps.clock.now(), await deps.signingKey());
+export async function currentLinks(deps: Pick<Dependencies, 'site' | 'clock' | 'signingKey'>) {
+  return linksFor(deps.site, deps.clock.now(), await deps.signingKey());
 }

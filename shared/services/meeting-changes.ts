@@ -5,12 +5,16 @@ import { type Plan, type PlannedMeeting, planReview } from '#domain/plan';
 import { attends, type Registrant } from '#domain/registrant';
 import type { Review } from '#domain/review';
 import { meetingCancellations, meetingInvite } from '#mail/calendar-invite';
-import { countsForLog, deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
+import {
+  countsForLog,
+  deliverRound,
+  type RemainingTime,
+  type RoundDependencies,
+  type RoundOutcome,
+} from './delivery-round';
 import type { Needs } from './dependencies';
 import type { Links } from './links';
 import { attendeesOf, currentInvite, milestoneDelivery } from './milestone-round';
-
-type RoundDependencies = Needs<'store' | 'mailer' | 'clock' | 'sending' | 'site' | 'log'>;
 
 /**
  * A meeting that registrants hold an invitation for moved, lost its date, or was cancelled (alone or with its

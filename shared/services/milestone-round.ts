@@ -7,7 +7,13 @@ import { MEETING_KINDS, type Review } from '#domain/review';
 import { meetingInvite } from '#mail/calendar-invite';
 import type { DeliveryRound } from '#store/keys';
 import type { Cursor, Page } from '#store/pages';
-import { countsForLog, deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
+import {
+  countsForLog,
+  deliverRound,
+  type RemainingTime,
+  type RoundDependencies,
+  type RoundOutcome,
+} from './delivery-round';
 import type { Dependencies, Needs } from './dependencies';
 import type { Links } from './links';
 
@@ -107,8 +113,6 @@ export function milestoneDelivery(
     },
   };
 }
-
-type RoundDependencies = Needs<'store' | 'mailer' | 'clock' | 'sending' | 'site' | 'log'>;
 
 /**
  * Sends a milestone's email to every confirmed registrant who attends its meeting, each exactly once, however
