@@ -39,6 +39,7 @@ export class ConsultationsStack extends Stack {
       SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
       TOKEN_SECRET_ARN: tokenSecret.secret.secretArn,
       PUBLIC_BASE_URL: Lazy.string({ produce: () => settings.publicBaseUrl ?? api.httpApi.apiEndpoint }),
+      SECRETARIAT_EMAIL: settings.secretariatEmail,
     };
 
     // A round of emails to every confirmed registrant, sent at SES's rate: minutes, not seconds. It schedules the
@@ -59,13 +60,15 @@ export class ConsultationsStack extends Stack {
     scheduling.grantCreateSchedules(milestone);
 
     const reviewsEnvironment = { ...schedulingEnvironment, MILESTONE_FUNCTION_ARN: milestone.functionArn };
-    // The admin API tells a contribution's sender the secretariat's decision.
+    // The admin API tells a contribution's sender, or a request's, the secretariat's decision.
     const adminApi = new ServiceFunction(this, 'AdminApi', {
       name: 'admin-api',
       environment: {
         ...reviewsEnvironment,
         MAIL_FROM: settings.mailFrom,
         SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
+        PUBLIC_BASE_URL: mailEnvironment.PUBLIC_BASE_URL,
+        SECRETARIAT_EMAIL: settings.secretariatEmail,
       },
       xrayTracing,
     });

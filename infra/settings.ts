@@ -3,6 +3,8 @@ import type { Construct } from 'constructs';
 /** Deployment choices read from CDK context (`cdk.json` or `-c name=value`), with the defaults of a first deploy. */
 export interface Settings {
   mailFrom: string;
+  /** Where notices of briefing requests and GCM Talk proposals go; the sender's address unless given. */
+  secretariatEmail: string;
   mailDomain: string;
   /** Absent: links in emails point at the HTTP API's own endpoint. */
   publicBaseUrl: string | undefined;
@@ -21,6 +23,7 @@ export function readSettings(scope: Construct): Settings {
   if (!domainOfMailFrom) throw new Error(`Context mailFrom must be an email address, got "${mailFrom}"`);
   return {
     mailFrom,
+    secretariatEmail: contextString(scope, 'secretariatEmail') ?? mailFrom,
     mailDomain: contextString(scope, 'mailDomain') ?? domainOfMailFrom,
     publicBaseUrl: contextString(scope, 'publicBaseUrl')?.replace(/\/+$/, ''),
     scheduleGroupName: contextString(scope, 'scheduleGroupName') ?? DEFAULT_SCHEDULE_GROUP_NAME,

@@ -15,6 +15,7 @@ export interface LocalSettings {
   tableName: string;
   target: SchedulingTarget;
   mailFrom: string;
+  secretariatEmail: string;
   publicBaseUrl: string;
   signingKey: string;
   sending: { rate: number; leaseMs?: number };
@@ -51,7 +52,11 @@ export function composeLocal(settings: LocalSettings, clock: LocalClock, log: Lo
     clock,
     log,
     signingKey: async () => settings.signingKey,
-    site: { publicBaseUrl: settings.publicBaseUrl, mailFrom: settings.mailFrom },
+    site: {
+      publicBaseUrl: settings.publicBaseUrl,
+      mailFrom: settings.mailFrom,
+      secretariatEmail: settings.secretariatEmail,
+    },
     sending: {
       rate: settings.sending.rate,
       concurrency: SEND_CONCURRENCY,

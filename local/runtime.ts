@@ -35,6 +35,8 @@ export interface LocalRuntimeOptions {
   log?: (line: string) => void;
   /** The service's sending address. */
   mailFrom?: string;
+  /** Where notices for the secretariat go (new briefing requests and GCM Talk proposals). */
+  secretariatEmail?: string;
   /**
    * Emails per second, and how long a delivery claim holds (ms). The local SES has no quota: by default rounds
    * go as fast as the pipeline allows; 14 shows a round at a new SES account's pace.
@@ -153,6 +155,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         deadLetterArn: `arn:aws:sqs:us-east-1:${ACCOUNT}:scheduler-dead-letters`,
       },
       mailFrom: options.mailFrom ?? 'consultations@example.org',
+      secretariatEmail: options.secretariatEmail ?? 'secretariat@example.org',
       publicBaseUrl: apiUrl,
       signingKey,
       sending: { rate: options.sending?.rate ?? LOCAL_SEND_RATE, leaseMs: options.sending?.leaseMs },

@@ -1,5 +1,5 @@
 import type { AdminApiDependencies } from '#api/admin-routes';
-import { dynamoStore, schedulerInvoking, sesMailerOf } from '#config/aws-adapters';
+import { dynamoStore, schedulerInvoking, sesMailerOf, siteOf } from '#config/aws-adapters';
 import { readEnvironment } from '#config/environment';
 import { jsonLog } from '#services/dependencies';
 
@@ -11,5 +11,6 @@ export function composeAdminApi(env: Record<string, string | undefined>): AdminA
     scheduler: schedulerInvoking(settings)(settings.MILESTONE_FUNCTION_ARN),
     mailer: sesMailerOf(settings),
     log: jsonLog,
+    site: siteOf(settings),
   };
 }

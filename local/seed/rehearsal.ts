@@ -2,7 +2,8 @@
  * A round in the future, every date known to the day, so that a newcomer can move the local clock through it and
  * watch each invitation, materials notice and reminder go out: a global consultation in five weeks, then a review
  * of each region a month apart, with the meetings the roadmap describes (Asia-Pacific's two pre-consultations, a
- * thematic consultation, a GCM Talk, a two-day review).
+ * thematic consultation, a GCM Talk, a two-day review), Europe's discussion space and analytical paper, and a GCM
+ * Talk of its own with its public listing.
  */
 export const REHEARSAL_CYCLE = 'Rehearsal round';
 
@@ -39,6 +40,35 @@ export function rehearsalRound(now: Date): { reviewId: string; review: Record<st
             joinUrl: 'https://meet.example.org/europe-labour',
           },
           { id: 'hybrid', kind: 'hybrid-consultation', capacity: 120 },
+        ],
+        discussionSpace: {
+          opens: day(40),
+          closes: day(65),
+          url: 'https://hub.example.org/europe-rehearsal',
+          moderators: ['Regional focal point'],
+        },
+        analyticalPaper: { focalPoints: [{ email: 'europe-focal@example.org', language: 'en' }] },
+      },
+    },
+    {
+      reviewId: 'rehearsal-talk',
+      review: {
+        kind: 'gcm-talk',
+        cycle,
+        title: 'Cities that welcome',
+        organisers: 'A city network and a migrant-led organisation',
+        audience: 'Local authorities and migrant-led organisations',
+        date: day(50),
+        timeZone: 'UTC',
+        interpretationLanguages: ['en', 'fr', 'es'],
+        meetings: [
+          {
+            id: 'talk',
+            kind: 'gcm-talk',
+            title: 'Cities that welcome',
+            startTime: '14:00',
+            joinUrl: 'https://meet.example.org/talk-cities',
+          },
         ],
       },
     },

@@ -1,15 +1,17 @@
 import type { RouteTable } from '#api/http-function';
 import { jsonBody, textBody } from '#http/body';
 import { type HttpEvent, json, requestTime } from '#http/event';
+import { publishOutcome, publishPaper } from '#services/announcements';
 import { acceptedContributions, moderateContribution, reviewContributions } from '#services/contributions';
 import { milestoneDeliveries } from '#services/delivery-report';
 import type { Needs } from '#services/dependencies';
 import { importContacts, importProgress } from '#services/invitations';
+import { decideRequest, listRequests, showRequest } from '#services/requests';
 import { cancelReview, listAllReviews, putReview, showReview } from '#services/reviews';
 import { listAllSuppressions, showSuppression } from '#services/suppressions';
 import { contributionsCsv } from './contributions-csv';
 
-export type AdminApiDependencies = Needs<'store' | 'scheduler' | 'mailer' | 'log'>;
+export type AdminApiDependencies = Needs<'store' | 'scheduler' | 'mailer' | 'log' | 'site'>;
 
 const param = (event: HttpEvent, name: string) => event.pathParameters?.[name];
 
@@ -83,6 +85,31 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
         requestTime(event),
       ),
     ),
+
+  'PUT /admin/reviews/{reviewId}/analytical-paper': async (event, deps) =>
+    json(200, await publishPaper(deps, param(event, 'reviewId'), jsonBody(event), requestTime(event))),
+
+  'PUT /admin/reviews/{reviewId}/meetings/{meetingId}/outcome': async (event, deps) =>
+    json(
+      200,
+      await publishOutcome(
+        deps,
+        param(event, 'reviewId'),
+        param(event, 'meetingId'),
+        jsonBody(event),
+        requestTime(event),
+      ),
+    ),
+
+  /** Briefing requests and GCM Talk proposals, newest first: `?kind=briefing|gcm-talk&status=received`. */
+  'GET /admin/requests': async (event, deps) =>
+    json(200, await listRequests(deps, event.queryStringParameters ?? {}, requestTime(event))),
+
+  'GET /admin/requests/{requestId}': async (event, deps) =>
+    json(200, await showRequest(deps, param(event, 'requestId'), requestTime(event))),
+
+  'PUT /admin/requests/{requestId}': async (event, deps) =>
+    json(200, await decideRequest(deps, param(event, 'requestId'), jsonBody(event), requestTime(event))),
 
   'GET /admin/suppressions': async (_event, deps) => json(200, await listAllSuppressions(deps)),
 

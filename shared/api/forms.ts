@@ -1,4 +1,4 @@
-/** Reading the public forms: registration and contribution. */
+/** Reading the public forms: registration, contribution, briefing request and GCM Talk proposal. */
 import type { FieldIssue } from '#domain/errors';
 import {
   CONTRIBUTION_FIELDS,
@@ -6,6 +6,14 @@ import {
   type ContributionFormState,
 } from '#html/contribution-pages';
 import { FORM_FIELDS, type FormField, type FormState } from '#html/registration-pages';
+import {
+  BRIEFING_FIELDS,
+  type BriefingField,
+  type BriefingFormState,
+  TALK_FIELDS,
+  type TalkField,
+  type TalkFormState,
+} from '#html/request-pages';
 
 /** A form's text fields, trimmed, empty ones as absent; whether the hidden trap field was filled, as only bots do. */
 export function formReader(body: URLSearchParams) {
@@ -84,3 +92,64 @@ export function readContributionForm(body: URLSearchParams, reviewId: string) {
 
 export const invalidContributionFields = (issues: FieldIssue[]): ContributionField[] =>
   fieldsNamedBy(issues, CONTRIBUTION_FIELDS);
+
+/** A number field: absent when empty, else the number typed (a word stays as typed, for its error to name it). */
+const numberOf = (text: string | undefined) =>
+  text === undefined ? undefined : Number.isNaN(Number(text)) ? text : Number(text);
+
+/** Reads the briefing request form into the request input. */
+export function readBriefingForm(body: URLSearchParams) {
+  const { text, list, ticked, isBot } = formReader(body);
+  const input = {
+    kind: 'briefing',
+    network: text('network'),
+    scope: text('scope'),
+    regions: list('regions'),
+    topic: text('topic'),
+    preferredDates: text('preferredDates'),
+    languages: list('languages'),
+    expectedParticipants: numberOf(text('expectedParticipants')),
+    name: text('name'),
+    email: text('email'),
+    language: text('language'),
+    consent: ticked('consent'),
+  };
+  const values: BriefingFormState['values'] = {
+    ...input,
+    expectedParticipants: text('expectedParticipants'),
+    consent: input.consent ? 'yes' : undefined,
+  };
+  return { input: definedOnly(input), values, isBot };
+}
+
+export const invalidBriefingFields = (issues: FieldIssue[]): BriefingField[] =>
+  fieldsNamedBy(issues, BRIEFING_FIELDS);
+
+/** Reads the GCM Talk proposal form into the request input. */
+export function readTalkForm(body: URLSearchParams) {
+  const { text, list, ticked, isBot } = formReader(body);
+  const input = {
+    kind: 'gcm-talk',
+    title: text('title'),
+    organisers: text('organisers'),
+    level: text('level'),
+    themes: text('themes'),
+    objectives: list('objectives').map(Number),
+    proposedDate: text('proposedDate'),
+    format: text('format'),
+    interpretationLanguages: list('interpretationLanguages'),
+    audience: text('audience'),
+    name: text('name'),
+    email: text('email'),
+    language: text('language'),
+    consent: ticked('consent'),
+  };
+  const values: TalkFormState['values'] = {
+    ...input,
+    objectives: list('objectives'),
+    consent: input.consent ? 'yes' : undefined,
+  };
+  return { input: definedOnly(input), values, isBot };
+}
+
+export const invalidTalkFields = (issues: FieldIssue[]): TalkField[] => fieldsNamedBy(issues, TALK_FIELDS);

@@ -1,5 +1,5 @@
 import type { RouteTable } from '#api/http-function';
-import { NotFoundError, ValidationError } from '#domain/errors';
+import { type FieldIssue, NotFoundError, ValidationError } from '#domain/errors';
 import { Region } from '#domain/regions';
 import { RegistrationForm } from '#domain/registrant';
 import { reviewTitle } from '#domain/wording';
@@ -24,6 +24,15 @@ import {
   unsubscribedPage,
   unsubscribePage,
 } from '#html/registration-pages';
+import {
+  type BriefingFormState,
+  briefingRequestPage,
+  requestConfirmPage,
+  requestValues,
+  type TalkFormState,
+  talkProposalPage,
+} from '#html/request-pages';
+import { talksPage } from '#html/talks-page';
 import { formBody, jsonBody } from '#http/body';
 import { type HttpEvent, type HttpResult, html, json, requestTime } from '#http/event';
 import { type Language, pageLanguage } from '#i18n/languages';
@@ -48,14 +57,19 @@ import {
   RateLimitedError,
   register,
 } from '#services/registration';
-import { cycleTimeline, heldReviews } from '#services/timeline';
+import { checkRequestLink, confirmRequest, submitRequest } from '#services/requests';
+import { cycleTimeline, heldReviews, publicTalks } from '#services/timeline';
 import { checkUnsubscribeLink, unsubscribe } from '#services/unsubscribe';
 import { calendarFeed } from './calendar-feed';
 import {
+  invalidBriefingFields,
   invalidContributionFields,
   invalidFields,
+  invalidTalkFields,
+  readBriefingForm,
   readContributionForm,
   readRegistrationForm,
+  readTalkForm,
 } from './forms';
 
 export type PublicApiDependencies = Needs<
@@ -240,6 +254,40 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
     return html(200, simplePage(language, 'contribute.confirmed.title', [body]));
   },
 
+  'GET /briefings/request': async (event) =>
+    html(200, briefingRequestPage(languageOf(event), { values: {}, errors: [] })),
+
+  'POST /briefings/request': async (event, deps) => requestFormAnswer(event, deps, BRIEFING_FORM),
+
+  'GET /talks/propose': async (event) =>
+    html(200, talkProposalPage(languageOf(event), { values: {}, errors: [] })),
+
+  'POST /talks/propose': async (event, deps) => requestFormAnswer(event, deps, TALK_FORM),
+
+  /** Opening the emailed link only shows a button, so that link scanners send nothing. */
+  'GET /requests/confirm': async (event, deps) => {
+    const language = languageOf(event);
+    const token = query(event, 'token');
+    const link = await checkRequestLink(deps, token, requestTime(event));
+    if (!link.ok) return html(400, invalidLinkPage(language, link.reason));
+    return html(200, requestConfirmPage(language, link.request, token));
+  },
+
+  'POST /requests/confirm': async (event, deps) => {
+    const outcome = await confirmRequest(deps, formBody(event).get('token') ?? '', requestTime(event));
+    if (!outcome.ok) return html(400, invalidLinkPage(languageOf(event), outcome.reason));
+    const language = languageOf(event, outcome.request.language);
+    const t = translator(language);
+    const values = requestValues(t, outcome.request);
+    const body = outcome.already
+      ? t('request.confirmed.already', values)
+      : t('request.confirmed.body', values);
+    return html(200, simplePage(language, 'request.confirmed.title', [body]));
+  },
+
+  'GET /talks': async (event, deps) =>
+    html(200, talksPage(languageOf(event), await publicTalks(deps, requestTime(event)))),
+
   /** Opening the link only shows a button, so that link scanners change nothing. */
   'GET /unsubscribe': async (event, deps) => {
     const language = languageOf(event);
@@ -273,6 +321,46 @@ async function calendarAnswer(
     publicUrl(deps.site, `register/${reviewId}`),
   );
   return { statusCode: 200, headers: { 'content-type': 'text/calendar; charset=utf-8' }, body };
+}
+
+/** A public form that sends a request: how to read it, which fields its errors name, and its page. */
+interface RequestForm<S extends { values: object; errors: string[] }> {
+  read(body: URLSearchParams): { input: Record<string, unknown>; values: S['values']; isBot: boolean };
+  invalid(issues: FieldIssue[]): S['errors'];
+  page(language: Language, state: S): string;
+}
+
+const BRIEFING_FORM: RequestForm<BriefingFormState> = {
+  read: readBriefingForm,
+  invalid: invalidBriefingFields,
+  page: briefingRequestPage,
+};
+const TALK_FORM: RequestForm<TalkFormState> = {
+  read: readTalkForm,
+  invalid: invalidTalkFields,
+  page: talkProposalPage,
+};
+
+/** A briefing request or a talk proposal sent: refused with its fields marked, or answered "check your email". */
+async function requestFormAnswer<S extends { values: object; errors: string[] }>(
+  event: HttpEvent,
+  deps: PublicApiDependencies,
+  form: RequestForm<S>,
+): Promise<HttpResult> {
+  const language = languageOf(event);
+  const t = translator(language);
+  const { input, values, isBot } = form.read(formBody(event));
+  const sent = simplePage(language, 'register.sent.title', [t('request.sent.body')]);
+  // A bot that filled the trap field gets the very answer a person gets, and nothing is recorded.
+  if (isBot) return html(200, sent);
+  try {
+    await submitRequest(deps, input, requestTime(event), clientOf(event));
+  } catch (error) {
+    if (error instanceof RateLimitedError) return html(429, tooManyAttemptsPage(language));
+    if (!(error instanceof ValidationError)) throw error;
+    return html(422, form.page(language, { values, errors: form.invalid(error.issues) } as S));
+  }
+  return html(200, sent);
 }
 
 function manageAnswer(event: HttpEvent, token: string, context: ManageContext, errors: FormField[] = []) {

@@ -35,12 +35,18 @@ export function schedulerInvoking(
     });
 }
 
+export const siteOf = (env: Pick<Settings, 'PUBLIC_BASE_URL' | 'MAIL_FROM' | 'SECRETARIAT_EMAIL'>) => ({
+  publicBaseUrl: env.PUBLIC_BASE_URL,
+  mailFrom: env.MAIL_FROM,
+  secretariatEmail: env.SECRETARIAT_EMAIL,
+});
+
 /** What the functions that email need besides the mailer: the signing key, the site, and how to send. */
 export const mailingOf = (
-  env: Pick<Settings, 'TOKEN_SECRET_ARN' | 'PUBLIC_BASE_URL' | 'MAIL_FROM'>,
+  env: Pick<Settings, 'TOKEN_SECRET_ARN' | 'PUBLIC_BASE_URL' | 'MAIL_FROM' | 'SECRETARIAT_EMAIL'>,
   sendRate: number,
 ): Pick<Dependencies, 'signingKey' | 'site' | 'sending'> => ({
   signingKey: secretsManagerSigningKey(env.TOKEN_SECRET_ARN),
-  site: { publicBaseUrl: env.PUBLIC_BASE_URL, mailFrom: env.MAIL_FROM },
+  site: siteOf(env),
   sending: { rate: sendRate, concurrency: SEND_CONCURRENCY, leaseMs: DEFAULT_DELIVERY_LEASE_MS },
 });

@@ -13,20 +13,22 @@ const scheduling = {
 };
 /** What sending mail needs: the sender and the configuration set whose events come back. */
 const sending = { MAIL_FROM: z.email(), SES_CONFIGURATION_SET: z.string().min(1) };
+/** Where links in emails point (the public pages' base URL), and where notices for the secretariat go. */
+const site = { PUBLIC_BASE_URL: z.url(), SECRETARIAT_EMAIL: z.email() };
 const mail = {
   ...sending,
-  /** Where links in emails point: the public pages' base URL. */
-  PUBLIC_BASE_URL: z.url(),
+  ...site,
   /** The secret holding the key that signs those links. */
   TOKEN_SECRET_ARN: z.string().startsWith('arn:'),
 };
 
 export const ENVIRONMENTS = {
-  /** It tells a contribution's sender the secretariat's decision. */
+  /** It tells a contribution's sender, or a request's, the secretariat's decision, with links to the pages. */
   'admin-api': z.object({
     ...table,
     ...scheduling,
     ...sending,
+    ...site,
     MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:'),
   }),
   reconcile: z.object({ ...table, ...scheduling, MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:') }),

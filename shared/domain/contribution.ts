@@ -7,6 +7,12 @@ import { multiLineText, oneLineText } from './text';
 /** The Global Compact's 23 objectives, by number. */
 export const GCM_OBJECTIVES = Array.from({ length: 23 }, (_, i) => i + 1);
 
+/** The objectives a contribution or a GCM Talk addresses: one at least, each once. */
+export const GcmObjectives = z
+  .array(z.number().int().min(1).max(23))
+  .min(1, 'name at least one objective it addresses')
+  .refine((numbers) => new Set(numbers).size === numbers.length, 'lists each objective once');
+
 /** A contribution's text is read whole by the secretariat's authors: long enough for a paper, short of a book. */
 export const MAX_CONTRIBUTION_CHARACTERS = 20_000;
 
@@ -25,10 +31,7 @@ export const ContributionInput = z
     title: oneLineText(200),
     text: multiLineText(MAX_CONTRIBUTION_CHARACTERS).optional(),
     link: z.url({ protocol: /^https?$/, error: 'must be a web address starting with https://' }).optional(),
-    objectives: z
-      .array(z.number().int().min(1).max(23))
-      .min(1, 'name at least one objective the contribution addresses')
-      .refine((numbers) => new Set(numbers).size === numbers.length, 'lists each objective once'),
+    objectives: GcmObjectives,
     publishable: z.boolean(),
     consent: z.literal(true, { error: 'consent is needed to send a contribution' }),
   })

@@ -41,7 +41,17 @@ export const MeetingChangeFiring = z.object({
 });
 export type MeetingChangeFiring = z.infer<typeof MeetingChangeFiring>;
 
-const Round = z.discriminatedUnion('round', [InvitationRoundFiring, MeetingChangeFiring]);
+/** The job that tells readers what the secretariat published: the analytical paper, a meeting's outcome. */
+export const AnnouncementFiring = z.object({
+  round: z.literal('announcement'),
+  reviewId: z.string(),
+  announcementId: z.string(),
+  scheduledTime: z.string().optional(),
+  after: z.record(z.string(), z.unknown()).optional(),
+});
+export type AnnouncementFiring = z.infer<typeof AnnouncementFiring>;
+
+const Round = z.discriminatedUnion('round', [InvitationRoundFiring, MeetingChangeFiring, AnnouncementFiring]);
 export type RoundFiring = z.infer<typeof Round>;
 export type SenderFiring = RoundFiring | MilestoneFiring;
 

@@ -42,9 +42,18 @@ export interface Meeting {
   contact?: string;
 }
 
+/** The id of the one meeting a global consultation, a briefing or a GCM Talk holds by default. */
+const SINGLE_MEETING_IDS = {
+  'global-consultation': 'global',
+  briefing: 'briefing',
+  'gcm-talk': 'talk',
+} as const;
+
 export function defaultMeetingInputs(review: Pick<ReviewInput, 'kind' | 'region'>): MeetingInput[] {
-  if (review.kind === 'global-consultation' || !review.region)
-    return [{ id: 'global', kind: 'global-consultation' }];
+  if (review.kind !== 'regional-review' || !review.region) {
+    const kind = review.kind === 'regional-review' ? 'global-consultation' : review.kind;
+    return [{ id: SINGLE_MEETING_IDS[kind], kind }];
+  }
   const count = DEFAULT_PRE_CONSULTATIONS[review.region];
   const pre = Array.from(
     { length: count },
@@ -67,7 +76,7 @@ export const heldInPerson = (meeting: { mode: MeetingMode }): boolean => meeting
  * The review's meetings with defaults applied. A pre-consultation or the hybrid consultation without its own date
  * takes one derived from the review's first day: the day before for the consultation, 12 weeks before for the last
  * pre-consultation and one more week earlier for each one before it (Asia-Pacific's two fall on different weeks);
- * a global consultation is held on its own date.
+ * the meeting of a global consultation, a briefing or a GCM Talk is held on the record's own date.
  * A derived date is only as settled as the review's: derived from a tentative date it is tentative; from an
  * imprecise one there is none yet. Other kinds have no date until the secretariat sets one.
  */
@@ -81,7 +90,7 @@ export function resolveMeetings(review: ReviewInput): Meeting[] {
         ? deriveDate(review.date, { weeks: PRE_CONSULTATION_WEEKS + (preCount - ++preIndex) })
         : input.kind === 'hybrid-consultation'
           ? deriveDate(review.date, { days: HYBRID_CONSULTATION_DAYS_BEFORE })
-          : input.kind === 'global-consultation'
+          : input.kind === review.kind
             ? deriveDate(review.date, { days: 0 })
             : null;
     const defaults = DEFAULTS[input.kind];

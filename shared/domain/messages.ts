@@ -1,5 +1,5 @@
 import { type Language, nativeName } from '#i18n/languages';
-import { translator } from '#i18n/translate';
+import { type Translate, translator } from '#i18n/translate';
 import type { CalendarInvite } from './calendar';
 import type { Milestone, PlannedMeeting } from './plan';
 import { type AttendanceMode, inPersonAt } from './registrant';
@@ -238,6 +238,21 @@ function joiningDetails(meeting: PlannedMeeting, reader: Attendee) {
   return { paragraphs, link };
 }
 
+/**
+ * A document published in several languages: the reader's own language's link, and a paragraph listing the
+ * others ("In other languages: Français: https://…").
+ */
+export function inLanguages(links: Partial<Record<Language, string>>, language: Language) {
+  const others = Object.entries(links)
+    .filter(([other]) => other !== language)
+    .map(([other, url]) => `${nativeName(other as Language)}: ${url}`);
+  return {
+    own: links[language],
+    others: (t: Translate) =>
+      others.length > 0 ? [t('email.milestone.materials.other', { links: others.join(' · ') })] : [],
+  };
+}
+
 export interface MilestoneLinks {
   manageUrl: string;
   unsubscribe: Unsubscribe;
@@ -258,26 +273,20 @@ export function milestoneMessage(
   const joining = joiningDetails(meeting, reader);
   switch (milestone.kind) {
     case 'materials-publication': {
-      const own = review.materials?.[reader.language] ?? review.materialsUrl;
-      const others = Object.entries(review.materials ?? {})
-        .filter(([language]) => language !== reader.language)
-        .map(([language, url]) => `${nativeName(language as Language)}: ${url}`);
+      const { own, others } = inLanguages(review.materials ?? {}, reader.language);
+      const url = own ?? review.materialsUrl;
       return {
         subject: t('email.milestone.materials.subject', values),
         language: reader.language,
-        paragraphs: [
-          greeting,
-          t('email.milestone.materials.body', values),
-          ...(others.length > 0 ? [t('email.milestone.materials.other', { links: others.join(' · ') })] : []),
-        ],
-        link: own ? { url: own, label: t('email.milestone.materials.link') } : undefined,
+        paragraphs: [greeting, t('email.milestone.materials.body', values), ...others(t)],
+        link: url ? { url, label: t('email.milestone.materials.link') } : undefined,
         manageUrl: links.manageUrl,
         unsubscribe: links.unsubscribe,
       };
     }
     case 'reminder':
       return {
-        subject: t('email.milestone.reminder.subject', { ...values, days: milestone.daysBefore }),
+        subject: t('email.milestone.reminder.subject', { ...values, days: milestone.daysBefore ?? 0 }),
         language: reader.language,
         paragraphs: [greeting, t('email.milestone.reminder.body', values), ...joining.paragraphs],
         link: joining.link,

@@ -85,12 +85,61 @@ export const LeadTimes = z
 export type LeadTimes = z.infer<typeof LeadTimes>;
 
 /**
- * What the secretariat keeps under `/admin/reviews/{reviewId}`: a region's review with the meetings around it, or a
- * global consultation that several regions' reviews of a round share. Both have a registration page of their
- * own, a plan, Scheduler jobs and emails; they differ in who they are for and which meetings they hold.
+ * What the secretariat keeps under `/admin/reviews/{reviewId}`: a region's review with the meetings around it, a
+ * global consultation that several regions' reviews of a round share, or a briefing or GCM Talk accepted from a
+ * request. Each has a registration page of its own, a plan, Scheduler jobs and emails; they differ in who they are
+ * for and which meetings they hold.
  */
-export const REVIEW_KINDS = ['regional-review', 'global-consultation'] as const;
+export const REVIEW_KINDS = ['regional-review', 'global-consultation', 'briefing', 'gcm-talk'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/** Kinds of record that hold a single meeting of their own kind, on the record's own date. */
+export const SINGLE_MEETING_KINDS: readonly ReviewKind[] = ['global-consultation', 'briefing', 'gcm-talk'];
+
+const IsoDate = z.iso.date({ error: 'must be a day written YYYY-MM-DD' });
+
+/**
+ * The region's discussion space on the Migration Network Hub, open for a while before the review: registrants are
+ * told when it opens and a week before it closes. Its discussions feed the analytical paper.
+ */
+export const DiscussionSpace = z
+  .object({
+    opens: IsoDate,
+    closes: IsoDate,
+    url: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+    /** Who moderates it, as the notices name them. */
+    moderators: z.array(oneLineText(120)).max(10).default([]),
+    /** The languages the space is moderated in; the review's interpretation languages when not given. */
+    languages: z.array(Language).min(1).max(6).optional(),
+  })
+  .strict()
+  .refine((space) => space.closes > space.opens, { path: ['closes'], message: 'must be after `opens`' });
+export type DiscussionSpace = z.infer<typeof DiscussionSpace>;
+
+/** Someone the reminders about the analytical paper go to: a focal point of the region. */
+export const FocalPoint = z
+  .object({
+    email: z.email({ error: 'must be an email address' }).max(254),
+    name: oneLineText(120).optional(),
+    language: Language.default('en'),
+  })
+  .strict();
+export type FocalPoint = z.infer<typeof FocalPoint>;
+
+/** The analytical paper on the region's discussions, due some weeks before the review. */
+export const AnalyticalPaper = z
+  .object({
+    weeksBefore: z.number().int().min(1).max(26).default(4),
+    focalPoints: z.array(FocalPoint).max(20).default([]),
+    /** Days before the paper is due that its focal points are reminded. */
+    reminderDays: z
+      .array(z.number().int().min(1).max(60))
+      .max(5)
+      .refine((days) => new Set(days).size === days.length, 'lists each day once')
+      .default([14, 3]),
+  })
+  .strict();
+export type AnalyticalPaper = z.infer<typeof AnalyticalPaper>;
 
 /** What the secretariat sends to create or change a review (`PUT /admin/reviews/{reviewId}`). */
 export const ReviewInput = z
@@ -98,8 +147,8 @@ export const ReviewInput = z
     kind: z.enum(REVIEW_KINDS).default('regional-review'),
     /** A regional review's region. */
     region: Region.optional(),
-    /** The regions a global consultation is held for, two at least. */
-    regions: z.array(Region).min(2).max(5).optional(),
+    /** The regions a global consultation is held for (two at least), or a briefing or GCM Talk is about. */
+    regions: z.array(Region).min(1).max(5).optional(),
     title: oneLineText(200).optional(),
     /** The round of reviews it belongs to, e.g. "2023-2025, second round". */
     cycle: oneLineText(100).optional(),
@@ -121,6 +170,13 @@ export const ReviewInput = z
      */
     meetings: z.array(MeetingInput).min(1).max(10).optional(),
     leadTimes: LeadTimes.default({ invitationDays: 21, materialsDays: 14, reminderDays: [7, 1] }),
+    /** Who organises it (a GCM Talk's organisers, a briefing's network), as the public listing shows. */
+    organisers: oneLineText(300).optional(),
+    /** Whom it is for, as the public listing shows. */
+    audience: oneLineText(300).optional(),
+    discussionSpace: DiscussionSpace.optional(),
+    /** A regional review's analytical paper: due 4 weeks before it unless given otherwise. */
+    analyticalPaper: AnalyticalPaper.optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -129,9 +185,26 @@ export const ReviewInput = z
       if (!input.region) issue('region', 'a regional review needs its region');
       if (input.regions) issue('regions', 'a regional review has one region: give `region`');
     } else {
-      if (!input.regions) issue('regions', 'a global consultation needs the regions it is held for');
-      if (input.region) issue('region', 'a global consultation is held for several regions: give `regions`');
-      if (!input.title) issue('title', 'a global consultation is named by its title: give one');
+      const named = {
+        'global-consultation': 'global consultation',
+        briefing: 'briefing',
+        'gcm-talk': 'GCM Talk',
+      }[input.kind];
+      if (input.kind === 'global-consultation' && (input.regions?.length ?? 0) < 2)
+        issue('regions', 'a global consultation needs the regions it is held for, two at least');
+      if (input.region)
+        issue(
+          'region',
+          input.kind === 'global-consultation'
+            ? 'a global consultation is held for several regions: give `regions`'
+            : `a ${named} names the regions it is about in \`regions\``,
+        );
+      if (!input.title) issue('title', `a ${named} is named by its title: give one`);
+      if (input.discussionSpace || input.analyticalPaper)
+        issue(
+          input.discussionSpace ? 'discussionSpace' : 'analyticalPaper',
+          'only a regional review has a discussion space and an analytical paper',
+        );
     }
   });
 export type ReviewInput = z.infer<typeof ReviewInput>;
@@ -171,6 +244,8 @@ export interface Review extends ReviewInput {
    * invitations, raised by each move or cancellation.
    */
   calendar?: Record<string, MeetingCalendar>;
+  /** The briefing request or GCM Talk proposal it was accepted from. */
+  requestId?: string;
 }
 
 export interface MeetingCalendar {

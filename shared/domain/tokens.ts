@@ -10,10 +10,12 @@ export type TokenPurpose =
   | 'manage-registration'
   | 'invitation'
   | 'unsubscribe'
-  | 'confirm-contribution';
+  | 'confirm-contribution'
+  | 'confirm-request';
 
 export interface TokenClaims {
   purpose: TokenPurpose;
+  /** The review the link is about; empty for a request, which is about none yet. */
   reviewId: string;
   email: string;
   /** Expiry, epoch seconds. */
@@ -22,6 +24,8 @@ export interface TokenClaims {
   nonce?: string;
   /** The contribution a confirmation link is for. */
   contributionId?: string;
+  /** The briefing request or GCM Talk proposal a confirmation link is for. */
+  requestId?: string;
   /** An invitation's details, to pre-fill the registration form. */
   name?: string;
   organisation?: string;

@@ -6,7 +6,10 @@ import type { PlannedMeeting } from './plan';
 import type { MeetingKind, Review } from './review';
 
 /** How the service names reviews and meetings and writes their times, in the reader's language. */
-export function reviewTitle(review: Pick<Review, 'title' | 'region'>, t: Translate): string {
+export function reviewTitle(review: Pick<Review, 'title' | 'region' | 'kind'>, t: Translate): string {
+  // A briefing or a GCM Talk is named as such, whatever its title says.
+  if (review.kind === 'briefing' || review.kind === 'gcm-talk')
+    return meetingName({ kind: review.kind, title: review.title }, t);
   if (review.title) return review.title;
   return review.region
     ? t('review.title', { region: t(`region.${review.region}`) })

@@ -1,8 +1,8 @@
-import { GCM_OBJECTIVES, MAX_CONTRIBUTION_CHARACTERS } from '#domain/contribution';
+import { MAX_CONTRIBUTION_CHARACTERS } from '#domain/contribution';
 import type { Review } from '#domain/review';
 import { reviewTitle } from '#domain/wording';
 import type { Language } from '#i18n/languages';
-import { type MessageKey, translator } from '#i18n/translate';
+import { translator } from '#i18n/translate';
 import { Choice, Choices, Field } from './components';
 import { Layout, renderPage } from './layout';
 import { simplePage } from './registration-pages';
@@ -14,6 +14,7 @@ import {
   type FormState,
   LanguageField,
   NameField,
+  ObjectivesField,
   OrganisationField,
   StakeholderGroupField,
   TrapField,
@@ -48,7 +49,6 @@ export function contributionFormPage(
   const v = state.values;
   const error = errorsOf(t, state.errors);
   const pathname = `/contribute/${review.reviewId}`;
-  const chosen = new Set(v.objectives ?? []);
   return renderPage(
     <Layout
       language={language}
@@ -101,19 +101,12 @@ export function contributionFormPage(
             />
           )}
         </Field>
-        <Choices id="objectives" legend={t('form.objectives')} error={error('objectives')}>
-          {GCM_OBJECTIVES.map((number) => (
-            <Choice
-              type="checkbox"
-              id={number === 1 ? 'objectives' : undefined}
-              name="objectives"
-              value={String(number)}
-              checked={chosen.has(String(number))}
-            >
-              {t('objective.numbered', { number, title: t(`objective.${number}` as MessageKey) })}
-            </Choice>
-          ))}
-        </Choices>
+        <ObjectivesField
+          t={t}
+          legend={t('form.objectives')}
+          chosen={v.objectives}
+          error={error('objectives')}
+        />
         <Choices id="publishable" legend={t('form.publishable')} error={error('publishable')}>
           <Choice
             type="radio"

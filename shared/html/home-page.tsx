@@ -64,11 +64,65 @@ function ReviewRow({ review, language, t }: { review: PublicReview; language: La
           {t('home.contribute')}
           <span class="visually-hidden">: {reviewTitle(review, t)}</span>
         </a>
+        {review.discussionSpace?.open && (
+          <>
+            <br />
+            <a href={review.discussionSpace.url}>
+              {t('home.space', { date: dateInWords(dayOf(review.discussionSpace.closes), language) })}
+              <span class="visually-hidden">: {reviewTitle(review, t)}</span>
+            </a>
+          </>
+        )}
+        {review.paper && (
+          <>
+            <br />
+            <a href={review.paper[language] ?? Object.values(review.paper)[0]}>
+              {t('home.paper')}
+              <span class="visually-hidden">: {reviewTitle(review, t)}</span>
+            </a>
+          </>
+        )}
       </td>
       <td>
         <Meetings meetings={of('consultation', 'briefing', 'gcm-talk')} named language={language} t={t} />
       </td>
     </tr>
+  );
+}
+
+const dayOf = (date: string): DateSpec => ({ kind: 'exact', date, tentative: false });
+
+/** The round's GCM Talks, each with its registration page; the talks page has them all. */
+function Talks(props: { talks: PublicReview[]; language: Language; t: Translate }) {
+  const { talks, language, t } = props;
+  return (
+    <>
+      <h2>{t('home.talks')}</h2>
+      {talks.length > 0 && (
+        <ul>
+          {talks.map((talk) => (
+            <li>
+              <strong>
+                <bdi>{reviewTitle(talk, t)}</bdi>
+              </strong>
+              : <When date={talk.date} language={language} t={t} />.{' '}
+              <RegisterLink review={talk} language={language} t={t} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul>
+        <li>
+          <a href={`/talks?lang=${language}`}>{t('talks.title')}</a>
+        </li>
+        <li>
+          <a href={`/talks/propose?lang=${language}`}>{t('talks.propose')}</a>
+        </li>
+        <li>
+          <a href={`/briefings/request?lang=${language}`}>{t('home.briefing')}</a>
+        </li>
+      </ul>
+    </>
   );
 }
 
@@ -98,8 +152,9 @@ function GlobalConsultations(props: { consultations: PublicReview[]; language: L
 
 /**
  * The public home: the round's timeline as the seed's table, a row per region (each review of the round in it),
- * dates as precisely as they are known, each review linking to its registration page, then the round's global
- * consultations; when the round last changed.
+ * dates as precisely as they are known, each review linking to its registration page (and its discussion space and
+ * analytical paper when there are), then the round's global consultations and GCM Talks; when the round last
+ * changed.
  */
 export function homePage(language: Language, timeline: Timeline): string {
   const t = translator(language);
@@ -110,6 +165,7 @@ export function homePage(language: Language, timeline: Timeline): string {
     : undefined;
   const rows = REGIONS.flatMap((region) => timeline.reviews.filter((review) => review.region === region));
   const global = timeline.reviews.filter((review) => review.kind === 'global-consultation');
+  const talks = timeline.reviews.filter((review) => review.kind === 'gcm-talk');
   const query = timeline.cycle ? { cycle: timeline.cycle } : undefined;
   const others = timeline.cycles.filter((cycle) => cycle !== timeline.cycle);
   return renderPage(
@@ -142,6 +198,7 @@ export function homePage(language: Language, timeline: Timeline): string {
         </section>
       )}
       <GlobalConsultations consultations={global} language={language} t={t} />
+      <Talks talks={talks} language={language} t={t} />
       <p>
         <a href={`/calendar.ics?lang=${language}`}>{t('home.calendar')}</a>
       </p>

@@ -22,7 +22,7 @@ label,legend{display:block;font-weight:600;margin:1.25rem 0 .35rem}
 fieldset{border:0;margin:1.25rem 0 0;padding:0}
 legend{padding:0}
 fieldset label{font-weight:400;margin:.35rem 0;display:flex;gap:.5rem;align-items:flex-start}
-input[type=text],input[type=email],input[type=url],select,textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #5c5c5c;border-radius:4px;background:#fff;color:#1b1b1b}
+input[type=text],input[type=email],input[type=url],input[type=number],select,textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #5c5c5c;border-radius:4px;background:#fff;color:#1b1b1b}
 input[type=checkbox],input[type=radio]{width:1.25rem;height:1.25rem;margin-top:.2rem;flex:none}
 textarea{min-height:6rem}
 .hint{color:#4a4a4a;font-size:.95rem;margin:.1rem 0 .35rem}
@@ -34,6 +34,9 @@ button.danger{background:#a4001a}
 .skip{position:absolute;inset-inline-start:-10000px}
 .skip:focus{position:static}
 footer{border-top:1px solid #d0d0d0;font-size:.95rem}
+dt{font-weight:600;margin-top:.5rem}
+dd{margin:0}
+article{border-top:1px solid #d0d0d0;margin-top:1.5rem}
 body.wide header,body.wide main,body.wide footer{max-width:72rem}
 .scroll{overflow-x:auto;position:relative}
 table{border-collapse:collapse;width:100%;margin:1rem 0}

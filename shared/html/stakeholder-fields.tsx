@@ -1,3 +1,4 @@
+import { GCM_OBJECTIVES } from '#domain/contribution';
 import { STAKEHOLDER_GROUPS } from '#domain/registrant';
 import { LANGUAGES, type Language, nativeName } from '#i18n/languages';
 import type { MessageKey, Translate } from '#i18n/translate';
@@ -139,5 +140,77 @@ export function TrapField({ t }: { t: Translate }) {
       <label for="website">{t('form.website')}</label>
       <input type="text" id="website" name="website" tabindex={-1} autocomplete="off" />
     </div>
+  );
+}
+
+/** The GCM objectives a contribution or a talk addresses, numbered and named in the reader's language. */
+export function ObjectivesField(props: { t: Translate; legend: string; chosen?: string[]; error?: string }) {
+  const { t } = props;
+  const chosen = new Set(props.chosen ?? []);
+  return (
+    <Choices id="objectives" legend={props.legend} error={props.error}>
+      {GCM_OBJECTIVES.map((number) => (
+        <Choice
+          type="checkbox"
+          id={number === 1 ? 'objectives' : undefined}
+          name="objectives"
+          value={String(number)}
+          checked={chosen.has(String(number))}
+        >
+          {t('objective.numbered', { number, title: t(`objective.${number}` as MessageKey) })}
+        </Choice>
+      ))}
+    </Choices>
+  );
+}
+
+/** A choice among the six UN languages, several at once (interpretation), each in its own name. */
+export function LanguagesField(props: { name: string; legend: string; chosen?: string[]; error?: string }) {
+  const chosen = new Set(props.chosen ?? []);
+  return (
+    <Choices id={props.name} legend={props.legend} error={props.error}>
+      {LANGUAGES.map((l, i) => (
+        <Choice
+          type="checkbox"
+          id={i === 0 ? props.name : undefined}
+          name={props.name}
+          value={l}
+          checked={chosen.has(l)}
+        >
+          <span lang={l}>{nativeName(l)}</span>
+        </Choice>
+      ))}
+    </Choices>
+  );
+}
+
+/** A one-line text field of a form. */
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value?: string;
+  error?: string;
+  maxlength: number;
+  required?: boolean;
+  type?: 'text' | 'number';
+}) {
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      {(described) => {
+        const common = {
+          id: props.id,
+          name: props.id,
+          required: props.required ?? true,
+          value: props.value,
+          ...described,
+        };
+        return props.type === 'number' ? (
+          <input type="number" min={1} max={props.maxlength} {...common} />
+        ) : (
+          <input type="text" maxlength={props.maxlength} {...common} />
+        );
+      }}
+    </Field>
   );
 }

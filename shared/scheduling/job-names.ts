@@ -14,15 +14,20 @@ export function reviewJobPrefix(reviewId: string): string {
 }
 
 /**
- * Jobs of rounds (invitations, meeting changes, continuations) are named outside the review's own `<reviewId>.`
+ * Jobs of rounds (invitations, meeting changes, announcements, continuations) are named outside the review's own `<reviewId>.`
  * prefix, so that bringing the review's jobs to its plan leaves them be.
  */
 export function roundJobName(firing: SenderFiring, continuation?: string): string {
   if (continuation) return `more.${firing.reviewId}.${continuation}`;
   if (!('round' in firing)) return milestoneJobName(firing.reviewId, firing.milestoneId);
-  return firing.round === 'invitations'
-    ? `invite.${firing.reviewId}.${firing.importId}`
-    : `change.${firing.reviewId}.${firing.meetingId}.${firing.sequence}`;
+  switch (firing.round) {
+    case 'invitations':
+      return `invite.${firing.reviewId}.${firing.importId}`;
+    case 'meeting-change':
+      return `change.${firing.reviewId}.${firing.meetingId}.${firing.sequence}`;
+    case 'announcement':
+      return `announce.${firing.reviewId}.${firing.announcementId}`;
+  }
 }
 
 /** The Scheduler's context attribute: replaced in a job's input by the time the job fired. */

@@ -34,7 +34,8 @@ export interface Dependencies {
   /** The key that signs the links in emails. */
   signingKey(): Promise<string>;
   /** Where the public pages are, for links in emails; and the service's own address, for replies and calendars. */
-  site: { publicBaseUrl: string; mailFrom: string };
+  /** Where links point, whom mail comes from, and where notices for the secretariat go. */
+  site: { publicBaseUrl: string; mailFrom: string; secretariatEmail: string };
   sending: SendingSettings;
 }
 

@@ -23,6 +23,12 @@ export interface Links {
     nonce: string,
     exp: number,
   ): string;
+  /** The confirmation link of a pending briefing request or GCM Talk proposal, single use as well. */
+  confirmRequest(
+    request: { requestId: string; email: string; language: string },
+    nonce: string,
+    exp: number,
+  ): string;
   /** The confirmation link of a pending contribution, single use as well. */
   confirmContribution(
     contribution: { reviewId: string; contributionId: string; email: string; language: string },
@@ -83,6 +89,14 @@ export function linksFor(site: Dependencies['site'], now: Date, signingKey: stri
       publicUrl(site, 'contributions/confirm', {
         token: issueToken(
           { purpose: 'confirm-contribution', reviewId, contributionId, email, nonce, exp },
+          signingKey,
+        ),
+        lang: language,
+      }),
+    confirmRequest: ({ requestId, email, language }, nonce, exp) =>
+      publicUrl(site, 'requests/confirm', {
+        token: issueToken(
+          { purpose: 'confirm-request', reviewId: '', requestId, email, nonce, exp },
           signingKey,
         ),
         lang: language,

@@ -16,6 +16,7 @@ import {
 } from './delivery-round';
 import type { Dependencies, Needs } from './dependencies';
 import type { Links } from './links';
+import { deliverReviewNotice } from './review-notices';
 
 /** A meeting's first milestone invites to it, and is of the meeting's own kind. */
 const isInvitation = (milestone: Milestone) => (MEETING_KINDS as readonly string[]).includes(milestone.kind);
@@ -141,8 +142,6 @@ export async function runMilestoneRound(
   if (!milestone) return stale(`milestone no longer planned (review version ${review.version})`);
   if (milestone.at !== firing.at)
     return stale(`milestone moved to ${milestone.at} (review version ${review.version})`);
-  const meeting = plan.meetings.find((m) => m.id === milestone.meetingId);
-  if (!meeting) return stale('meeting no longer planned');
   const round: DeliveryRound = { reviewId: review.reviewId, milestoneId: milestone.id, at: milestone.at };
   if (
     firing.version !== review.version &&
@@ -151,15 +150,31 @@ export async function runMilestoneRound(
   )
     return stale(`version ${firing.version} superseded by version ${review.version}`);
 
-  const delivery = milestoneDelivery(deps, review, meeting, milestone, links);
-  const counts = await deliverRound(
-    deps,
-    round,
-    attendeesOf(deps, review.reviewId, meeting.id, firing.after),
-    delivery.compose,
-    delivery.hooks,
-    remainingMs,
-  );
+  let counts: Awaited<ReturnType<typeof deliverRound>>;
+  if (milestone.meetingId === undefined) {
+    counts = await deliverReviewNotice(
+      deps,
+      review,
+      plan,
+      milestone,
+      round,
+      links,
+      firing.after,
+      remainingMs,
+    );
+  } else {
+    const meeting = plan.meetings.find((m) => m.id === milestone.meetingId);
+    if (!meeting) return stale('meeting no longer planned');
+    const delivery = milestoneDelivery(deps, review, meeting, milestone, links);
+    counts = await deliverRound(
+      deps,
+      round,
+      attendeesOf(deps, review.reviewId, meeting.id, firing.after),
+      delivery.compose,
+      delivery.hooks,
+      remainingMs,
+    );
+  }
   deps.log('milestone round', { ...firingForLog(firing), ...countsForLog(counts) });
   return { status: 'done', ...counts };
 }

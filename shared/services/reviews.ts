@@ -1,3 +1,4 @@
+import type { Announcement } from '#domain/announcement';
 import { nextCalendar } from '#domain/calendar';
 import { issuesFromZod, NotFoundError, parseOrThrow, ValidationError } from '#domain/errors';
 import { firingFor } from '#domain/firing';
@@ -6,6 +7,7 @@ import { type Review, ReviewId, ReviewInput } from '#domain/review';
 import { assertReviewRules } from '#domain/rules';
 import { nextMinuteButOne } from '#scheduling/job-names';
 import type { ScheduleView } from '#scheduling/scheduler';
+import { tellUntoldAnnouncements } from './announcements';
 import type { Needs } from './dependencies';
 
 type ReviewDependencies = Needs<'store' | 'scheduler'>;
@@ -89,16 +91,24 @@ export async function putReview(
   reviewId: string | undefined,
   body: unknown,
   now: Date,
+  /** The briefing request or GCM Talk proposal the record is accepted from. */
+  fromRequest?: string,
 ): Promise<ReviewView & { created: boolean }> {
   const id = parseReviewId(reviewId);
   const input = parseOrThrow(ReviewInput, body);
   assertReviewRules(input);
   const existing = await deps.store.reviews.get(id);
+  if (fromRequest && existing && existing.requestId !== fromRequest)
+    throw new ValidationError([
+      { field: 'reviewId', message: `"${id}" is the id of another record already: choose another one` },
+    ]);
+  const requestId = fromRequest ?? existing?.requestId;
   const review = await writeReview(
     deps,
     {
       ...input,
       reviewId: id,
+      ...(requestId ? { requestId } : {}),
       status: 'active',
       version: (existing?.version ?? 0) + 1,
       createdAt: existing?.createdAt ?? now.toISOString(),
@@ -111,16 +121,18 @@ export async function putReview(
   return { review, plan, schedules: await deps.scheduler.listReview(id), created: !existing };
 }
 
+/** A review as `GET /admin/reviews/{reviewId}` shows it: with what was published about it. */
 export async function showReview(
   deps: ReviewDependencies,
   reviewId: string | undefined,
   now: Date,
-): Promise<ReviewView> {
+): Promise<ReviewView & { announcements: Announcement[] }> {
   const review = await existingReview(deps, reviewId);
   return {
     review,
     plan: planReview(review, now),
     schedules: await deps.scheduler.listReview(review.reviewId),
+    announcements: await deps.store.announcements.list(review.reviewId),
   };
 }
 
@@ -166,6 +178,7 @@ export async function reconcileAllReviews(deps: ReviewDependencies, now: Date): 
   for (const review of reviews) {
     await syncReview(deps, review, now);
     await tellUntoldChanges(deps, review, now);
+    await tellUntoldAnnouncements(deps, review, now);
   }
   return { reviews: reviews.length };
 }

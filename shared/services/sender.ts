@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SenderFiring } from '#domain/firing';
 import { nextMinuteButOne } from '#scheduling/job-names';
+import { runAnnouncement } from './announcements';
 import type { RemainingTime, RoundOutcome } from './delivery-round';
 import type { Dependencies } from './dependencies';
 import { runInvitationRound } from './invitations';
@@ -19,12 +20,13 @@ export async function runRound(
   remainingMs?: RemainingTime,
 ): Promise<RoundOutcome> {
   const links = await currentLinks(deps);
-  const outcome =
-    'round' in firing
-      ? firing.round === 'invitations'
-        ? await runInvitationRound(deps, firing, links, remainingMs)
-        : await runMeetingChange(deps, firing, links, remainingMs)
-      : await runMilestoneRound(deps, firing, links, remainingMs);
+  const outcome = !('round' in firing)
+    ? await runMilestoneRound(deps, firing, links, remainingMs)
+    : firing.round === 'invitations'
+      ? await runInvitationRound(deps, firing, links, remainingMs)
+      : firing.round === 'meeting-change'
+        ? await runMeetingChange(deps, firing, links, remainingMs)
+        : await runAnnouncement(deps, firing, links, remainingMs);
   if (outcome.status === 'done' && outcome.next) {
     const continuation = randomBytes(6).toString('hex');
     await deps.scheduler.scheduleRound(

@@ -1,56 +1,24 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contribution, ContributionDecision } from '#domain/contribution';
-import { epochSeconds } from '#domain/tokens';
 import { conditionally } from './conditional';
 import { CONTRIBUTION_SK_PREFIX, contributionKey, reviewPartition } from './keys';
 import { queryPages } from './pages';
 import { isLive } from './pending';
+import { submissionItems } from './submissions';
 import type { Table } from './table';
 
 export function contributionStore(table: Table) {
+  const items = submissionItems<Contribution>(table);
   return {
-    async recordPending(contribution: Contribution): Promise<void> {
-      await table.client.send(
-        new PutCommand({
-          TableName: table.name,
-          Item: { ...contributionKey(contribution.reviewId, contribution.contributionId), ...contribution },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    },
+    recordPending: (contribution: Contribution) =>
+      items.recordPending(contributionKey(contribution.reviewId, contribution.contributionId), contribution),
 
-    async get(reviewId: string, contributionId: string, now: Date): Promise<Contribution | undefined> {
-      const { Item } = await table.client.send(
-        new GetCommand({
-          TableName: table.name,
-          Key: contributionKey(reviewId, contributionId),
-          ConsistentRead: true,
-        }),
-      );
-      return Item && isLive(Item, now) ? toContribution(Item) : undefined;
-    },
+    get: (reviewId: string, contributionId: string, now: Date) =>
+      items.get(contributionKey(reviewId, contributionId), now),
 
     /** Spends the confirmation link's nonce; false when the contribution lapsed or the link was used. */
-    confirm(reviewId: string, contributionId: string, nonce: string, now: Date): Promise<boolean> {
-      return conditionally(
-        table,
-        new UpdateCommand({
-          TableName: table.name,
-          Key: contributionKey(reviewId, contributionId),
-          UpdateExpression: 'SET #status = :received, confirmedAt = :at REMOVE expiresAt, confirmNonce',
-          ConditionExpression: '#status = :pending AND expiresAt > :now AND confirmNonce = :nonce',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':received': 'received',
-            ':pending': 'pending',
-            ':at': now.toISOString(),
-            ':now': epochSeconds(now),
-            ':nonce': nonce,
-          },
-        }),
-      );
-    },
-
+    confirm: (reviewId: string, contributionId: string, nonce: string, now: Date) =>
+      items.confirm(contributionKey(reviewId, contributionId), nonce, now),
     /** Records the secretariat's decision on a confirmed contribution; false when there is none to decide on. */
     moderate(
       reviewId: string,
@@ -90,15 +58,10 @@ export function contributionStore(table: Table) {
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': CONTRIBUTION_SK_PREFIX },
         },
-        (item) => (isLive(item, now) ? toContribution(item) : undefined),
+        (item) => (isLive(item, now) ? items.strip(item) : undefined),
       );
       for await (const page of pages) all.push(...page.items);
       return all;
     },
   };
-}
-
-function toContribution(item: Record<string, unknown>): Contribution {
-  const { pk: _pk, sk: _sk, ...contribution } = item;
-  return contribution as unknown as Contribution;
 }

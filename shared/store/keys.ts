@@ -102,3 +102,17 @@ export const contributionKey = (reviewId: string, contributionId: string) => ({
   sk: `${CONTRIBUTION_SK_PREFIX}${contributionId}`,
 });
 export const CONTRIBUTION_SK_PREFIX = 'CONTRIBUTION#';
+
+/** Briefing requests and GCM Talk proposals, all in one partition (a few dozen a year), ids sorting by time. */
+export const REQUESTS_PARTITION = 'REQUESTS';
+export const requestKey = (requestId: string) => ({ pk: REQUESTS_PARTITION, sk: `REQUEST#${requestId}` });
+
+/**
+ * What the secretariat published about a review (its analytical paper, a meeting's summary report and recording),
+ * with whether its readers were told yet: the hourly reconcile tells them if a crash kept the round from running.
+ */
+export const announcementKey = (reviewId: string, announcementId: string) => ({
+  pk: reviewPartition(reviewId),
+  sk: `${ANNOUNCEMENT_SK_PREFIX}${announcementId}`,
+});
+export const ANNOUNCEMENT_SK_PREFIX = 'ANNOUNCEMENT#';

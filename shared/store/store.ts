@@ -1,3 +1,4 @@
+import { announcementStore } from './announcements';
 import { calendarStore } from './calendar';
 import { changeStore } from './changes-to-tell';
 import { contributionStore } from './contributions';
@@ -5,6 +6,7 @@ import { deliveryStore } from './deliveries';
 import { invitationStore } from './invitations';
 import { rateLimitStore } from './rate-limits';
 import { registrantStore } from './registrants';
+import { requestStore } from './requests';
 import { reviewStore } from './reviews';
 import { seatStore } from './seats';
 import { suppressionStore } from './suppressions';
@@ -21,6 +23,8 @@ export function createStore(table: Table) {
     calendar: calendarStore(table),
     changes: changeStore(table),
     contributions: contributionStore(table),
+    requests: requestStore(table),
+    announcements: announcementStore(table),
     deliveries: deliveryStore(table),
     suppressions: suppressionStore(table),
     rateLimits: rateLimitStore(table),

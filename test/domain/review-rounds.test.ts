@@ -240,7 +240,7 @@ describe('a global consultation', () => {
         i.message,
       ]);
     expect(issues({ kind: 'global-consultation', region: 'arab' })).toEqual([
-      ['regions', 'a global consultation needs the regions it is held for'],
+      ['regions', 'a global consultation needs the regions it is held for, two at least'],
       ['region', 'a global consultation is held for several regions: give `regions`'],
       ['title', 'a global consultation is named by its title: give one'],
     ]);

@@ -20,6 +20,14 @@ import {
   unsubscribedPage,
   unsubscribePage,
 } from '#html/registration-pages';
+import {
+  BRIEFING_FIELDS,
+  briefingRequestPage,
+  requestConfirmPage,
+  TALK_FIELDS,
+  talkProposalPage,
+} from '#html/request-pages';
+import { talksPage } from '#html/talks-page';
 import { renderMessage } from '#mail/render-message';
 import { hasChromium, launchChromium } from '#test/support/browser';
 
@@ -239,6 +247,7 @@ const CASES: [string, string, Shown][] = [
           venue: HOSTILE,
           meetings: [{ ...pre, title: HOSTILE, kind: 'consultation' }],
           sequences: {},
+          outcomes: {},
         },
         {
           reviewId: HOSTILE,
@@ -249,10 +258,85 @@ const CASES: [string, string, Shown][] = [
           dateText: HOSTILE,
           meetings: [],
           sequences: {},
+          outcomes: {},
         },
       ],
     }),
     { text: true, attributes: [['tbody a >> nth=0', 'href', `/register/${HOSTILE}?lang=ar`]] },
+  ],
+  [
+    'briefingRequestPage',
+    briefingRequestPage('ar', {
+      values: Object.fromEntries(
+        BRIEFING_FIELDS.map((field) => [
+          field,
+          field === 'regions' || field === 'languages' ? [HOSTILE] : HOSTILE,
+        ]),
+      ),
+      errors: [...BRIEFING_FIELDS],
+    }),
+    // Nothing the sender typed is shown as text: the form holds it in its fields.
+    {
+      text: false,
+      attributes: [
+        ['#network', 'value', HOSTILE],
+        ['#preferredDates', 'value', HOSTILE],
+      ],
+    },
+  ],
+  [
+    'talkProposalPage',
+    talkProposalPage('en', {
+      values: Object.fromEntries(
+        TALK_FIELDS.map((field) => [
+          field,
+          field === 'objectives' || field === 'interpretationLanguages' ? [HOSTILE] : HOSTILE,
+        ]),
+      ),
+      errors: [...TALK_FIELDS],
+    }),
+    {
+      text: true,
+      attributes: [
+        ['#title', 'value', HOSTILE],
+        ['#audience', 'value', HOSTILE],
+      ],
+    },
+  ],
+  [
+    'requestConfirmPage',
+    requestConfirmPage(
+      'en',
+      { kind: 'gcm-talk', title: HOSTILE } as Parameters<typeof requestConfirmPage>[1],
+      HOSTILE,
+    ),
+    { text: true, attributes: [['input[name="token"]', 'value', HOSTILE]] },
+  ],
+  [
+    'talksPage',
+    talksPage('ar', [
+      {
+        reviewId: HOSTILE,
+        kind: 'gcm-talk',
+        regions: [],
+        title: HOSTILE,
+        date: input.date,
+        dateText: HOSTILE,
+        meetings: [{ ...pre, id: 'talk', kind: 'gcm-talk', title: HOSTILE }],
+        sequences: {},
+        audience: HOSTILE,
+        organisers: HOSTILE,
+        outcomes: { talk: { summaryUrl: HOSTILE_URL, recordingUrl: HOSTILE_URL } },
+        registrationOpen: false,
+      },
+    ]),
+    {
+      text: true,
+      attributes: [
+        ['article li a >> nth=0', 'href', HOSTILE_URL],
+        ['article li a >> nth=1', 'href', HOSTILE_URL],
+      ],
+    },
   ],
   [
     'renderMessage',

@@ -21,6 +21,7 @@ const ENVIRONMENT = {
   MAIL_FROM: 'consultations@example.org',
   SES_CONFIGURATION_SET: 'gcm-consultations',
   PUBLIC_BASE_URL: 'https://consultations.example.org',
+  SECRETARIAT_EMAIL: 'secretariat@example.org',
   TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:token',
   SES_SEND_RATE: '14',
   AWS_REGION: 'eu-west-1',

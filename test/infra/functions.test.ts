@@ -83,6 +83,8 @@ describe('the environment', () => {
       ...expected,
       MAIL_FROM: 'consultations@example.org',
       SES_CONFIGURATION_SET: `<${resourceNamed(template, 'AWS::SES::ConfigurationSet', 'MailConfigurationSet').id}>`,
+      PUBLIC_BASE_URL: apiEndpoint(),
+      SECRETARIAT_EMAIL: 'consultations@example.org',
     });
     expect(environmentOf('Reconcile')).toEqual(expected);
   });
@@ -92,6 +94,7 @@ describe('the environment', () => {
     MAIL_FROM: 'consultations@example.org',
     SES_CONFIGURATION_SET: `<${resourceNamed(template, 'AWS::SES::ConfigurationSet', 'MailConfigurationSet').id}>`,
     PUBLIC_BASE_URL: apiEndpoint(),
+    SECRETARIAT_EMAIL: 'consultations@example.org',
     TOKEN_SECRET_ARN: `<${resourceNamed(template, 'AWS::SecretsManager::Secret', 'TokenSecret').id}>`,
     NODE_OPTIONS: '--enable-source-maps',
   });
@@ -130,10 +133,11 @@ describe('the functions that run long', () => {
 });
 
 describe('context', () => {
-  it('sets the sender, its SES domain, the public base URL, the group name and tracing', () => {
+  it('sets the sender, the secretariat’s address, the SES domain, the public base URL, the group name and tracing', () => {
     const custom = synthesize({
       context: {
         mailFrom: 'review@mail.consultations.example.org',
+        secretariatEmail: 'secretariat@example.org',
         mailDomain: 'consultations.example.org',
         publicBaseUrl: 'https://consult.example/',
         scheduleGroupName: 'gcm-test',
@@ -148,6 +152,7 @@ describe('context', () => {
       expect(milestone.Environment.Variables).toMatchObject({
         MAIL_FROM: 'review@mail.consultations.example.org',
         PUBLIC_BASE_URL: 'https://consult.example',
+        SECRETARIAT_EMAIL: 'secretariat@example.org',
       });
       expect(milestone.TracingConfig).toEqual({ Mode: 'Active' });
       custom.template.hasResourceProperties('AWS::SES::EmailIdentity', {

@@ -52,11 +52,14 @@ describe('a crash in the middle of a round, then a restart', SPAWNED, () => {
       });
     }
 
-    // The round starts; about a second later the process dies, mid-send.
+    // The round starts (ten emails a second); once the first invitations are out, the process dies, mid-send.
     const moving = api
       .moveClock({ set: new Date(Date.parse(invitation.at) + 1000).toISOString() })
       .catch(() => null);
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const invitationsSent = async () =>
+      (await api.outbox()).filter((e) => e.subject.startsWith('Invitation')).length;
+    for (let waited = 0; (await invitationsSent()) < 3 && waited < 20_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     await first.kill();
     await moving;
 

@@ -1,0 +1,65 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RequestDecision, StakeholderRequest } from '#domain/request';
+import { conditionally } from './conditional';
+import { REQUESTS_PARTITION, requestKey } from './keys';
+import { queryPages } from './pages';
+import { isLive } from './pending';
+import { submissionItems } from './submissions';
+import type { Table } from './table';
+
+/** Briefing requests and GCM Talk proposals: pending, received, then accepted or declined. */
+export function requestStore(table: Table) {
+  const items = submissionItems<StakeholderRequest>(table);
+  return {
+    recordPending: (request: StakeholderRequest) =>
+      items.recordPending(requestKey(request.requestId), request),
+
+    get: (requestId: string, now: Date) => items.get(requestKey(requestId), now),
+
+    confirm: (requestId: string, nonce: string, now: Date) =>
+      items.confirm(requestKey(requestId), nonce, now),
+
+    /**
+     * Records the secretariat's decision on a received request; false when there is none to decide on. A request
+     * accepted stays accepted (its record exists); declining may be reconsidered.
+     */
+    decide(
+      requestId: string,
+      decision: { decision: 'accept'; reviewId: string } | Extract<RequestDecision, { decision: 'decline' }>,
+      now: Date,
+    ): Promise<boolean> {
+      const accepted = decision.decision === 'accept';
+      return conditionally(
+        table,
+        new UpdateCommand({
+          TableName: table.name,
+          Key: requestKey(requestId),
+          UpdateExpression: accepted
+            ? 'SET #status = :status, decidedAt = :at, reviewId = :value REMOVE declineReason'
+            : 'SET #status = :status, decidedAt = :at, declineReason = :value',
+          ConditionExpression: '#status IN (:received, :declined)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': accepted ? 'accepted' : 'declined',
+            ':at': now.toISOString(),
+            ':received': 'received',
+            ':declined': 'declined',
+            ':value': accepted ? decision.reviewId : decision.reason,
+          },
+        }),
+      );
+    },
+
+    /** Every live request, oldest first. */
+    async list(now: Date): Promise<StakeholderRequest[]> {
+      const all: StakeholderRequest[] = [];
+      const pages = queryPages(
+        table,
+        { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': REQUESTS_PARTITION } },
+        (item) => (isLive(item, now) ? items.strip(item) : undefined),
+      );
+      for await (const page of pages) all.push(...page.items);
+      return all;
+    },
+  };
+}
