@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { dateBounds, formatDateSpec, knownDays } from './date-spec';
 import { type FieldIssue, ValidationError } from './errors';
-import { type Meeting, PRE_CONSULTATION_WEEKS, resolveMeetings } from './meetings';
+import { heldInPerson, type Meeting, modeOf, PRE_CONSULTATION_WEEKS, resolveMeetings } from './meetings';
 import type { ReviewInput } from './review';
 
 export const RULES = {
@@ -10,7 +10,7 @@ export const RULES = {
   oneHybridConsultation: 'one-hybrid-consultation',
   atLeastOnePreConsultation: 'at-least-one-pre-consultation',
   uniqueMeetingIds: 'unique-meeting-ids',
-  capacityInPersonOnly: 'capacity-only-for-the-hybrid-consultation',
+  capacityInPersonOnly: 'capacity-for-one-meeting-held-in-person',
   titled: 'meeting-named-by-its-title',
 } as const;
 
@@ -48,11 +48,17 @@ export function reviewRuleChecks(review: ReviewInput): { errors: FieldIssue[]; w
   }
   if (inputs) {
     inputs.forEach((m, i) => {
-      if (m.capacity !== undefined && m.kind !== 'hybrid-consultation')
+      if (m.capacity !== undefined && !heldInPerson({ mode: modeOf(m) }))
         errors.push({
           field: `meetings[${i}].capacity`,
           rule: RULES.capacityInPersonOnly,
-          message: 'only the hybrid consultation has a number of in-person places',
+          message: 'a virtual meeting has no in-person places: hold it in person or hybrid',
+        });
+      else if (m.capacity !== undefined && inputs.findIndex((other) => other.capacity !== undefined) !== i)
+        errors.push({
+          field: `meetings[${i}].capacity`,
+          rule: RULES.capacityInPersonOnly,
+          message: 'one meeting of a review counts its in-person places; another one has a capacity already',
         });
       if (TITLED_KINDS.includes(m.kind) && !m.title)
         errors.push({

@@ -117,7 +117,13 @@ export function registrationFormPage(
   const pathname = `/register/${context.review.reviewId}`;
   return renderPage(
     <Layout language={language} title={title} path={{ pathname, query }}>
-      <p>{t('register.intro')}</p>
+      <p>
+        {t(
+          context.review.kind === 'regional-review'
+            ? 'register.intro'
+            : `register.intro.${context.review.kind}`,
+        )}
+      </p>
       <FormErrors t={t} errors={state.errors} />
       <form method="post" action={`${pathname}?lang=${language}`} novalidate>
         <NameField t={t} value={v.name} error={error('name')} />

@@ -23,7 +23,7 @@ import type { Needs } from './dependencies';
 import { linksFor } from './links';
 import { heldInvitationsToCancel, sendLateInvitations } from './meeting-changes';
 import { notify } from './notify';
-import { asksForPlace, hybridOf, seatRegistrant, vacate } from './seating';
+import { asksForPlace, seatedMeetingOf, seatRegistrant, vacate } from './seating';
 
 type RegistrationDependencies = Needs<
   'store' | 'mailer' | 'log' | 'signingKey' | 'site' | 'clock' | 'sending'
@@ -183,12 +183,12 @@ export async function manageContext(
   const registrant = review && (await store.registrants.get(review.reviewId, check.claims.email, now));
   if (!review || registrant?.status !== 'confirmed') return { ok: false, reason: 'missing' };
   const plan = planReview(review, now);
-  const hybrid = hybridOf(plan);
+  const room = seatedMeetingOf(plan);
   const position =
-    registrant.seat === 'waitlisted' && hybrid && registrant.waitlistedAt
+    registrant.seat === 'waitlisted' && room && registrant.waitlistedAt
       ? await store.seats.waitlistPosition(
           review.reviewId,
-          hybrid.id,
+          room.id,
           registrant.email,
           registrant.waitlistedAt,
         )

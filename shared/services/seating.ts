@@ -1,3 +1,4 @@
+import { heldInPerson } from '#domain/meetings';
 import { promotedMessage, waitlistedMessage } from '#domain/messages';
 import type { Plan, PlannedMeeting } from '#domain/plan';
 import { attends, inPersonAt, type Registrant } from '#domain/registrant';
@@ -9,18 +10,20 @@ import { notify } from './notify';
 type SeatingDependencies = Needs<'store' | 'mailer' | 'log'>;
 
 /**
- * In-person places at the hybrid consultation. A registrant who attends it in person gets a place while there
- * are free ones, else joins the waiting list; a place given up goes to the first in line, who is told by email.
- * Every step is a single conditional write, and each step that finds the world changed (the person promoted,
+ * In-person places at the one meeting of a review whose room has a number of places (the hybrid consultation, or
+ * any meeting held in person or hybrid that is given a capacity). A registrant who attends it in person gets a
+ * place while there are free ones, else joins the waiting list; a place given up goes to the first in line, who is
+ * told by email. Every step is a single conditional write, and each step that finds the world changed (the person promoted,
  * cancelled or changed meanwhile) gives its place back, so the count of places never passes the capacity.
  */
-export const hybridOf = (plan: Plan): PlannedMeeting | undefined =>
+export const seatedMeetingOf = (plan: Plan): PlannedMeeting | undefined =>
+  plan.meetings.find((m) => m.capacity !== undefined && heldInPerson(m)) ??
   plan.meetings.find((m) => m.kind === 'hybrid-consultation');
 
-/** Whether a registration, as it stands, asks for a place in the room of the plan's hybrid consultation. */
+/** Whether a registration, as it stands, asks for a place in the room of the plan's seated meeting. */
 export const asksForPlace = (registrant: Registrant, plan: Plan): boolean => {
-  const hybrid = hybridOf(plan);
-  return !!hybrid && attends(registrant, hybrid.id) && inPersonAt(registrant, hybrid);
+  const room = seatedMeetingOf(plan);
+  return !!room && attends(registrant, room.id) && inPersonAt(registrant, room);
 };
 
 export interface Seating {
@@ -42,33 +45,33 @@ export async function seatRegistrant(
   tellWaitlisted: boolean,
 ): Promise<Seating> {
   const { seats, registrants } = deps.store;
-  const hybrid = hybridOf(plan);
-  if (!hybrid || registrant.status !== 'confirmed' || !asksForPlace(registrant, plan)) return {};
+  const room = seatedMeetingOf(plan);
+  if (!room || registrant.status !== 'confirmed' || !asksForPlace(registrant, plan)) return {};
   const { reviewId, email } = registrant;
-  if (!hybrid.capacity) {
+  if (!room.capacity) {
     await registrants.setSeat(reviewId, email, { status: 'seat' });
-    return { meeting: hybrid, seat: 'seat' };
+    return { meeting: room, seat: 'seat' };
   }
-  if (await seats.reserve(reviewId, hybrid.id, hybrid.capacity)) {
+  if (await seats.reserve(reviewId, room.id, room.capacity)) {
     if (await registrants.setSeat(reviewId, email, { status: 'seat' }))
-      return { meeting: hybrid, seat: 'seat' };
-    await giveBack(deps, review, hybrid, now, links);
+      return { meeting: room, seat: 'seat' };
+    await giveBack(deps, review, room, now, links);
     return {};
   }
   const joinedAt = now.toISOString();
-  await seats.joinWaitlist(reviewId, hybrid.id, email, joinedAt);
+  await seats.joinWaitlist(reviewId, room.id, email, joinedAt);
   if (!(await registrants.setSeat(reviewId, email, { status: 'waitlisted', waitlistedAt: joinedAt }))) {
-    await seats.leaveWaitlist(reviewId, hybrid.id, email, joinedAt);
+    await seats.leaveWaitlist(reviewId, room.id, email, joinedAt);
     return {};
   }
-  const position = await seats.waitlistPosition(reviewId, hybrid.id, email, joinedAt);
+  const position = await seats.waitlistPosition(reviewId, room.id, email, joinedAt);
   if (tellWaitlisted)
     await notify(
       deps,
       registrant,
-      waitlistedMessage(review, registrant, hybrid, position, links.manage(registrant)),
+      waitlistedMessage(review, registrant, room, position, links.manage(registrant)),
     );
-  return { meeting: hybrid, seat: 'waitlisted', position };
+  return { meeting: room, seat: 'waitlisted', position };
 }
 
 /** Gives up what `registrant` (as they were before a change or a cancellation) held: a place or a queue entry. */
@@ -80,13 +83,13 @@ export async function vacate(
   now: Date,
   links: Links,
 ) {
-  const hybrid = hybridOf(plan);
-  if (!hybrid?.capacity) return;
-  if (registrant.seat === 'seat') await giveBack(deps, review, hybrid, now, links);
+  const room = seatedMeetingOf(plan);
+  if (!room?.capacity) return;
+  if (registrant.seat === 'seat') await giveBack(deps, review, room, now, links);
   if (registrant.seat === 'waitlisted' && registrant.waitlistedAt)
     await deps.store.seats.leaveWaitlist(
       registrant.reviewId,
-      hybrid.id,
+      room.id,
       registrant.email,
       registrant.waitlistedAt,
     );
@@ -96,27 +99,27 @@ export async function vacate(
 async function giveBack(
   deps: SeatingDependencies,
   review: Review,
-  hybrid: PlannedMeeting,
+  room: PlannedMeeting,
   now: Date,
   links: Links,
 ) {
   const { seats, registrants } = deps.store;
   const { reviewId } = review;
-  const capacity = hybrid.capacity as number;
-  await seats.release(reviewId, hybrid.id);
+  const capacity = room.capacity as number;
+  await seats.release(reviewId, room.id);
   for (;;) {
-    const next = await seats.firstWaiting(reviewId, hybrid.id);
-    if (!next || !(await seats.reserve(reviewId, hybrid.id, capacity))) return;
+    const next = await seats.firstWaiting(reviewId, room.id);
+    if (!next || !(await seats.reserve(reviewId, room.id, capacity))) return;
     const promoted =
-      (await seats.leaveWaitlist(reviewId, hybrid.id, next.email, next.joinedAt)) &&
+      (await seats.leaveWaitlist(reviewId, room.id, next.email, next.joinedAt)) &&
       (await registrants.setSeat(reviewId, next.email, { status: 'seat' }, 'waitlisted'));
     if (!promoted) {
-      await seats.release(reviewId, hybrid.id);
+      await seats.release(reviewId, room.id);
       continue;
     }
     const registrant = await registrants.get(reviewId, next.email, now);
     if (registrant)
-      await notify(deps, registrant, promotedMessage(review, registrant, hybrid, links.manage(registrant)));
+      await notify(deps, registrant, promotedMessage(review, registrant, room, links.manage(registrant)));
     return;
   }
 }

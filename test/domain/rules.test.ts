@@ -103,6 +103,46 @@ describe('the seed’s rules', () => {
     ]);
   });
 
+  it('counts in-person places at one meeting held in a room, whatever its kind', () => {
+    const meetings = (extra: Record<string, unknown>[]) => [
+      { id: 'pre-1', kind: 'pre-consultation' },
+      { id: 'hybrid', kind: 'hybrid-consultation' },
+      ...extra,
+    ];
+    const thematic = {
+      id: 'care',
+      kind: 'consultation',
+      title: 'Care work',
+      mode: 'in-person',
+      capacity: 40,
+    };
+    expect(() =>
+      assertReviewRules(review({ date: '2027-03-11', meetings: meetings([thematic]) })),
+    ).not.toThrow();
+    const refused = review({
+      date: '2027-03-11',
+      meetings: meetings([
+        { ...thematic, mode: 'virtual' },
+        { ...thematic, id: 'care-2' },
+        { ...thematic, id: 'care-3' },
+      ]),
+    });
+    expect(errorOf(() => assertReviewRules(refused)).issues.map((i) => [i.field, i.rule, i.message])).toEqual(
+      [
+        [
+          'meetings[2].capacity',
+          RULES.capacityInPersonOnly,
+          'a virtual meeting has no in-person places: hold it in person or hybrid',
+        ],
+        ...[3, 4].map((i) => [
+          `meetings[${i}].capacity`,
+          RULES.capacityInPersonOnly,
+          'one meeting of a review counts its in-person places; another one has a capacity already',
+        ]),
+      ],
+    );
+  });
+
   it('names each malformed field of the input', () => {
     const error = errorOf(() =>
       parseOrThrow(ReviewInput, {

@@ -272,3 +272,33 @@ describe('a briefing request', () => {
     expect(await api.outbox('bot@example.org')).toEqual([]);
   });
 });
+
+describe('a GCM Talk held in a room', () => {
+  it('counts its places and keeps a waiting list, as the hybrid consultation does', async ({
+    api,
+    runtime,
+  }) => {
+    const start = await api.now();
+    const date = new Date(start.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const talk = {
+      kind: 'gcm-talk',
+      title: 'Cities that welcome',
+      date,
+      venue: 'UN House, Beirut',
+      timeZone: 'Asia/Beirut',
+      meetings: [
+        { id: 'talk', kind: 'gcm-talk', title: 'Cities that welcome', mode: 'in-person', capacity: 1 },
+      ],
+    };
+    expect((await api.putReview('talk-room', talk)).status).toBe(201);
+    await api.registerAndConfirm('talk-room', 'first@example.org');
+    const second = await api.registerAndConfirm('talk-room', 'second@example.org');
+    expect(second.status).toBe(200);
+    const seatOf = async (email: string) =>
+      (await runtime.dependencies.store.registrants.get('talk-room', email, runtime.clock.now()))?.seat;
+    expect([await seatOf('first@example.org'), await seatOf('second@example.org')]).toEqual([
+      'seat',
+      'waitlisted',
+    ]);
+  });
+});
