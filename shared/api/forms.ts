@@ -30,6 +30,14 @@ export function formReader(body: URLSearchParams) {
   };
 }
 
+/** Who sends a form: the same last fields on every public form, the consent box as `true`. */
+const sender = ({ text, ticked }: ReturnType<typeof formReader>) => ({
+  name: text('name'),
+  email: text('email'),
+  language: text('language'),
+  consent: ticked('consent'),
+});
+
 /** Leaves out what the form left empty, so that the input's own defaults and messages apply. */
 export const definedOnly = (input: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
@@ -99,7 +107,8 @@ const numberOf = (text: string | undefined) =>
 
 /** Reads the briefing request form into the request input. */
 export function readBriefingForm(body: URLSearchParams) {
-  const { text, list, ticked, isBot } = formReader(body);
+  const form = formReader(body);
+  const { text, list, isBot } = form;
   const input = {
     kind: 'briefing',
     network: text('network'),
@@ -109,10 +118,7 @@ export function readBriefingForm(body: URLSearchParams) {
     preferredDates: text('preferredDates'),
     languages: list('languages'),
     expectedParticipants: numberOf(text('expectedParticipants')),
-    name: text('name'),
-    email: text('email'),
-    language: text('language'),
-    consent: ticked('consent'),
+    ...sender(form),
   };
   const values: BriefingFormState['values'] = {
     ...input,
@@ -127,7 +133,8 @@ export const invalidBriefingFields = (issues: FieldIssue[]): BriefingField[] =>
 
 /** Reads the GCM Talk proposal form into the request input. */
 export function readTalkForm(body: URLSearchParams) {
-  const { text, list, ticked, isBot } = formReader(body);
+  const form = formReader(body);
+  const { text, list, isBot } = form;
   const input = {
     kind: 'gcm-talk',
     title: text('title'),
@@ -139,10 +146,7 @@ export function readTalkForm(body: URLSearchParams) {
     format: text('format'),
     interpretationLanguages: list('interpretationLanguages'),
     audience: text('audience'),
-    name: text('name'),
-    email: text('email'),
-    language: text('language'),
-    consent: ticked('consent'),
+    ...sender(form),
   };
   const values: TalkFormState['values'] = {
     ...input,

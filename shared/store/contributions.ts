@@ -1,6 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contribution, ContributionDecision } from '#domain/contribution';
-import { conditionally } from './conditional';
 import { CONTRIBUTION_SK_PREFIX, contributionKey, reviewPartition } from './keys';
 import { queryPages } from './pages';
 import { isLive } from './pending';
@@ -20,32 +18,14 @@ export function contributionStore(table: Table) {
     confirm: (reviewId: string, contributionId: string, nonce: string, now: Date) =>
       items.confirm(contributionKey(reviewId, contributionId), nonce, now),
     /** Records the secretariat's decision on a confirmed contribution; false when there is none to decide on. */
-    moderate(
-      reviewId: string,
-      contributionId: string,
-      decision: ContributionDecision,
-      now: Date,
-    ): Promise<boolean> {
+    moderate(reviewId: string, contributionId: string, decision: ContributionDecision, now: Date) {
       const accepted = decision.decision === 'accept';
-      return conditionally(
-        table,
-        new UpdateCommand({
-          TableName: table.name,
-          Key: contributionKey(reviewId, contributionId),
-          UpdateExpression: accepted
-            ? 'SET #status = :status, moderatedAt = :at REMOVE rejectionReason'
-            : 'SET #status = :status, moderatedAt = :at, rejectionReason = :reason',
-          ConditionExpression: '#status IN (:received, :accepted, :rejected)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':status': accepted ? 'accepted' : 'rejected',
-            ':at': now.toISOString(),
-            ':received': 'received',
-            ':accepted': 'accepted',
-            ':rejected': 'rejected',
-            ...(accepted ? {} : { ':reason': decision.reason }),
-          },
-        }),
+      return items.decide(
+        contributionKey(reviewId, contributionId),
+        ['received', 'accepted', 'rejected'],
+        accepted ? 'accepted' : 'rejected',
+        { moderatedAt: now.toISOString(), ...(accepted ? {} : { rejectionReason: decision.reason }) },
+        accepted ? ['rejectionReason'] : [],
       );
     },
 

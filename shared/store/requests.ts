@@ -1,6 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RequestDecision, StakeholderRequest } from '#domain/request';
-import { conditionally } from './conditional';
 import { REQUESTS_PARTITION, requestKey } from './keys';
 import { queryPages } from './pages';
 import { isLive } from './pending';
@@ -27,26 +25,16 @@ export function requestStore(table: Table) {
       requestId: string,
       decision: { decision: 'accept'; reviewId: string } | Extract<RequestDecision, { decision: 'decline' }>,
       now: Date,
-    ): Promise<boolean> {
+    ) {
       const accepted = decision.decision === 'accept';
-      return conditionally(
-        table,
-        new UpdateCommand({
-          TableName: table.name,
-          Key: requestKey(requestId),
-          UpdateExpression: accepted
-            ? 'SET #status = :status, decidedAt = :at, reviewId = :value REMOVE declineReason'
-            : 'SET #status = :status, decidedAt = :at, declineReason = :value',
-          ConditionExpression: '#status IN (:received, :declined)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':status': accepted ? 'accepted' : 'declined',
-            ':at': now.toISOString(),
-            ':received': 'received',
-            ':declined': 'declined',
-            ':value': accepted ? decision.reviewId : decision.reason,
-          },
-        }),
+      return items.decide(
+        requestKey(requestId),
+        ['received', 'declined'],
+        accepted ? 'accepted' : 'declined',
+        accepted
+          ? { decidedAt: now.toISOString(), reviewId: decision.reviewId }
+          : { decidedAt: now.toISOString(), declineReason: decision.reason },
+        accepted ? ['declineReason'] : [],
       );
     },
 

@@ -55,5 +55,38 @@ export function submissionItems<T>(table: Table) {
         }),
       );
     },
+
+    /**
+     * Records the secretariat's decision: `status` with `fields` set and `cleared` removed, if the submission is
+     * in one of the `from` statuses; false when it is not (never confirmed, or decided for good).
+     */
+    decide(
+      key: Key,
+      from: string[],
+      status: string,
+      fields: Record<string, unknown>,
+      cleared: string[],
+    ): Promise<boolean> {
+      const names = Object.keys(fields);
+      const set = ['#status = :status', ...names.map((_, i) => `#f${i} = :f${i}`)].join(', ');
+      return conditionally(
+        table,
+        new UpdateCommand({
+          TableName: table.name,
+          Key: key,
+          UpdateExpression: `SET ${set}${cleared.length > 0 ? ` REMOVE ${cleared.join(', ')}` : ''}`,
+          ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
+          },
+          ExpressionAttributeValues: {
+            ':status': status,
+            ...Object.fromEntries(from.map((value, i) => [`:from${i}`, value])),
+            ...Object.fromEntries(names.map((name, i) => [`:f${i}`, fields[name]])),
+          },
+        }),
+      );
+    },
   };
 }
