@@ -15,8 +15,8 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type HttpFunctionName, routeKey, routes } from '#api/routes';
-
-const SECRETARIAT_GROUP = 'secretariat';
+import { regionGroup, SECRETARIAT_GROUP } from '#domain/access';
+import { REGION_NAMES, REGIONS } from '#domain/regions';
 
 export interface ApiProps {
   handlers: Record<HttpFunctionName, IFunction>;
@@ -36,8 +36,8 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 /**
- * The HTTP API of `shared/api/routes.ts`: secretariat routes behind a Cognito JWT authorizer, public routes open.
- * The JWT authorizer proves a signed-in user; membership of the secretariat group is for the handler to check.
+ * The HTTP API of `shared/api/routes.ts`: staff routes behind a Cognito JWT authorizer, public routes open. The
+ * JWT authorizer proves a signed-in user; what their groups let them see is for the function to check.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -75,11 +75,18 @@ export class Api extends Construct {
       disableOAuth: true,
       preventUserExistenceErrors: true,
     });
+    // The roles of shared/domain/access.ts: the secretariat, and each region's focal points.
     new CfnUserPoolGroup(this, 'SecretariatGroup', {
       userPoolId: this.userPool.userPoolId,
       groupName: SECRETARIAT_GROUP,
-      description: 'Staff of the secretariat who set review dates',
+      description: 'The secretariat: every review, registrant, contribution and request',
     });
+    for (const region of REGIONS)
+      new CfnUserPoolGroup(this, `FocalPoints-${region}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: regionGroup(region),
+        description: `Focal points of ${REGION_NAMES[region]}: its reviews, registrants, contributions and requests`,
+      });
 
     this.httpApi = new HttpApi(this, 'HttpApi', { createDefaultStage: false });
     this.stage = new HttpStage(this, 'DefaultStage', {
@@ -108,7 +115,7 @@ export class Api extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: integrations[route.fn],
-        authorizer: route.auth === 'secretariat' ? authorizer : undefined,
+        authorizer: route.auth === 'staff' ? authorizer : undefined,
       });
       if (route.auth === 'none' && httpRoute) {
         Validations.of(httpRoute).acknowledge({

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Context } from 'aws-lambda';
 import { type Route, routeKey, routes } from '#api/routes';
 import type { HttpEvent } from '#http/event';
+import type { LocalIdentity } from './identity';
 
 /**
  * What API Gateway (HTTP API, payload format 2.0) does in front of the functions: match a route, play the JWT
@@ -38,14 +39,28 @@ export function matchRoute(method: string, path: string): MatchedRoute | undefin
 }
 
 /**
- * The local stand-in for the Cognito JWT authorizer: a bearer token equal to the admin token is a member of the
- * secretariat group; anything else is refused with 401 before the function runs, as API Gateway does.
+ * The local stand-in for the Cognito JWT authorizer: a bearer token issued by the local user pool is verified and
+ * its claims passed on as API Gateway passes them (every value a string, a list written `[a b]`); the admin token
+ * is the secretariat's. Anything else is refused with 401 before the function runs, as API Gateway does.
  */
-export function authorize(request: IncomingMessage, adminToken: string): Record<string, unknown> | undefined {
+export async function authorize(
+  request: IncomingMessage,
+  adminToken: string,
+  identity: Pick<LocalIdentity, 'verify'>,
+): Promise<Record<string, string> | undefined> {
   const header = request.headers.authorization ?? '';
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-  if (token !== adminToken) return undefined;
-  return { sub: 'local-admin', 'cognito:groups': '[secretariat]', 'cognito:username': 'local-admin' };
+  if (!token) return undefined;
+  if (token === adminToken)
+    return { sub: 'local-admin', 'cognito:groups': '[secretariat]', 'cognito:username': 'local-admin' };
+  const claims = await identity.verify(token);
+  if (!claims) return undefined;
+  return Object.fromEntries(
+    Object.entries(claims).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.join(' ')}]` : String(value),
+    ]),
+  );
 }
 
 export function toEvent(

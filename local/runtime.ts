@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CreateScheduleGroupCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { ScheduledEvent } from 'aws-lambda';
-import { ValidationError } from '#domain/errors';
+import { issuesFromZod, ValidationError } from '#domain/errors';
 import { parseSesEvent } from '#domain/ses-event';
 import { adminApi } from '#functions/admin-api/app';
 import { milestone } from '#functions/milestone/app';
@@ -19,6 +19,7 @@ import { LocalClock, parseIsoDuration } from './clock';
 import { composeLocal, type LocalDependencies, localClientConfig } from './composition';
 import { lockDataDir } from './data-lock';
 import { ensureTable, startLocalDynamo } from './dynamo';
+import { createLocalIdentity, LOCAL_USERS, TokenRequest } from './identity';
 import { readOutbox } from './outbox';
 import { createLocalScheduler } from './scheduler';
 import { startLocalSes } from './ses';
@@ -172,6 +173,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   await ensureScheduleGroup(scheduler.endpoint);
 
   const adminToken = options.adminToken ?? keptSecret(dataDir, ADMIN_TOKEN_FILE);
+  const identity = await createLocalIdentity(dataDir, clock);
   const running = functions;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -182,8 +184,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       return send(response, await localRoute(request.method ?? 'GET', url, body));
     const matched = matchRoute(request.method ?? 'GET', url.pathname);
     if (!matched) return send(response, jsonResult(404, { message: 'Not Found' }));
-    const claims = matched.route.auth === 'secretariat' ? authorize(request, adminToken) : undefined;
-    if (matched.route.auth === 'secretariat' && !claims)
+    const claims =
+      matched.route.auth === 'staff' ? await authorize(request, adminToken, identity) : undefined;
+    if (matched.route.auth === 'staff' && !claims)
       return send(response, jsonResult(401, { message: 'Unauthorized' }));
     const event = toEvent(request, url, matched, body, clock.now(), claims);
     send(response, await running[matched.route.fn](event, lambdaContext(matched.route.fn)));
@@ -199,10 +202,33 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (key === 'POST /_local/clock') return moveClock(body);
     if (key === 'GET /_local/dead-letters') return jsonResult(200, { deadLetters: scheduler.deadLetters() });
     if (key === 'POST /_local/ses-events') return publishSesEvents(body);
+    if (key === 'POST /_local/tokens') return issueToken(body);
+    if (key === 'GET /_local/users') return jsonResult(200, { users: LOCAL_USERS });
     return jsonResult(404, {
       message: 'Not Found',
-      local: ['/_local/outbox', '/_local/clock', '/_local/dead-letters', '/_local/ses-events'],
+      local: [
+        '/_local/outbox',
+        '/_local/clock',
+        '/_local/dead-letters',
+        '/_local/ses-events',
+        '/_local/tokens',
+        '/_local/users',
+      ],
     });
+  }
+
+  /** A bearer token for anyone in any groups, as the user pool would sign it after a sign-in. */
+  async function issueToken(body: Buffer): Promise<HttpResult> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return jsonResult(400, { error: 'the body is not valid JSON' });
+    }
+    const asked = TokenRequest.safeParse(parsed);
+    if (!asked.success)
+      return jsonResult(422, { error: 'invalid input', issues: issuesFromZod(asked.error) });
+    return jsonResult(200, { token: await identity.issue(asked.data), expiresIn: 3600 });
   }
 
   /**

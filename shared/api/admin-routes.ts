@@ -1,4 +1,8 @@
 import type { RouteTable } from '#api/http-function';
+import { canRead } from '#domain/access';
+import type { StakeholderRequest } from '#domain/request';
+import type { Review } from '#domain/review';
+import { principalFromEvent } from '#http/auth';
 import { jsonBody, textBody } from '#http/body';
 import { type HttpEvent, json, requestTime } from '#http/event';
 import { publishOutcome, publishPaper } from '#services/announcements';
@@ -10,6 +14,7 @@ import { decideRequest, listRequests, showRequest } from '#services/requests';
 import { cancelReview, listAllReviews, putReview, showReview } from '#services/reviews';
 import { listAllSuppressions, showSuppression } from '#services/suppressions';
 import { contributionsCsv } from './contributions-csv';
+import { canSeeRequest } from './staff-access';
 
 export type AdminApiDependencies = Needs<'store' | 'scheduler' | 'mailer' | 'log' | 'site'>;
 
@@ -17,8 +22,11 @@ const param = (event: HttpEvent, name: string) => event.pathParameters?.[name];
 
 /** The secretariat's JSON API: each route one service call. */
 export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
-  'GET /admin/reviews': async (event, deps) =>
-    json(200, { reviews: await listAllReviews(deps, requestTime(event)) }),
+  'GET /admin/reviews': async (event, deps) => {
+    const principal = principalFromEvent(event);
+    const visible = (review: Review) => canRead(principal, review);
+    return json(200, { reviews: await listAllReviews(deps, requestTime(event), visible) });
+  },
 
   'GET /admin/reviews/{reviewId}': async (event, deps) =>
     json(200, await showReview(deps, param(event, 'reviewId'), requestTime(event))),
@@ -102,8 +110,12 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
     ),
 
   /** Briefing requests and GCM Talk proposals, newest first: `?kind=briefing|gcm-talk&status=received`. */
-  'GET /admin/requests': async (event, deps) =>
-    json(200, await listRequests(deps, event.queryStringParameters ?? {}, requestTime(event))),
+  'GET /admin/requests': async (event, deps) => {
+    const principal = principalFromEvent(event);
+    const filter = event.queryStringParameters ?? {};
+    const visible = (request: StakeholderRequest) => canSeeRequest(principal, request);
+    return json(200, await listRequests(deps, filter, requestTime(event), visible));
+  },
 
   'GET /admin/requests/{requestId}': async (event, deps) =>
     json(200, await showRequest(deps, param(event, 'requestId'), requestTime(event))),

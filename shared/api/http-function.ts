@@ -6,7 +6,7 @@ import { requestBody } from '#http/body';
 import { domainErrors, isFault } from '#http/errors';
 import type { HttpEvent, HttpResult } from '#http/event';
 import type { Log } from '#services/dependencies';
-import { type HttpFunctionName, type RouteKey, routeKey, routesOf } from './routes';
+import { type HttpFunctionName, type Route, type RouteKey, routeKey, routesOf } from './routes';
 
 /** A route's handler: the request and the function's dependencies in, the answer out. */
 export type RouteHandler<D> = (event: HttpEvent, deps: D) => Promise<HttpResult>;
@@ -48,10 +48,13 @@ const notCached = (): MiddlewareObj<HttpEvent, HttpResult> => {
   return { after: mark, onError: mark };
 };
 
+/** Checks a request against its route before the route's handler runs; throws to refuse it. */
+export type RouteGuard = (route: Route, event: HttpEvent) => Promise<void>;
+
 /**
  * One HTTP function of the API: its router built from the route list, behind the middleware every HTTP
  * function shares (security headers, no caching, errors as JSON answers, the body decoded once) and its own
- * (`before`).
+ * (`before`), each route's handler behind the function's `guard`.
  * Throws at start when the table and the list disagree.
  */
 export function httpFunction<F extends HttpFunctionName, D>(
@@ -59,6 +62,7 @@ export function httpFunction<F extends HttpFunctionName, D>(
   table: RouteTable<F, D>,
   deps: D & { log: Log },
   before: MiddlewareObj<HttpEvent, HttpResult>[] = [],
+  guard: RouteGuard = async () => undefined,
 ) {
   const listed = routesOf(fn);
   const keys = new Set<string>(listed.map(routeKey));
@@ -72,7 +76,10 @@ export function httpFunction<F extends HttpFunctionName, D>(
     listed.map((route) => ({
       method: route.method,
       path: route.path,
-      handler: (event: HttpEvent) => table[routeKey(route) as RouteKey<F>](event, deps),
+      handler: async (event: HttpEvent) => {
+        await guard(route, event);
+        return table[routeKey(route) as RouteKey<F>](event, deps);
+      },
     })),
   );
   return middy<HttpEvent, HttpResult>()

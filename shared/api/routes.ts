@@ -1,56 +1,105 @@
 /**
  * The HTTP API's routes: the one list that the CDK stack turns into API Gateway routes, that each HTTP function
- * builds its router from, and that the local runtime matches requests against. `auth: 'secretariat'` routes sit
- * behind the JWT authorizer in AWS and behind the admin bearer token locally.
+ * builds its router from, and that the local runtime matches requests against. `auth: 'staff'` routes sit behind
+ * the JWT authorizer in AWS and its local stand-in, and each says what `access` it needs, checked in one place
+ * (`shared/api/staff-access.ts`).
  */
 export const routes = [
-  { method: 'GET', path: '/admin/reviews', fn: 'admin-api', auth: 'secretariat' },
-  { method: 'GET', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'secretariat' },
-  { method: 'PUT', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'secretariat' },
-  { method: 'DELETE', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'secretariat' },
-  { method: 'POST', path: '/admin/reviews/{reviewId}/invitations', fn: 'admin-api', auth: 'secretariat' },
+  { method: 'GET', path: '/admin/reviews', fn: 'admin-api', auth: 'staff', access: 'listed' },
+  { method: 'GET', path: '/admin/reviews/{reviewId}', fn: 'admin-api', auth: 'staff', access: 'review:read' },
+  {
+    method: 'PUT',
+    path: '/admin/reviews/{reviewId}',
+    fn: 'admin-api',
+    auth: 'staff',
+    access: 'review:write',
+  },
+  {
+    method: 'DELETE',
+    path: '/admin/reviews/{reviewId}',
+    fn: 'admin-api',
+    auth: 'staff',
+    access: 'review:write',
+  },
+  {
+    method: 'POST',
+    path: '/admin/reviews/{reviewId}/invitations',
+    fn: 'admin-api',
+    auth: 'staff',
+    access: 'review:write',
+  },
   {
     method: 'GET',
     path: '/admin/reviews/{reviewId}/invitations/{importId}',
     fn: 'admin-api',
-    auth: 'secretariat',
+    auth: 'staff',
+    access: 'review:read',
   },
   {
     method: 'GET',
     path: '/admin/reviews/{reviewId}/deliveries/{milestoneId}',
     fn: 'admin-api',
-    auth: 'secretariat',
+    auth: 'staff',
+    access: 'review:read',
   },
-  { method: 'GET', path: '/admin/reviews/{reviewId}/contributions', fn: 'admin-api', auth: 'secretariat' },
+  {
+    method: 'GET',
+    path: '/admin/reviews/{reviewId}/contributions',
+    fn: 'admin-api',
+    auth: 'staff',
+    access: 'review:read',
+  },
   {
     method: 'GET',
     path: '/admin/reviews/{reviewId}/contributions/accepted',
     fn: 'admin-api',
-    auth: 'secretariat',
+    auth: 'staff',
+    access: 'review:read',
   },
   {
     method: 'PUT',
     path: '/admin/reviews/{reviewId}/contributions/{contributionId}',
     fn: 'admin-api',
-    auth: 'secretariat',
+    auth: 'staff',
+    access: 'review:write',
   },
   {
     method: 'PUT',
     path: '/admin/reviews/{reviewId}/analytical-paper',
     fn: 'admin-api',
-    auth: 'secretariat',
+    auth: 'staff',
+    access: 'review:write',
   },
   {
     method: 'PUT',
     path: '/admin/reviews/{reviewId}/meetings/{meetingId}/outcome',
     fn: 'admin-api',
-    auth: 'secretariat',
+    auth: 'staff',
+    access: 'review:write',
   },
-  { method: 'GET', path: '/admin/requests', fn: 'admin-api', auth: 'secretariat' },
-  { method: 'GET', path: '/admin/requests/{requestId}', fn: 'admin-api', auth: 'secretariat' },
-  { method: 'PUT', path: '/admin/requests/{requestId}', fn: 'admin-api', auth: 'secretariat' },
-  { method: 'GET', path: '/admin/suppressions', fn: 'admin-api', auth: 'secretariat' },
-  { method: 'GET', path: '/admin/suppressions/{email}', fn: 'admin-api', auth: 'secretariat' },
+  { method: 'GET', path: '/admin/requests', fn: 'admin-api', auth: 'staff', access: 'listed' },
+  {
+    method: 'GET',
+    path: '/admin/requests/{requestId}',
+    fn: 'admin-api',
+    auth: 'staff',
+    access: 'request:read',
+  },
+  {
+    method: 'PUT',
+    path: '/admin/requests/{requestId}',
+    fn: 'admin-api',
+    auth: 'staff',
+    access: 'request:write',
+  },
+  { method: 'GET', path: '/admin/suppressions', fn: 'admin-api', auth: 'staff', access: 'secretariat' },
+  {
+    method: 'GET',
+    path: '/admin/suppressions/{email}',
+    fn: 'admin-api',
+    auth: 'staff',
+    access: 'secretariat',
+  },
   { method: 'GET', path: '/', fn: 'public-api', auth: 'none' },
   { method: 'GET', path: '/timeline.json', fn: 'public-api', auth: 'none' },
   { method: 'GET', path: '/calendar.ics', fn: 'public-api', auth: 'none' },
@@ -83,8 +132,22 @@ interface RouteShape {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   fn: 'admin-api' | 'public-api';
-  auth: 'secretariat' | 'none';
+  auth: 'staff' | 'none';
+  access?: StaffAccess;
 }
+
+/**
+ * What a staff route needs of the signed-in person (`shared/domain/access.ts`): to read or to change the review
+ * or request it names, to be the secretariat, or (`listed`) only to be staff, its answer holding only what they
+ * may see.
+ */
+export type StaffAccess =
+  | 'review:read'
+  | 'review:write'
+  | 'request:read'
+  | 'request:write'
+  | 'listed'
+  | 'secretariat';
 
 export type Route = (typeof routes)[number];
 /** The functions behind the HTTP API. */

@@ -124,11 +124,12 @@ export async function listRequests(
   deps: Needs<'store'>,
   filter: { kind?: string; status?: string },
   now: Date,
+  visible: (request: StakeholderRequest) => boolean = () => true,
 ) {
   if (filter.kind && !(REQUEST_KINDS as readonly string[]).includes(filter.kind))
     throw new ValidationError([{ field: 'kind', message: `must be one of ${REQUEST_KINDS.join(', ')}` }]);
   const requests = (await deps.store.requests.list(now))
-    .filter((r) => r.status !== 'pending')
+    .filter((r) => r.status !== 'pending' && visible(r))
     .filter((r) => (!filter.kind || r.kind === filter.kind) && (!filter.status || r.status === filter.status))
     .reverse();
   return { requests: requests.map(shown) };

@@ -3,7 +3,7 @@ import { nextCalendar } from '#domain/calendar';
 import { issuesFromZod, NotFoundError, parseOrThrow, ValidationError } from '#domain/errors';
 import { firingFor } from '#domain/firing';
 import { dueMilestones, type Plan, planReview } from '#domain/plan';
-import { type Review, ReviewId, ReviewInput } from '#domain/review';
+import { type Review, ReviewId, ReviewInput, regionsOf } from '#domain/review';
 import { assertReviewRules } from '#domain/rules';
 import { nextMinuteButOne } from '#scheduling/job-names';
 import type { ScheduleView } from '#scheduling/scheduler';
@@ -136,13 +136,20 @@ export async function showReview(
   };
 }
 
-export async function listAllReviews(deps: Needs<'store'>, now: Date) {
-  const reviews = await deps.store.reviews.list();
+/** Every review `visible` lets through (all of them for the secretariat, a focal point's region's for them). */
+export async function listAllReviews(
+  deps: Needs<'store'>,
+  now: Date,
+  visible: (review: Review) => boolean = () => true,
+) {
+  const reviews = (await deps.store.reviews.list()).filter(visible);
   return reviews.map((review) => {
     const plan = planReview(review, now);
     return {
       reviewId: review.reviewId,
+      kind: review.kind,
       region: review.region,
+      regions: regionsOf(review),
       title: review.title,
       date: plan.reviewDate,
       status: review.status,

@@ -1,6 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { routeKey, routes } from '#api/routes';
+import { STAFF_GROUPS } from '#domain/access';
 import { withSynthesizedTemplate } from './synth';
 import { functionNamed, render, resourceNamed } from './template';
 
@@ -44,7 +45,7 @@ describe('the routes', () => {
     },
   );
 
-  it.each(routes.filter((route) => route.auth === 'secretariat').map(routeKey))(
+  it.each(routes.filter((route) => route.auth === 'staff').map(routeKey))(
     '%s requires a Cognito JWT',
     (key) => {
       const authorizer = resourceNamed(
@@ -140,9 +141,11 @@ describe('the user pool', () => {
       GenerateSecret: Match.absent(),
       PreventUserExistenceErrors: 'ENABLED',
     });
-    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
-      GroupName: 'secretariat',
-      UserPoolId: { Ref: pool.id },
-    });
+    for (const group of STAFF_GROUPS)
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+        GroupName: group,
+        UserPoolId: { Ref: pool.id },
+      });
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', 6);
   });
 });

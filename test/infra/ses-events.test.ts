@@ -164,8 +164,14 @@ describe('the ses-events function', () => {
 describe('the route table', () => {
   it('has the secretariat’s suppression routes on the admin-api function', () => {
     expect(routes.filter((route) => route.path.startsWith('/admin/suppressions'))).toEqual([
-      { method: 'GET', path: '/admin/suppressions', fn: 'admin-api', auth: 'secretariat' },
-      { method: 'GET', path: '/admin/suppressions/{email}', fn: 'admin-api', auth: 'secretariat' },
+      { method: 'GET', path: '/admin/suppressions', fn: 'admin-api', auth: 'staff', access: 'secretariat' },
+      {
+        method: 'GET',
+        path: '/admin/suppressions/{email}',
+        fn: 'admin-api',
+        auth: 'staff',
+        access: 'secretariat',
+      },
     ]);
     for (const key of ['GET /admin/suppressions', 'GET /admin/suppressions/{email}'])
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'JWT' });

@@ -19,6 +19,9 @@ export class ServiceClient {
     options: {
       json?: unknown;
       form?: Record<string, string | string[]> | URLSearchParams;
+      /** A body of another type, e.g. `{ type: 'text/csv', text }`. */
+      raw?: { type: string; text: string };
+      /** The bearer token of an admin route: the admin token unless given; null for none. */
       token?: string | null;
       headers?: Record<string, string>;
     } = {},
@@ -33,6 +36,9 @@ export class ServiceClient {
     } else if (options.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = formBody(options.form).toString();
+    } else if (options.raw) {
+      headers['content-type'] = options.raw.type;
+      body = options.raw.text;
     }
     const response = await fetch(new URL(path, this.baseUrl), { method, headers, body });
     const text = await response.text();

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import { SECRETARIAT_GROUP } from '#domain/access';
+
+/**
+ * The local stand-in for the Cognito user pool: it issues ID tokens with Cognito's claims (`sub`, `email`,
+ * `cognito:groups`, `cognito:username`, `token_use: id`), signed RS256 with a key of its own, and verifies them as
+ * the API's JWT authorizer does in AWS. The key is kept in the data folder, so tokens outlive a restart.
+ */
+export const LOCAL_ISSUER = 'urn:gcm-consultations:local-user-pool';
+export const LOCAL_CLIENT_ID = 'local-console';
+const KEY_FILE = 'identity-key.json';
+
+export const TokenRequest = z
+  .object({
+    email: z.email({ error: 'must be an email address such as secretariat@example.org' }),
+    groups: z
+      .array(z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a group name such as region-africa'))
+      .max(10),
+  })
+  .strict();
+export type TokenRequest = z.infer<typeof TokenRequest>;
+
+/** The people the local sign-in offers: the secretariat, and a focal point for each of two regions. */
+export const LOCAL_USERS: TokenRequest[] = [
+  { email: 'secretariat@example.org', groups: [SECRETARIAT_GROUP] },
+  { email: 'africa-focal@example.org', groups: ['region-africa'] },
+  { email: 'europe-focal@example.org', groups: ['region-europe'] },
+];
+
+/** Cognito's `sub` is an opaque UUID; here one stable per address, so that a person keeps theirs. */
+const subjectOf = (email: string) => {
+  const hex = createHash('sha256').update(email.toLowerCase()).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+export type LocalIdentity = Awaited<ReturnType<typeof createLocalIdentity>>;
+
+export async function createLocalIdentity(dataDir: string | undefined, clock: { now(): Date }) {
+  const keys = await keyPair(dataDir);
+  return {
+    /** A signed ID token for `email` in `groups`, valid an hour from the local clock's now, as Cognito's are. */
+    async issue({ email, groups }: TokenRequest): Promise<string> {
+      const now = Math.floor(clock.now().getTime() / 1000);
+      return new SignJWT({
+        email,
+        'cognito:groups': groups,
+        'cognito:username': email,
+        token_use: 'id',
+      })
+        .setProtectedHeader({ alg: 'RS256', kid: 'local' })
+        .setSubject(subjectOf(email))
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_CLIENT_ID)
+        .setIssuedAt(now)
+        .setExpirationTime(now + 3600)
+        .sign(keys.privateKey);
+    },
+
+    /** The token's claims when its signature, issuer, audience and expiry hold; undefined otherwise. */
+    async verify(token: string): Promise<Record<string, unknown> | undefined> {
+      try {
+        const { payload } = await jwtVerify(token, keys.publicKey, {
+          issuer: LOCAL_ISSUER,
+          audience: LOCAL_CLIENT_ID,
+          currentDate: clock.now(),
+          algorithms: ['RS256'],
+        });
+        return payload;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+async function keyPair(dataDir: string | undefined) {
+  const file = dataDir ? join(dataDir, KEY_FILE) : undefined;
+  if (file && existsSync(file)) {
+    const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, JWK>;
+    return {
+      privateKey: await importJWK(privateJwk as JWK, 'RS256'),
+      publicKey: await importJWK(publicJwk as JWK, 'RS256'),
+    };
+  }
+  const generated = await generateKeyPair('RS256', { extractable: true });
+  if (file)
+    writeFileSync(
+      file,
+      JSON.stringify({
+        privateJwk: await exportJWK(generated.privateKey),
+        publicJwk: await exportJWK(generated.publicKey),
+      }),
+      { mode: 0o600 },
+    );
+  return generated;
+}
