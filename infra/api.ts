@@ -8,8 +8,11 @@ import {
   CfnUserPoolGroup,
   FeaturePlan,
   Mfa,
+  OAuthScope,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -20,6 +23,10 @@ import { REGION_NAMES, REGIONS } from '#domain/regions';
 
 export interface ApiProps {
   handlers: Record<HttpFunctionName, IFunction>;
+  /** Where the console is reached (its sign-in returns there); the API's own endpoint when not given. */
+  publicBaseUrl?: string;
+  /** The user pool's managed-login domain: `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  authDomainPrefix: string;
 }
 
 // Route keys, not paths: the confirmation path carries the signed token in its query string.
@@ -44,6 +51,9 @@ export class Api extends Construct {
   readonly stage: HttpStage;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** The console's app client: managed login with the authorization code and PKCE, no secret. */
+  readonly consoleClient: UserPoolClient;
+  readonly authDomain: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -102,12 +112,31 @@ export class Api extends Construct {
       },
     });
 
+    // The console's sign-in: Cognito's managed login on the pool's domain, back to the console's callback.
+    const base = props.publicBaseUrl ?? this.httpApi.apiEndpoint;
+    this.authDomain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.authDomainPrefix },
+    });
+    this.consoleClient = this.userPool.addClient('ConsoleClient', {
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      idTokenValidity: Duration.hours(1),
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${base}/console/callback`],
+        logoutUrls: [`${base}/console/signed-out`],
+      },
+    });
+
     const authorizer = new HttpUserPoolAuthorizer('SecretariatAuthorizer', this.userPool, {
       userPoolClients: [this.userPoolClient],
     });
     const integrations = {
       'admin-api': integration('AdminApiIntegration', props.handlers['admin-api']),
       'public-api': integration('PublicApiIntegration', props.handlers['public-api']),
+      console: integration('ConsoleIntegration', props.handlers.console),
     } satisfies Record<HttpFunctionName, HttpLambdaIntegration>;
 
     for (const route of routes) {

@@ -106,7 +106,28 @@ export class ConsultationsStack extends Stack {
       targets: [new LambdaFunction(reconcile)],
     });
 
-    const api = new Api(this, 'Api', { handlers: { 'admin-api': adminApi, 'public-api': publicApi } });
+    // The secretariat's console: what the admin API does, as pages behind the user pool's managed login.
+    const consoleFn = new ServiceFunction(this, 'Console', {
+      name: 'console',
+      environment: {
+        ...reviewsEnvironment,
+        ...mailEnvironment,
+        COGNITO_USER_POOL_ID: Lazy.string({ produce: () => api.userPool.userPoolId }),
+        COGNITO_CLIENT_ID: Lazy.string({ produce: () => api.consoleClient.userPoolClientId }),
+        COGNITO_DOMAIN_URL: Lazy.string({ produce: () => api.authDomain.baseUrl() }),
+      },
+      xrayTracing,
+    });
+    data.grantReadWrite(consoleFn);
+    scheduling.grantManageSchedules(consoleFn);
+    mail.grantSendRawEmail(consoleFn);
+    tokenSecret.grantRead(consoleFn);
+
+    const api = new Api(this, 'Api', {
+      handlers: { 'admin-api': adminApi, 'public-api': publicApi, console: consoleFn },
+      publicBaseUrl: settings.publicBaseUrl,
+      authDomainPrefix: settings.authDomainPrefix,
+    });
 
     new Observability(this, 'Observability', {
       deadLetterQueue: scheduling.deadLetterQueue,
@@ -116,6 +137,9 @@ export class ConsultationsStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: api.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: `${settings.publicBaseUrl ?? api.httpApi.apiEndpoint}/console`,
+    });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'ScheduleGroupName', { value: scheduling.group.scheduleGroupName });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: scheduling.deadLetterQueue.queueUrl });

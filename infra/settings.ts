@@ -9,6 +9,8 @@ export interface Settings {
   /** Absent: links in emails point at the HTTP API's own endpoint. */
   publicBaseUrl: string | undefined;
   scheduleGroupName: string;
+  /** The user pool's managed-login domain prefix, unique in the region. */
+  authDomainPrefix: string;
   xrayTracing: boolean;
   /** The SES account's maximum send rate, emails per second (SES's default out of the sandbox is 14). */
   sesSendRate: number;
@@ -27,6 +29,7 @@ export function readSettings(scope: Construct): Settings {
     mailDomain: contextString(scope, 'mailDomain') ?? domainOfMailFrom,
     publicBaseUrl: contextString(scope, 'publicBaseUrl')?.replace(/\/+$/, ''),
     scheduleGroupName: contextString(scope, 'scheduleGroupName') ?? DEFAULT_SCHEDULE_GROUP_NAME,
+    authDomainPrefix: contextString(scope, 'authDomainPrefix') ?? DEFAULT_SCHEDULE_GROUP_NAME,
     sesSendRate: Number(scope.node.tryGetContext('sesSendRate') ?? 14),
     // `-c xrayTracing=true` arrives as a string, cdk.json as a boolean.
     xrayTracing: String(scope.node.tryGetContext('xrayTracing')) === 'true',

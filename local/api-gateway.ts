@@ -78,13 +78,17 @@ export function toEvent(
     ]),
   );
   const query = url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined;
+  // API Gateway (payload 2.0) hands the request's cookies over as a list of its own, not as a header.
+  const { cookie, ...headersButCookie } = headers;
+  const cookies = cookie ? cookie.split(/;\s*/).filter(Boolean) : undefined;
   const textual = /^(application\/(json|x-www-form-urlencoded)|text\/)/.test(headers['content-type'] ?? '');
   return {
     version: '2.0',
     routeKey: routeKey(matched.route),
     rawPath: url.pathname,
     rawQueryString: url.search.replace(/^\?/, ''),
-    headers,
+    ...(cookies ? { cookies } : {}),
+    headers: headersButCookie,
     queryStringParameters: query,
     pathParameters: Object.keys(matched.pathParameters).length > 0 ? matched.pathParameters : undefined,
     requestContext: {

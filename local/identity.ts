@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
@@ -10,8 +10,12 @@ import { SECRETARIAT_GROUP } from '#domain/access';
  * `cognito:groups`, `cognito:username`, `token_use: id`), signed RS256 with a key of its own, and verifies them as
  * the API's JWT authorizer does in AWS. The key is kept in the data folder, so tokens outlive a restart.
  */
-export const LOCAL_ISSUER = 'urn:gcm-consultations:local-user-pool';
+/** Named as Cognito names pools, so that the console verifies local tokens with Cognito's own verifier. */
+export const LOCAL_USER_POOL_ID = 'us-east-1_localpool';
+export const LOCAL_ISSUER = `https://cognito-idp.us-east-1.amazonaws.com/${LOCAL_USER_POOL_ID}`;
 export const LOCAL_CLIENT_ID = 'local-console';
+/** An authorization code is redeemed within minutes, once. */
+const CODE_LIFETIME_MS = 5 * 60_000;
 const KEY_FILE = 'identity-key.json';
 
 export const TokenRequest = z
@@ -39,25 +43,53 @@ const subjectOf = (email: string) => {
 
 export type LocalIdentity = Awaited<ReturnType<typeof createLocalIdentity>>;
 
+interface PendingCode {
+  who: TokenRequest;
+  codeChallenge: string;
+  redirectUri: string;
+  expiresAt: number;
+}
+
 export async function createLocalIdentity(dataDir: string | undefined, clock: { now(): Date }) {
   const keys = await keyPair(dataDir);
+  const codes = new Map<string, PendingCode>();
+  const issue = async ({ email, groups }: TokenRequest): Promise<string> => {
+    const now = Math.floor(clock.now().getTime() / 1000);
+    return new SignJWT({ email, 'cognito:groups': groups, 'cognito:username': email, token_use: 'id' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'local' })
+      .setSubject(subjectOf(email))
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_CLIENT_ID)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 3600)
+      .sign(keys.privateKey);
+  };
   return {
-    /** A signed ID token for `email` in `groups`, valid an hour from the local clock's now, as Cognito's are. */
-    async issue({ email, groups }: TokenRequest): Promise<string> {
-      const now = Math.floor(clock.now().getTime() / 1000);
-      return new SignJWT({
-        email,
-        'cognito:groups': groups,
-        'cognito:username': email,
-        token_use: 'id',
-      })
-        .setProtectedHeader({ alg: 'RS256', kid: 'local' })
-        .setSubject(subjectOf(email))
-        .setIssuer(LOCAL_ISSUER)
-        .setAudience(LOCAL_CLIENT_ID)
-        .setIssuedAt(now)
-        .setExpirationTime(now + 3600)
-        .sign(keys.privateKey);
+    issue,
+
+    /** The public key set the tokens verify against, as Cognito publishes its `jwks.json`. */
+    async jwks() {
+      const { n, e } = await exportJWK(keys.publicKey);
+      return {
+        keys: [{ kty: 'RSA', n: n as string, e: e as string, kid: 'local', alg: 'RS256', use: 'sig' }],
+      };
+    },
+
+    /** The hosted login's answer to a sign-in: a one-time code for `who`, bound to the PKCE challenge. */
+    authorize(who: TokenRequest, codeChallenge: string, redirectUri: string): string {
+      const code = randomBytes(24).toString('base64url');
+      codes.set(code, { who, codeChallenge, redirectUri, expiresAt: Date.now() + CODE_LIFETIME_MS });
+      return code;
+    },
+
+    /** The token endpoint: the ID token for a code, once, when the verifier answers its challenge. */
+    async redeem(code: string, codeVerifier: string, redirectUri: string): Promise<string | undefined> {
+      const pending = codes.get(code);
+      codes.delete(code);
+      const challenge = createHash('sha256').update(codeVerifier).digest('base64url');
+      if (!pending || pending.expiresAt < Date.now() || pending.redirectUri !== redirectUri) return undefined;
+      if (pending.codeChallenge !== challenge) return undefined;
+      return issue(pending.who);
     },
 
     /** The token's claims when its signature, issuer, audience and expiry hold; undefined otherwise. */

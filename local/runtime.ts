@@ -5,24 +5,34 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CreateScheduleGroupCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { ScheduledEvent } from 'aws-lambda';
+import { cognitoSignIn } from '#aws/cognito-sign-in';
 import { issuesFromZod, ValidationError } from '#domain/errors';
 import { parseSesEvent } from '#domain/ses-event';
 import { adminApi } from '#functions/admin-api/app';
+import { consoleFunction } from '#functions/console/app';
 import { milestone } from '#functions/milestone/app';
 import { publicApi } from '#functions/public-api/app';
 import { reconcile } from '#functions/reconcile/app';
 import { sesEvents } from '#functions/ses-events/app';
 import type { HttpResult } from '#http/event';
+import type { SignIn } from '#services/console-session';
 import type { Log } from '#services/dependencies';
 import { authorize, lambdaContext, MAX_BODY_BYTES, matchRoute, toEvent } from './api-gateway';
 import { LocalClock, parseIsoDuration } from './clock';
 import { composeLocal, type LocalDependencies, localClientConfig } from './composition';
 import { lockDataDir } from './data-lock';
 import { ensureTable, startLocalDynamo } from './dynamo';
-import { createLocalIdentity, LOCAL_USERS, TokenRequest } from './identity';
+import {
+  createLocalIdentity,
+  LOCAL_CLIENT_ID,
+  LOCAL_USER_POOL_ID,
+  LOCAL_USERS,
+  TokenRequest,
+} from './identity';
 import { readOutbox } from './outbox';
 import { createLocalScheduler } from './scheduler';
 import { startLocalSes } from './ses';
+import { signInPage } from './sign-in-page';
 import { toSnsEvent } from './sns';
 
 export interface LocalRuntimeOptions {
@@ -89,10 +99,11 @@ const MILESTONE_FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:mil
 /** No quota on a laptop: the pipeline's own pace. */
 const LOCAL_SEND_RATE = 1000;
 
-function localFunctions(deps: LocalDependencies, logFor: (fn: string) => Log) {
+function localFunctions(deps: LocalDependencies, logFor: (fn: string) => Log, signIn: SignIn) {
   const as = (fn: string) => ({ ...deps, log: logFor(fn) });
   return {
     'admin-api': adminApi(as('admin-api')),
+    console: consoleFunction({ ...as('console'), signIn }),
     'public-api': publicApi(as('public-api')),
     milestone: milestone(as('milestone')),
     reconcile: reconcile(as('reconcile')),
@@ -168,12 +179,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     (fn: string): Log =>
     (message, detail = {}) =>
       log(`[${fn}] ${message}${Object.keys(detail).length > 0 ? ` ${JSON.stringify(detail)}` : ''}`);
-  functions = localFunctions(dependencies, logFor);
+  // The console signs in through the local user pool's managed-login stand-in, at /_local, with Cognito's verifier.
+  const identity = await createLocalIdentity(dataDir, clock);
+  const signIn = cognitoSignIn({
+    domainUrl: `${apiUrl}/_local`,
+    userPoolId: LOCAL_USER_POOL_ID,
+    clientId: LOCAL_CLIENT_ID,
+    jwks: await identity.jwks(),
+  });
+  functions = localFunctions(dependencies, logFor, signIn);
   await ensureTable(dynamo.endpoint, TABLE_NAME);
   await ensureScheduleGroup(scheduler.endpoint);
 
   const adminToken = options.adminToken ?? keptSecret(dataDir, ADMIN_TOKEN_FILE);
-  const identity = await createLocalIdentity(dataDir, clock);
   const running = functions;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -203,6 +221,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (key === 'GET /_local/dead-letters') return jsonResult(200, { deadLetters: scheduler.deadLetters() });
     if (key === 'POST /_local/ses-events') return publishSesEvents(body);
     if (key === 'POST /_local/tokens') return issueToken(body);
+    if (key === 'GET /_local/oauth2/authorize')
+      return htmlResult(200, signInPage(Object.fromEntries(url.searchParams), LOCAL_USERS));
+    if (key === 'POST /_local/oauth2/authorize')
+      return authorizeLocally(new URLSearchParams(body.toString('utf8')));
+    if (key === 'POST /_local/oauth2/token') return redeemCode(new URLSearchParams(body.toString('utf8')));
+    if (key === 'GET /_local/logout') return redirectTo(url.searchParams.get('logout_uri') ?? '/');
     if (key === 'GET /_local/users') return jsonResult(200, { users: LOCAL_USERS });
     return jsonResult(404, {
       message: 'Not Found',
@@ -213,7 +237,53 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         '/_local/ses-events',
         '/_local/tokens',
         '/_local/users',
+        '/_local/oauth2/authorize',
+        '/_local/oauth2/token',
+        '/_local/logout',
       ],
+    });
+  }
+
+  /**
+   * The managed login's answer: the person chosen (or typed) gets a one-time code, bound to the PKCE challenge,
+   * sent back to the console's callback, which alone may receive it.
+   */
+  function authorizeLocally(form: URLSearchParams): HttpResult {
+    const redirectUri = form.get('redirect_uri') ?? '';
+    if (form.get('client_id') !== LOCAL_CLIENT_ID || redirectUri !== `${apiUrl}/console/callback`)
+      return jsonResult(400, {
+        error: 'invalid_request',
+        error_description: 'unknown client or redirect_uri',
+      });
+    if (form.get('code_challenge_method') !== 'S256' || !form.get('code_challenge'))
+      return jsonResult(400, { error: 'invalid_request', error_description: 'PKCE with S256 is required' });
+    const who = TokenRequest.safeParse({
+      email: form.get('email'),
+      groups: (form.get('groups') ?? '').split(/[\s,]+/).filter(Boolean),
+    });
+    if (!who.success) return jsonResult(422, { error: 'invalid input', issues: issuesFromZod(who.error) });
+    const code = identity.authorize(who.data, form.get('code_challenge') as string, redirectUri);
+    const back = new URL(redirectUri);
+    back.search = new URLSearchParams({ code, state: form.get('state') ?? '' }).toString();
+    return redirectTo(back.toString());
+  }
+
+  /** The token endpoint: Cognito's answer to a code and its verifier, or `invalid_grant`. */
+  async function redeemCode(form: URLSearchParams): Promise<HttpResult> {
+    const idToken =
+      form.get('grant_type') === 'authorization_code' && form.get('client_id') === LOCAL_CLIENT_ID
+        ? await identity.redeem(
+            form.get('code') ?? '',
+            form.get('code_verifier') ?? '',
+            form.get('redirect_uri') ?? '',
+          )
+        : undefined;
+    if (!idToken) return jsonResult(400, { error: 'invalid_grant' });
+    return jsonResult(200, {
+      id_token: idToken,
+      access_token: idToken,
+      token_type: 'Bearer',
+      expires_in: 3600,
     });
   }
 
@@ -391,6 +461,18 @@ function send(response: ServerResponse, result: HttpResult): void {
   const headers = Object.fromEntries(
     Object.entries(result.headers ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
   );
-  response.writeHead(result.statusCode, headers);
+  // API Gateway sends each of the result's `cookies` as a Set-Cookie header of its own.
+  response.writeHead(result.statusCode, {
+    ...headers,
+    ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}),
+  });
   response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
+
+const htmlResult = (statusCode: number, body: string): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  body,
+});
+
+const redirectTo = (location: string): HttpResult => ({ statusCode: 302, headers: { location }, body: '' });

@@ -41,7 +41,8 @@ console.log(`
 GCM consultations, running locally (${dataDir ? `data in ${dataDir}` : 'in memory, nothing kept'})
 
   HTTP API            ${urls.api}
-    admin             ${urls.api}/admin/reviews   (Authorization: Bearer <admin token>)
+    console           ${urls.api}/console   (sign in as the secretariat or a region's focal point)
+    admin             ${urls.api}/admin/reviews   (Authorization: Bearer <admin token>, or POST ${urls.api}/_local/tokens)
     home              ${urls.api}/   (the round's timeline; npm run seed:roadmap loads the seed's)
     registration      ${urls.api}/register/<reviewId>   (the form; ?lang=ar|zh|en|fr|ru|es), or POST ${urls.api}/registrations
   admin token         ${runtime.adminToken}${process.env.ADMIN_TOKEN ? '   (from ADMIN_TOKEN)' : dataDir ? '   (kept in the data folder; set ADMIN_TOKEN to choose it)' : '   (generated; set ADMIN_TOKEN to choose it)'}

@@ -126,12 +126,22 @@ export const routes = [
   { method: 'GET', path: '/unsubscribe', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/unsubscribe', fn: 'public-api', auth: 'none' },
   { method: 'GET', path: '/privacy', fn: 'public-api', auth: 'none' },
+  { method: 'GET', path: '/console', fn: 'console', auth: 'none' },
+  { method: 'GET', path: '/console/sign-in', fn: 'console', auth: 'none' },
+  { method: 'GET', path: '/console/callback', fn: 'console', auth: 'none' },
+  { method: 'POST', path: '/console/sign-out', fn: 'console', auth: 'none' },
+  { method: 'GET', path: '/console/signed-out', fn: 'console', auth: 'none' },
+  { method: 'GET', path: '/console/reviews/{reviewId}', fn: 'console', auth: 'none' },
+  { method: 'GET', path: '/console/reviews/{reviewId}/registrants', fn: 'console', auth: 'none' },
+  { method: 'GET', path: '/console/requests', fn: 'console', auth: 'none' },
+  { method: 'POST', path: '/console/requests/{requestId}', fn: 'console', auth: 'none' },
 ] as const satisfies readonly RouteShape[];
 
 interface RouteShape {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  fn: 'admin-api' | 'public-api';
+  /** The console's routes are public to API Gateway: the function checks its session cookie itself. */
+  fn: 'admin-api' | 'public-api' | 'console';
   auth: 'staff' | 'none';
   access?: StaffAccess;
 }

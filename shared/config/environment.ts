@@ -42,6 +42,19 @@ export const ENVIRONMENTS = {
     SES_SEND_RATE: z.coerce.number().positive(),
   }),
   'ses-events': z.object(table),
+  /**
+   * The console: what the admin API has, the key that signs its forms' tokens, and the user pool's managed login
+   * (its domain, e.g. https://<prefix>.auth.<region>.amazoncognito.com, and the console's app client).
+   */
+  console: z.object({
+    ...table,
+    ...scheduling,
+    ...mail,
+    MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:'),
+    COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/),
+    COGNITO_CLIENT_ID: z.string().min(1),
+    COGNITO_DOMAIN_URL: z.url({ protocol: /^https$/ }),
+  }),
 };
 
 export type FunctionName = keyof typeof ENVIRONMENTS;

@@ -31,6 +31,13 @@ textarea{min-height:6rem}
 .trap{position:absolute;inset-inline-start:-10000px;width:1px;height:1px;overflow:hidden}
 button{font:inherit;font-weight:600;margin:1.5rem 0;padding:.75rem 1.5rem;border:0;border-radius:4px;background:#00589c;color:#fff;cursor:pointer}
 button.danger{background:#a4001a}
+button.link{background:none;color:#00589c;text-decoration:underline;padding:0;margin:0;font-weight:400}
+.console-nav{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;align-items:center;margin-top:.5rem}
+.console-nav form{display:inline}
+.filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+.filters label{margin:.75rem 0 .25rem}
+.counts{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;padding:0;list-style:none}
+.notice{border-inline-start:4px solid #00589c;padding:.25rem .75rem;background:#f2f7fb}
 .skip{position:absolute;inset-inline-start:-10000px}
 .skip:focus{position:static}
 footer{border-top:1px solid #d0d0d0;font-size:.95rem}
@@ -54,6 +61,8 @@ export function Layout(props: {
   path?: PagePath;
   /** A page of tables: as wide as a laptop's screen allows. */
   wide?: boolean;
+  /** The console's own navigation, under the language switcher. */
+  nav?: ComponentChildren;
   children: ComponentChildren;
 }) {
   const { language, title, path } = props;
@@ -76,6 +85,7 @@ export function Layout(props: {
         <header>
           <p class="site">{t('site.name')}</p>
           {path && <LanguageSwitcher language={language} label={t('site.languages')} path={path} />}
+          {props.nav}
         </header>
         <main id="content">
           <h1>{title}</h1>

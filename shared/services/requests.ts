@@ -117,7 +117,8 @@ export async function confirmRequest(
 }
 
 /** Without the link's nonce and expiry, which are the requester's alone. */
-const shown = ({ confirmNonce: _nonce, expiresAt: _expires, ...request }: StakeholderRequest) => request;
+const shown = ({ confirmNonce: _nonce, expiresAt: _expires, ...request }: StakeholderRequest) =>
+  request as StakeholderRequest;
 
 /** The requests the secretariat has to decide on or decided, newest first; `kind` and `status` filter. */
 export async function listRequests(

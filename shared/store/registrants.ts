@@ -165,6 +165,21 @@ export function registrantStore(table: Table) {
       return updateConfirmed(reviewId, email, expression, values, names, from ? '#seat = :from' : undefined);
     },
 
+    /** Every registration of a review still kept (pending ones until they lapse), a page at a time. */
+    allPages(reviewId: string, now: Date): AsyncGenerator<Page<Registrant>> {
+      return queryPages(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': registrantKey(reviewId, '').pk,
+            ':prefix': REGISTRANT_SK_PREFIX,
+          },
+        },
+        (item) => (isLive(item, now) ? toRegistrant(item) : undefined),
+      );
+    },
+
     confirmedPages(reviewId: string, startAfter?: Cursor): AsyncGenerator<Page<Registrant>> {
       return queryPages(
         table,

@@ -10,7 +10,7 @@ withSynthesizedTemplate((synthesized) => {
   template = synthesized;
 });
 
-const handlerIds = { 'admin-api': 'AdminApi', 'public-api': 'PublicApi' } as const;
+const handlerIds = { 'admin-api': 'AdminApi', 'public-api': 'PublicApi', console: 'Console' } as const;
 
 function routeProps(key: string): Record<string, unknown> {
   const found = Object.values(
@@ -67,7 +67,7 @@ describe('the routes', () => {
   });
 
   it('use one integration per function', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 2);
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 3);
   });
 });
 
@@ -147,5 +147,34 @@ describe('the user pool', () => {
         UserPoolId: { Ref: pool.id },
       });
     template.resourceCountIs('AWS::Cognito::UserPoolGroup', 6);
+  });
+});
+
+describe('the console’s sign-in', () => {
+  it('is the user pool’s managed login: code with PKCE, no secret, back to the console', () => {
+    const pool = resourceNamed(template, 'AWS::Cognito::UserPool', 'ApiUserPool');
+    const api = resourceNamed(template, 'AWS::ApiGatewayV2::Api', 'ApiHttpApi');
+    const endpoint = { 'Fn::GetAtt': [api.id, 'ApiEndpoint'] };
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      UserPoolId: { Ref: pool.id },
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      CallbackURLs: [{ 'Fn::Join': ['', [endpoint, '/console/callback']] }],
+      LogoutURLs: [{ 'Fn::Join': ['', [endpoint, '/console/signed-out']] }],
+      SupportedIdentityProviders: ['COGNITO'],
+      GenerateSecret: false,
+      IdTokenValidity: 60,
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'gcm-consultations',
+      UserPoolId: { Ref: pool.id },
+    });
+  });
+
+  it('reaches the console function on every /console route, which checks its session itself', () => {
+    const consoleRoutes = routes.filter((route) => route.fn === 'console');
+    expect(consoleRoutes.length).toBeGreaterThan(0);
+    for (const route of consoleRoutes) expect(routeProps(routeKey(route)).AuthorizationType).toBe('NONE');
   });
 });

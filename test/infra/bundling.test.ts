@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { synthesize } from './synth';
 import { functionNamed } from './template';
 
-const functions = ['AdminApi', 'PublicApi', 'Milestone', 'Reconcile', 'SesEvents'] as const;
+const functions = ['AdminApi', 'PublicApi', 'Console', 'Milestone', 'Reconcile', 'SesEvents'] as const;
 
 /**
  * What Lambda would give the functions: loading a bundle runs its composition root, which reads and checks the
@@ -22,6 +22,9 @@ const ENVIRONMENT = {
   SES_CONFIGURATION_SET: 'gcm-consultations',
   PUBLIC_BASE_URL: 'https://consultations.example.org',
   SECRETARIAT_EMAIL: 'secretariat@example.org',
+  COGNITO_USER_POOL_ID: 'eu-west-1_abcDEF123',
+  COGNITO_CLIENT_ID: 'console-client',
+  COGNITO_DOMAIN_URL: 'https://gcm.auth.eu-west-1.amazoncognito.com',
   TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:token',
   SES_SEND_RATE: '14',
   AWS_REGION: 'eu-west-1',

@@ -9,9 +9,10 @@ withSynthesizedTemplate((synthesized) => {
   template = synthesized;
 });
 
-const functions = ['AdminApi', 'PublicApi', 'Milestone', 'Reconcile', 'SesEvents'] as const;
+const functions = ['AdminApi', 'PublicApi', 'Console', 'Milestone', 'Reconcile', 'SesEvents'] as const;
 const NAMES: Record<(typeof functions)[number], FunctionName> = {
   AdminApi: 'admin-api',
+  Console: 'console',
   PublicApi: 'public-api',
   Milestone: 'milestone',
   Reconcile: 'reconcile',
@@ -26,7 +27,7 @@ function environmentOf(constructId: string): Record<string, string> {
 }
 
 describe('every function', () => {
-  it('is one of the five handlers', () => {
+  it('is one of the six handlers', () => {
     template.resourceCountIs('AWS::Lambda::Function', functions.length);
   });
 

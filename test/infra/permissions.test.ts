@@ -195,12 +195,13 @@ describe('the token secret', () => {
     ]);
   });
 
-  it('is readable by the two functions that sign links, and no other', () => {
+  it('is readable by the functions that sign links and forms, and no other', () => {
     const { secret } = ids();
     const policiesNamingTheSecret = Object.entries(template.findResources('AWS::IAM::Policy')).filter(
       ([, policy]) => JSON.stringify(policy).includes(secret),
     );
     expect(policiesNamingTheSecret.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/^ConsoleRoleDefaultPolicy/),
       expect.stringMatching(/^MilestoneRoleDefaultPolicy/),
       expect.stringMatching(/^PublicApiRoleDefaultPolicy/),
     ]);
@@ -208,7 +209,7 @@ describe('the token secret', () => {
 });
 
 describe('every function', () => {
-  it.each(['AdminApi', 'PublicApi', 'Milestone', 'Reconcile', 'SesEvents'])(
+  it.each(['AdminApi', 'PublicApi', 'Console', 'Milestone', 'Reconcile', 'SesEvents'])(
     '%s touches only its table, its log group, and the grants above',
     (constructId) => {
       const { table, queue, mailEventsQueue } = ids();

@@ -137,6 +137,7 @@ describe('the stack', () => {
   it('outputs what an operator and the smoke tests need', () => {
     expect(Object.keys(template.findOutputs('*')).sort()).toEqual([
       'ApiUrl',
+      'ConsoleUrl',
       'DeadLetterQueueUrl',
       'ScheduleGroupName',
       'TableName',

@@ -1,0 +1,26 @@
+import type { ConsoleDependencies } from '#api/console-routes';
+import { cognitoSignIn } from '#aws/cognito-sign-in';
+import { dynamoStore, mailingOf, schedulerInvoking, sesMailerOf } from '#config/aws-adapters';
+import { readEnvironment } from '#config/environment';
+import { DEFAULT_SEND_RATE } from '#services/delivery-round';
+import { jsonLog, systemClock } from '#services/dependencies';
+
+/** The console's adapters in AWS, from its environment. */
+export function composeConsole(env: Record<string, string | undefined>): ConsoleDependencies {
+  const settings = readEnvironment('console', env);
+  const { signingKey, site } = mailingOf(settings, DEFAULT_SEND_RATE);
+  return {
+    store: dynamoStore(settings),
+    scheduler: schedulerInvoking(settings)(settings.MILESTONE_FUNCTION_ARN),
+    mailer: sesMailerOf(settings),
+    clock: systemClock,
+    log: jsonLog,
+    signingKey,
+    site,
+    signIn: cognitoSignIn({
+      domainUrl: settings.COGNITO_DOMAIN_URL,
+      userPoolId: settings.COGNITO_USER_POOL_ID,
+      clientId: settings.COGNITO_CLIENT_ID,
+    }),
+  };
+}

@@ -1,0 +1,214 @@
+import { canRead, canWrite } from '#domain/access';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import { planReview } from '#domain/plan';
+import {
+  consoleMessagePage,
+  dashboardPage,
+  registrantsPage,
+  requestsPage,
+  reviewPage,
+} from '#html/console-pages';
+import { formBody } from '#http/body';
+import { cookiesOf, setCookie } from '#http/cookies';
+import { ForbiddenError } from '#http/errors';
+import { type HttpEvent, type HttpResult, html, requestTime } from '#http/event';
+import { pageLanguage } from '#i18n/languages';
+import { translator } from '#i18n/translate';
+import {
+  type ConsoleSession,
+  csrfHolds,
+  finishSignIn,
+  LOGIN_COOKIE,
+  LOGIN_SECONDS,
+  SESSION_COOKIE,
+  SESSION_SECONDS,
+  type SignIn,
+  secureCookies,
+  sessionOf,
+  startSignIn,
+} from '#services/console-session';
+import type { Needs } from '#services/dependencies';
+import { publicUrl } from '#services/links';
+import { registrantList, reviewOrNotFound } from '#services/registrant-list';
+import { decideRequest, listRequests } from '#services/requests';
+import { showReview } from '#services/reviews';
+import type { RouteTable } from './http-function';
+import { canSeeRequest } from './staff-access';
+
+export type ConsoleDependencies = Needs<
+  'store' | 'scheduler' | 'mailer' | 'log' | 'site' | 'clock' | 'signingKey'
+> & { signIn: SignIn };
+
+const languageOf = (event: HttpEvent) =>
+  pageLanguage({
+    requested: event.queryStringParameters?.lang,
+    acceptLanguage: event.headers?.['accept-language'],
+  });
+
+const redirect = (location: string, cookies: string[] = [], statusCode = 302): HttpResult => ({
+  statusCode,
+  headers: { location },
+  ...(cookies.length > 0 ? { cookies } : {}),
+  body: '',
+});
+
+const cookie = (deps: ConsoleDependencies, name: string, value: string, maxAge: number) =>
+  setCookie(name, value, { path: '/console', maxAge, secure: secureCookies(deps.site) });
+
+/** A record of another region, or none: answered as a page of the console, in the reader's language. */
+async function asPage(event: HttpEvent, answer: () => Promise<HttpResult>): Promise<HttpResult> {
+  try {
+    return await answer();
+  } catch (error) {
+    const language = languageOf(event);
+    const t = translator(language);
+    if (error instanceof ForbiddenError)
+      return html(
+        403,
+        consoleMessagePage(language, 'console.forbidden', [t('console.forbidden.body')], false),
+      );
+    if (error instanceof NotFoundError)
+      return html(404, consoleMessagePage(language, 'console.notFound', [t('console.notFound.body')], false));
+    throw error;
+  }
+}
+
+/** A console page for a signed-in member of staff; anyone else is sent to sign in. */
+async function signedIn(
+  event: HttpEvent,
+  deps: ConsoleDependencies,
+  page: (session: ConsoleSession) => Promise<HttpResult>,
+): Promise<HttpResult> {
+  const session = await sessionOf(deps, cookiesOf(event)[SESSION_COOKIE]);
+  if (!session) return redirect(`/console/sign-in?lang=${languageOf(event)}`);
+  return asPage(event, () => page(session));
+}
+
+/** A console form's POST: a session, and the session's own token in the form, or 403. */
+async function posted(
+  event: HttpEvent,
+  deps: ConsoleDependencies,
+  action: (session: ConsoleSession, form: URLSearchParams) => Promise<HttpResult>,
+): Promise<HttpResult> {
+  return asPage(event, async () => {
+    const session = await sessionOf(deps, cookiesOf(event)[SESSION_COOKIE]);
+    const form = formBody(event);
+    if (!session || !csrfHolds(session, form.get('csrf')))
+      throw new ForbiddenError('this form is not from a console page of your session: reload the page');
+    return action(session, form);
+  });
+}
+
+/**
+ * The secretariat's console, server-rendered in the reader's language: sign-in through the identity provider
+ * (Cognito's managed login in AWS, the local user pool on a laptop), then pages scoped to what the person may see,
+ * as the admin API is.
+ */
+export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
+  'GET /console': async (event, deps) =>
+    signedIn(event, deps, async (session) => {
+      const now = requestTime(event);
+      const reviews = (await deps.store.reviews.list())
+        .filter((review) => canRead(session.principal, review))
+        .map((review) => ({ review, plan: planReview(review, now) }))
+        .sort((a, b) => a.review.reviewId.localeCompare(b.review.reviewId));
+      const waiting = (
+        await listRequests(deps, { status: 'received' }, now, (r) => canSeeRequest(session.principal, r))
+      ).requests.length;
+      return html(200, dashboardPage(languageOf(event), session, reviews, waiting));
+    }),
+
+  'GET /console/sign-in': async (_event, deps) => {
+    const { location, login } = startSignIn(deps);
+    return redirect(location, [cookie(deps, LOGIN_COOKIE, login, LOGIN_SECONDS)]);
+  },
+
+  'GET /console/callback': async (event, deps) => {
+    const language = languageOf(event);
+    const t = translator(language);
+    const query = event.queryStringParameters ?? {};
+    const outcome = await finishSignIn(deps, query, cookiesOf(event)[LOGIN_COOKIE]);
+    const forgetLogin = cookie(deps, LOGIN_COOKIE, '', 0);
+    if (!outcome.ok) {
+      const page = consoleMessagePage(language, 'console.signInFailed', [
+        t(`console.signIn.${outcome.reason}`),
+      ]);
+      return { ...html(outcome.reason === 'not-staff' ? 403 : 400, page), cookies: [forgetLogin] };
+    }
+    return redirect(`/console?lang=${language}`, [
+      forgetLogin,
+      cookie(deps, SESSION_COOKIE, outcome.idToken, SESSION_SECONDS),
+    ]);
+  },
+
+  'POST /console/sign-out': async (event, deps) =>
+    posted(event, deps, async () =>
+      redirect(
+        deps.signIn.logoutUrl(publicUrl(deps.site, 'console/signed-out')),
+        [cookie(deps, SESSION_COOKIE, '', 0)],
+        303,
+      ),
+    ),
+
+  'GET /console/signed-out': async (event) => {
+    const language = languageOf(event);
+    return html(
+      200,
+      consoleMessagePage(language, 'console.signedOut', [translator(language)('console.signedOut.body')]),
+    );
+  },
+
+  'GET /console/reviews/{reviewId}': async (event, deps) =>
+    signedIn(event, deps, async (session) => {
+      const view = await showReview(deps, event.pathParameters?.reviewId, requestTime(event));
+      if (!canRead(session.principal, view.review))
+        throw new ForbiddenError('this review is another region’s');
+      return html(200, reviewPage(languageOf(event), session, view));
+    }),
+
+  'GET /console/reviews/{reviewId}/registrants': async (event, deps) =>
+    signedIn(event, deps, async (session) => {
+      const now = requestTime(event);
+      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
+      if (!canRead(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const list = await registrantList(deps, review, event.queryStringParameters ?? {}, now);
+      return html(200, registrantsPage(languageOf(event), session, review, planReview(review, now), list));
+    }),
+
+  'GET /console/requests': async (event, deps) =>
+    signedIn(event, deps, async (session) => {
+      const visible = (r: Parameters<typeof canSeeRequest>[1]) => canSeeRequest(session.principal, r);
+      const { requests } = await listRequests(deps, {}, requestTime(event), visible);
+      return html(200, requestsPage(languageOf(event), session, requests));
+    }),
+
+  'POST /console/requests/{requestId}': async (event, deps) =>
+    posted(event, deps, async (session, form) => {
+      const now = requestTime(event);
+      const language = languageOf(event);
+      const requestId = event.pathParameters?.requestId ?? '';
+      const request = await deps.store.requests.get(requestId, now);
+      if (request && !canSeeRequest(session.principal, request, true))
+        throw new ForbiddenError('this request is another region’s');
+      const decision = Object.fromEntries(
+        [...form].filter(([name, value]) => name !== 'csrf' && value !== ''),
+      );
+      if (
+        decision.decision === 'accept' &&
+        decision.reviewId &&
+        request &&
+        !canWrite(session.principal, request)
+      )
+        throw new ForbiddenError('this request is another region’s');
+      try {
+        await decideRequest(deps, requestId, decision, now);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const visible = (r: Parameters<typeof canSeeRequest>[1]) => canSeeRequest(session.principal, r);
+        const { requests } = await listRequests(deps, {}, now, visible);
+        const messages = error.issues.map((issue) => `${issue.field}: ${issue.message}`);
+        return html(422, requestsPage(language, session, requests, { requestId, messages }));
+      }
+      return redirect(`/console/requests?lang=${language}`, [], 303);
+    }),
+};

@@ -1,0 +1,172 @@
+import { describe, expect, test } from '#test/support/fixtures';
+import { reviewBody, type ServiceClient } from '#test/support/service-client';
+
+/** A browser's cookie jar, as much of one as the console's sign-in needs. */
+class Browser {
+  readonly cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  async go(url: string, init: RequestInit = {}) {
+    const response = await fetch(new URL(url, this.baseUrl), {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = (pair as string).indexOf('=');
+      const name = (pair as string).slice(0, at);
+      const value = (pair as string).slice(at + 1);
+      if (/Max-Age=0/.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  post(url: string, form: Record<string, string>) {
+    return this.go(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
+  }
+
+  private cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  /** Signs in through the local managed login as someone in some groups; answers the console's first page. */
+  async signIn(email: string, groups: string[]) {
+    const start = await this.go('/console/sign-in');
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get('location') as string);
+    expect(authorize.pathname).toBe('/_local/oauth2/authorize');
+    const page = await (await this.go(authorize.toString())).text();
+    expect(page).toContain(email === 'secretariat@example.org' ? 'secretariat@example.org' : 'Someone else');
+    const answer = await this.post('/_local/oauth2/authorize', {
+      ...Object.fromEntries(authorize.searchParams),
+      email,
+      groups: groups.join(' '),
+    });
+    expect(answer.status).toBe(302);
+    return this.go(answer.headers.get('location') as string);
+  }
+}
+
+const csrfOf = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] as string;
+
+const it = test.extend('records', { auto: true }, async ({ api }) => {
+  const start = await api.now();
+  expect((await api.putReview('europe-c', reviewBody(start, 120))).status).toBe(201);
+  expect(
+    (
+      await api.putReview(
+        'africa-c',
+        reviewBody(start, 120, { region: 'africa', timeZone: 'Africa/Nairobi' }),
+      )
+    ).status,
+  ).toBe(201);
+  await api.registerAndConfirm('africa-c', 'amina@example.org', 'Amina', 'fr');
+  await api.registerAndConfirm('africa-c', 'kofi@example.org', 'Kofi', 'en');
+  return start;
+});
+
+async function briefingRequest(api: ServiceClient) {
+  await api.request('POST', '/briefings/request', {
+    form: {
+      network: 'West African Migrant Network',
+      scope: 'regional',
+      regions: 'africa',
+      topic: 'The Africa review',
+      preferredDates: 'May 2027',
+      expectedParticipants: '30',
+      name: 'Awa',
+      email: 'awa@example.org',
+      language: 'en',
+      consent: 'yes',
+    },
+  });
+  const [message] = await api.outbox('awa@example.org');
+  const link = /(http\S+\/requests\/confirm\?token=\S+)/.exec(message?.text ?? '')?.[1] as string;
+  await api.request('POST', '/requests/confirm', {
+    form: { token: new URL(link).searchParams.get('token') as string },
+  });
+  return (await api.request('GET', '/admin/requests')).body.requests[0].requestId as string;
+}
+
+describe('the console', () => {
+  it('sends whoever is not signed in to sign in, and keeps no session for who is not staff', async ({
+    api,
+  }) => {
+    const browser = new Browser(api.baseUrl);
+    const first = await browser.go('/console/reviews/africa-c');
+    expect([first.status, first.headers.get('location')]).toEqual([302, '/console/sign-in?lang=en']);
+    const refused = await browser.signIn('visitor@example.org', []);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('neither to the secretariat nor');
+    expect(browser.cookies.has('console-session')).toBe(false);
+  });
+
+  it('shows a focal point their region’s reviews and registrants only', async ({ api }) => {
+    const browser = new Browser(api.baseUrl);
+    const landed = await browser.signIn('africa-focal@example.org', ['region-africa']);
+    expect([landed.status, landed.headers.get('location')]).toEqual([302, '/console?lang=en']);
+    const session = browser.cookies.get('console-session') as string;
+    expect(session.split('.')).toHaveLength(3);
+    const dashboard = await (await browser.go('/console')).text();
+    expect(dashboard).toContain('href="/console/reviews/africa-c?lang=en"');
+    expect(dashboard).not.toContain('europe-c');
+    const theirs = await browser.go('/console/reviews/europe-c');
+    expect(theirs.status).toBe(403);
+    expect(await theirs.text()).toContain('<h1>Not yours to see</h1>');
+    expect((await browser.go('/console/reviews/nowhere')).status).toBe(404);
+
+    const review = await (await browser.go('/console/reviews/africa-c')).text();
+    expect(review).toContain('pre-1.invitation');
+    expect(review).toContain('Scheduled');
+    const all = await (await browser.go('/console/reviews/africa-c/registrants')).text();
+    expect(all).toContain('2 of 2 registrations');
+    const french = await (await browser.go('/console/reviews/africa-c/registrants?language=fr')).text();
+    expect(french).toContain('1 of 2 registrations');
+    expect(french).toContain('amina@example.org');
+    expect(french).not.toContain('kofi@example.org');
+  });
+
+  it('refuses a form without the session’s own token, and decides a request with it', async ({ api }) => {
+    const requestId = await briefingRequest(api);
+    const browser = new Browser(api.baseUrl);
+    await browser.signIn('africa-focal@example.org', ['region-africa']);
+    const page = await (await browser.go('/console/requests')).text();
+    expect(page).toContain('West African Migrant Network');
+    const decline = { decision: 'decline', reason: 'Covered by the regional briefing.' };
+    const forged = await browser.post(`/console/requests/${requestId}`, { ...decline, csrf: 'guessed' });
+    expect(forged.status).toBe(403);
+    const done = await browser.post(`/console/requests/${requestId}`, { ...decline, csrf: csrfOf(page) });
+    expect([done.status, done.headers.get('location')]).toEqual([303, '/console/requests?lang=en']);
+    expect((await api.request('GET', `/admin/requests/${requestId}`)).body.status).toBe('declined');
+    expect((await api.outbox('awa@example.org')).at(-1)?.text).toContain('Covered by the regional briefing.');
+
+    const other = new Browser(api.baseUrl);
+    await other.signIn('europe-focal@example.org', ['region-europe']);
+    const europePage = await (await other.go('/console/requests')).text();
+    expect(europePage).not.toContain('West African Migrant Network');
+    const notTheirs = await other.post(`/console/requests/${requestId}`, {
+      ...decline,
+      csrf: csrfOf(europePage),
+    });
+    expect(notTheirs.status).toBe(403);
+  });
+
+  it('signs out: the session cookie goes, and the console asks to sign in again', async ({ api }) => {
+    const browser = new Browser(api.baseUrl);
+    await browser.signIn('secretariat@example.org', ['secretariat']);
+    const page = await (await browser.go('/console')).text();
+    expect(page).toContain('europe-c');
+    const out = await browser.post('/console/sign-out', { csrf: csrfOf(page) });
+    expect(out.status).toBe(303);
+    expect(browser.cookies.has('console-session')).toBe(false);
+    const back = await browser.go(out.headers.get('location') as string);
+    expect(back.headers.get('location')).toMatch(/\/console\/signed-out$/);
+    expect((await browser.go('/console')).status).toBe(302);
+  });
+});
