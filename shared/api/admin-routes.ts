@@ -10,6 +10,7 @@ import { acceptedContributions, moderateContribution, reviewContributions } from
 import { milestoneDeliveries } from '#services/delivery-report';
 import type { Needs } from '#services/dependencies';
 import { importContacts, importProgress } from '#services/invitations';
+import { reviewOrNotFound } from '#services/registrant-list';
 import { decideRequest, listRequests, showRequest } from '#services/requests';
 import { cancelReview, listAllReviews, putReview, showReview } from '#services/reviews';
 import { listAllSuppressions, showSuppression } from '#services/suppressions';
@@ -108,6 +109,12 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
         requestTime(event),
       ),
     ),
+
+  /** Every change made to the review, newest first: who, when, through which route, each field before and after. */
+  'GET /admin/reviews/{reviewId}/audit': async (event, deps) => {
+    const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
+    return json(200, { entries: await deps.store.audit.list(`review:${review.reviewId}`) });
+  },
 
   /** Briefing requests and GCM Talk proposals, newest first: `?kind=briefing|gcm-talk&status=received`. */
   'GET /admin/requests': async (event, deps) => {

@@ -1,5 +1,6 @@
 import { canRead, canWrite } from '#domain/access';
 import { NotFoundError, ValidationError } from '#domain/errors';
+import { meetingNeeds } from '#domain/interpretation';
 import { planReview } from '#domain/plan';
 import {
   consoleMessagePage,
@@ -8,6 +9,7 @@ import {
   requestsPage,
   reviewPage,
 } from '#html/console-pages';
+import { interpretationPage } from '#html/console-planning';
 import { formBody } from '#http/body';
 import { cookiesOf, setCookie } from '#http/cookies';
 import { ForbiddenError } from '#http/errors';
@@ -29,7 +31,7 @@ import {
 } from '#services/console-session';
 import type { Needs } from '#services/dependencies';
 import { publicUrl } from '#services/links';
-import { registrantList, reviewOrNotFound } from '#services/registrant-list';
+import { allRegistrants, registrantList, reviewOrNotFound } from '#services/registrant-list';
 import { decideRequest, listRequests } from '#services/requests';
 import { showReview } from '#services/reviews';
 import type { RouteTable } from './http-function';
@@ -54,6 +56,10 @@ const redirect = (location: string, cookies: string[] = [], statusCode = 302): H
 
 const cookie = (deps: ConsoleDependencies, name: string, value: string, maxAge: number) =>
   setCookie(name, value, { path: '/console', maxAge, secure: secureCookies(deps.site) });
+
+/** Who is signed in to the console, for the audit log. */
+export const consoleActor = async (event: HttpEvent, deps: ConsoleDependencies) =>
+  (await sessionOf(deps, cookiesOf(event)[SESSION_COOKIE]))?.principal;
 
 /** A record of another region, or none: answered as a page of the console, in the reader's language. */
 async function asPage(event: HttpEvent, answer: () => Promise<HttpResult>): Promise<HttpResult> {
@@ -163,7 +169,8 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
       const view = await showReview(deps, event.pathParameters?.reviewId, requestTime(event));
       if (!canRead(session.principal, view.review))
         throw new ForbiddenError('this review is another region’s');
-      return html(200, reviewPage(languageOf(event), session, view));
+      const changes = await deps.store.audit.list(`review:${view.review.reviewId}`);
+      return html(200, reviewPage(languageOf(event), session, { ...view, changes }));
     }),
 
   'GET /console/reviews/{reviewId}/registrants': async (event, deps) =>
@@ -173,6 +180,16 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
       if (!canRead(session.principal, review)) throw new ForbiddenError('this review is another region’s');
       const list = await registrantList(deps, review, event.queryStringParameters ?? {}, now);
       return html(200, registrantsPage(languageOf(event), session, review, planReview(review, now), list));
+    }),
+
+  'GET /console/reviews/{reviewId}/interpretation': async (event, deps) =>
+    signedIn(event, deps, async (session) => {
+      const now = requestTime(event);
+      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
+      if (!canRead(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const { meetings } = planReview(review, now);
+      const needs = meetingNeeds(meetings, await allRegistrants(deps, review.reviewId, now));
+      return html(200, interpretationPage(languageOf(event), session, review, meetings, needs));
     }),
 
   'GET /console/requests': async (event, deps) =>

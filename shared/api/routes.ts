@@ -77,6 +77,13 @@ export const routes = [
     auth: 'staff',
     access: 'review:write',
   },
+  {
+    method: 'GET',
+    path: '/admin/reviews/{reviewId}/audit',
+    fn: 'admin-api',
+    auth: 'staff',
+    access: 'review:read',
+  },
   { method: 'GET', path: '/admin/requests', fn: 'admin-api', auth: 'staff', access: 'listed' },
   {
     method: 'GET',
@@ -133,6 +140,7 @@ export const routes = [
   { method: 'GET', path: '/console/signed-out', fn: 'console', auth: 'none' },
   { method: 'GET', path: '/console/reviews/{reviewId}', fn: 'console', auth: 'none' },
   { method: 'GET', path: '/console/reviews/{reviewId}/registrants', fn: 'console', auth: 'none' },
+  { method: 'GET', path: '/console/reviews/{reviewId}/interpretation', fn: 'console', auth: 'none' },
   { method: 'GET', path: '/console/requests', fn: 'console', auth: 'none' },
   { method: 'POST', path: '/console/requests/{requestId}', fn: 'console', auth: 'none' },
 ] as const satisfies readonly RouteShape[];

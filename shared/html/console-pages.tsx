@@ -1,4 +1,5 @@
 import type { Announcement } from '#domain/announcement';
+import type { AuditEntry } from '#domain/audit';
 import type { Plan } from '#domain/plan';
 import { ATTENDANCE_MODES, type Registrant, STAKEHOLDER_GROUPS } from '#domain/registrant';
 import type { StakeholderRequest } from '#domain/request';
@@ -14,7 +15,7 @@ import { Layout, renderPage } from './layout';
 import { requestValues } from './request-pages';
 
 /** A console page: who is signed in, where to go, and signing out, on every page. */
-function ConsolePage(props: {
+export function ConsolePage(props: {
   language: Language;
   session: ConsoleSession;
   title: string;
@@ -141,7 +142,13 @@ const localDateTime = (iso: string, language: Language) =>
 export function reviewPage(
   language: Language,
   session: ConsoleSession,
-  view: { review: Review; plan: Plan; schedules: ScheduleView[]; announcements: Announcement[] },
+  view: {
+    review: Review;
+    plan: Plan;
+    schedules: ScheduleView[];
+    announcements: Announcement[];
+    changes: AuditEntry[];
+  },
 ): string {
   const t = translator(language);
   const { review, plan, schedules } = view;
@@ -158,9 +165,14 @@ export function reviewPage(
           </>
         )}
       </p>
-      <p>
-        <a href={`${base}/registrants?lang=${language}`}>{t('console.registrants')}</a>
-      </p>
+      <ul>
+        <li>
+          <a href={`${base}/registrants?lang=${language}`}>{t('console.registrants')}</a>
+        </li>
+        <li>
+          <a href={`${base}/interpretation?lang=${language}`}>{t('console.planning.link')}</a>
+        </li>
+      </ul>
       {plan.warnings.length > 0 && (
         <div class="notice" role="note">
           <h2>{t('console.warnings')}</h2>
@@ -221,7 +233,52 @@ export function reviewPage(
           </tbody>
         </table>
       </section>
+      <Changes language={language} entries={view.changes} />
     </ConsolePage>,
+  );
+}
+
+/** The audit log of a record, newest first: who changed what, when, each field before and after. */
+function Changes({ language, entries }: { language: Language; entries: AuditEntry[] }) {
+  const t = translator(language);
+  const shown = (values?: Record<string, unknown>) =>
+    values && Object.keys(values).length > 0
+      ? Object.entries(values)
+          .map(([name, value]) => `${name}: ${JSON.stringify(value)}`)
+          .join('; ')
+      : '—';
+  return (
+    <>
+      <h2>{t('console.changes')}</h2>
+      {entries.length === 0 ? (
+        <p>{t('console.noChanges')}</p>
+      ) : (
+        <section class="scroll" tabindex={0} aria-label={t('console.changes')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('console.column.when')}</th>
+                <th scope="col">{t('console.column.who')}</th>
+                <th scope="col">{t('console.column.action')}</th>
+                <th scope="col">{t('console.column.before')}</th>
+                <th scope="col">{t('console.column.after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr>
+                  <td>{localDateTime(entry.at, language)}</td>
+                  <td dir="ltr">{entry.actor.email ?? entry.actor.subject}</td>
+                  <td dir="ltr">{entry.action}</td>
+                  <td dir="ltr">{shown(entry.before)}</td>
+                  <td dir="ltr">{shown(entry.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
   );
 }
 

@@ -56,8 +56,7 @@ export async function registrantList(
   const filter = RegistrantFilter.parse(
     Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value !== '')),
   );
-  const all: Registrant[] = [];
-  for await (const page of deps.store.registrants.allPages(review.reviewId, now)) all.push(...page.items);
+  const all = await allRegistrants(deps, review.reviewId, now);
   const shown = all
     .filter((registrant) => matches(registrant, filter))
     .map(({ confirmNonce: _nonce, expiresAt: _expires, ...registrant }) => registrant)
@@ -74,6 +73,17 @@ export async function registrantList(
     },
     registrants: shown,
   };
+}
+
+/** Every registration of a review still kept, read page by page. */
+export async function allRegistrants(
+  deps: Needs<'store'>,
+  reviewId: string,
+  now: Date,
+): Promise<Registrant[]> {
+  const all: Registrant[] = [];
+  for await (const page of deps.store.registrants.allPages(reviewId, now)) all.push(...page.items);
+  return all;
 }
 
 export async function reviewOrNotFound(deps: Needs<'store'>, reviewId: string | undefined): Promise<Review> {

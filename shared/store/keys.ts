@@ -116,3 +116,6 @@ export const announcementKey = (reviewId: string, announcementId: string) => ({
   sk: `${ANNOUNCEMENT_SK_PREFIX}${announcementId}`,
 });
 export const ANNOUNCEMENT_SK_PREFIX = 'ANNOUNCEMENT#';
+
+/** The audit log of a review (`review:<id>`) or a request (`request:<id>`): entries sorting by time. */
+export const auditPartition = (scope: string) => `AUDIT#${scope}`;

@@ -1,4 +1,5 @@
 import { announcementStore } from './announcements';
+import { auditStore } from './audit';
 import { calendarStore } from './calendar';
 import { changeStore } from './changes-to-tell';
 import { contributionStore } from './contributions';
@@ -25,6 +26,7 @@ export function createStore(table: Table) {
     contributions: contributionStore(table),
     requests: requestStore(table),
     announcements: announcementStore(table),
+    audit: auditStore(table),
     deliveries: deliveryStore(table),
     suppressions: suppressionStore(table),
     rateLimits: rateLimitStore(table),

@@ -53,6 +53,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
           ['dashboard', `/console?lang=${language}`],
           ['review', `/console/reviews/africa-c?lang=${language}`],
           ['registrants', `/console/reviews/africa-c/registrants?lang=${language}&language=ar`],
+          ['interpretation', `/console/reviews/africa-c/interpretation?lang=${language}`],
           ['requests', `/console/requests?lang=${language}`],
         ];
         for (const [name, path] of shots) {

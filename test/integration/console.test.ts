@@ -132,7 +132,10 @@ describe('the console', () => {
     expect(french).not.toContain('kofi@example.org');
   });
 
-  it('refuses a form without the session’s own token, and decides a request with it', async ({ api }) => {
+  it('refuses a form without the session’s own token, and decides a request with it', async ({
+    api,
+    runtime,
+  }) => {
     const requestId = await briefingRequest(api);
     const browser = new Browser(api.baseUrl);
     await browser.signIn('africa-focal@example.org', ['region-africa']);
@@ -145,6 +148,13 @@ describe('the console', () => {
     expect([done.status, done.headers.get('location')]).toEqual([303, '/console/requests?lang=en']);
     expect((await api.request('GET', `/admin/requests/${requestId}`)).body.status).toBe('declined');
     expect((await api.outbox('awa@example.org')).at(-1)?.text).toContain('Covered by the regional briefing.');
+    const [logged] = await runtime.dependencies.store.audit.list(`request:${requestId}`);
+    expect(logged).toMatchObject({
+      actor: { email: 'africa-focal@example.org' },
+      action: 'POST /console/requests/{requestId}',
+      before: { status: 'received' },
+      after: { status: 'declined', declineReason: 'Covered by the regional briefing.' },
+    });
 
     const other = new Browser(api.baseUrl);
     await other.signIn('europe-focal@example.org', ['region-europe']);
