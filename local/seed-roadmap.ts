@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ADMIN_TOKEN_FILE } from './runtime';
+import { adminClient } from '#cli/admin-client';
 import { rehearsalRound } from './seed/rehearsal';
 import { SEED_ROUND } from './seed/roadmap-2023-2024';
 
@@ -17,17 +15,8 @@ const { values } = parseArgs({
     rehearsal: { type: 'boolean', default: false },
   },
 });
-const api = values.api.replace(/\/+$/, '');
-
-function adminToken(): string {
-  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN;
-  const file = join(resolve(process.env.LOCAL_DATA_DIR ?? '.local/data'), ADMIN_TOKEN_FILE);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  console.error(
-    'No admin token: set ADMIN_TOKEN (as `npm start -- --memory` needs), or start the service with its data folder.',
-  );
-  process.exit(1);
-}
+const client = adminClient(values.api, undefined);
+const api = client.base;
 
 /** The local runtime's clock when the service is `npm start`, else the machine's. */
 async function now(): Promise<Date> {
@@ -35,16 +24,11 @@ async function now(): Promise<Date> {
   return answer?.ok ? new Date(((await answer.json()) as { now: string }).now) : new Date();
 }
 
-const token = adminToken();
 const round = values.rehearsal ? rehearsalRound(await now()) : SEED_ROUND;
 let failed = 0;
 for (const { reviewId, review } of round) {
-  const answer = await fetch(`${api}/admin/reviews/${reviewId}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(review),
-  });
-  const body = (await answer.json()) as {
+  const answer = await client.call('PUT', `/admin/reviews/${reviewId}`, { json: review });
+  const body = answer.body as {
     plan?: { warnings: string[] };
     schedules?: unknown[];
     issues?: unknown;

@@ -5,16 +5,18 @@ import type { Review } from '#domain/review';
 import { principalFromEvent } from '#http/auth';
 import { jsonBody, textBody } from '#http/body';
 import { type HttpEvent, json, requestTime } from '#http/event';
+import { Language } from '#i18n/languages';
 import { publishOutcome, publishPaper } from '#services/announcements';
 import { acceptedContributions, moderateContribution, reviewContributions } from '#services/contributions';
 import { milestoneDeliveries } from '#services/delivery-report';
 import type { Needs } from '#services/dependencies';
 import { importContacts, importProgress } from '#services/invitations';
-import { reviewOrNotFound } from '#services/registrant-list';
+import { registrantList, reviewOrNotFound } from '#services/registrant-list';
 import { decideRequest, listRequests, showRequest } from '#services/requests';
 import { cancelReview, listAllReviews, putReview, showReview } from '#services/reviews';
 import { listAllSuppressions, showSuppression } from '#services/suppressions';
 import { contributionsCsv } from './contributions-csv';
+import { registrantsCsv } from './registrants-csv';
 import { canSeeRequest } from './staff-access';
 
 export type AdminApiDependencies = Needs<'store' | 'scheduler' | 'mailer' | 'log' | 'site'>;
@@ -114,6 +116,25 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
   'GET /admin/reviews/{reviewId}/audit': async (event, deps) => {
     const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
     return json(200, { entries: await deps.store.audit.list(`review:${review.reviewId}`) });
+  },
+
+  /**
+   * The review's registrants, filtered as the console filters them (`meeting`, `attendance`, `language`, `group`,
+   * `country`, `status`, `q`), with their counts; `?format=csv` (and `lang`) for a spreadsheet.
+   */
+  'GET /admin/reviews/{reviewId}/registrants': async (event, deps) => {
+    const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
+    const { format, lang, ...filter } = event.queryStringParameters ?? {};
+    const list = await registrantList(deps, review, filter, requestTime(event));
+    if (format !== 'csv') return json(200, list);
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${review.reviewId}-registrants.csv"`,
+      },
+      body: registrantsCsv(list.registrants, Language.safeParse(lang).data ?? 'en'),
+    };
   },
 
   /** Briefing requests and GCM Talk proposals, newest first: `?kind=briefing|gcm-talk&status=received`. */

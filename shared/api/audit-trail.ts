@@ -2,6 +2,7 @@ import type { Principal } from '#domain/access';
 import { type AuditEntry, changesBetween } from '#domain/audit';
 import { type HttpEvent, requestTime } from '#http/event';
 import type { Needs } from '#services/dependencies';
+import { registrantScope } from '#services/registrant-actions';
 import type { RouteTable } from './http-function';
 import { type HttpFunctionName, type RouteKey, routeKey, routesOf } from './routes';
 
@@ -13,10 +14,16 @@ const readsOnly = (key: string) => key.startsWith('GET ') || key === 'POST /cons
 
 /** The record a route changes, as it stands: a contribution, what was published, a request, or the review. */
 async function snapshot(deps: Needs<'store'>, path: string, event: HttpEvent) {
-  const { reviewId, requestId, contributionId } = event.pathParameters ?? {};
+  const { reviewId, requestId, contributionId, email } = event.pathParameters ?? {};
   const now = requestTime(event);
   if (requestId) return deps.store.requests.get(requestId, now);
   if (!reviewId) return undefined;
+  if (email) {
+    const registrant = await deps.store.registrants.get(reviewId, email, now);
+    if (!registrant) return undefined;
+    const { confirmNonce: _nonce, ...kept } = registrant;
+    return kept;
+  }
   if (contributionId) return deps.store.contributions.get(reviewId, contributionId, now);
   if (path.endsWith('/analytical-paper') || path.endsWith('/outcome'))
     return { announcements: await deps.store.announcements.list(reviewId) };
@@ -46,13 +53,13 @@ export function withAuditTrail<F extends HttpFunctionName, D extends Needs<'stor
       if (result.statusCode >= 400) return result;
       const after = (await snapshot(deps, route.path, event)) as Record<string, unknown> | undefined;
       const actor = await actorOf(event, deps);
-      const { reviewId, requestId, contributionId, meetingId } = event.pathParameters ?? {};
+      const { reviewId, requestId, contributionId, meetingId, email } = event.pathParameters ?? {};
       const entry: AuditEntry = {
         at: requestTime(event).toISOString(),
         actor: { subject: actor?.subject ?? 'unknown', ...(actor?.email ? { email: actor.email } : {}) },
         action: key,
         target: Object.fromEntries(
-          Object.entries({ reviewId, requestId, contributionId, meetingId }).filter(([, v]) => v),
+          Object.entries({ reviewId, requestId, contributionId, meetingId, email }).filter(([, v]) => v),
         ),
         ...changesBetween(before, after),
       };
@@ -60,6 +67,7 @@ export function withAuditTrail<F extends HttpFunctionName, D extends Needs<'stor
       const becameReview =
         requestId && typeof after?.reviewId === 'string' && after.reviewId !== before?.reviewId;
       if (becameReview) await deps.store.audit.record(`review:${after.reviewId}`, entry);
+      if (reviewId && email) await deps.store.audit.record(registrantScope(reviewId, email), entry);
       return result;
     };
   }

@@ -10,6 +10,7 @@ import {
   reviewPage,
 } from '#html/console-pages';
 import { interpretationPage } from '#html/console-planning';
+import { registrantPage } from '#html/console-registrant';
 import { formBody } from '#http/body';
 import { cookiesOf, setCookie } from '#http/cookies';
 import { ForbiddenError } from '#http/errors';
@@ -31,10 +32,12 @@ import {
 } from '#services/console-session';
 import type { Needs } from '#services/dependencies';
 import { publicUrl } from '#services/links';
+import { actOnRegistrant, registrantDetail } from '#services/registrant-actions';
 import { allRegistrants, registrantList, reviewOrNotFound } from '#services/registrant-list';
 import { decideRequest, listRequests } from '#services/requests';
 import { showReview } from '#services/reviews';
 import type { RouteTable } from './http-function';
+import { registrantsCsv } from './registrants-csv';
 import { canSeeRequest } from './staff-access';
 
 export type ConsoleDependencies = Needs<
@@ -178,8 +181,48 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
       const now = requestTime(event);
       const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
       if (!canRead(session.principal, review)) throw new ForbiddenError('this review is another region’s');
-      const list = await registrantList(deps, review, event.queryStringParameters ?? {}, now);
+      const { format, lang: _lang, ...filter } = event.queryStringParameters ?? {};
+      const list = await registrantList(deps, review, filter, now);
+      if (format === 'csv')
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="${review.reviewId}-registrants.csv"`,
+          },
+          body: registrantsCsv(list.registrants, languageOf(event)),
+        };
       return html(200, registrantsPage(languageOf(event), session, review, planReview(review, now), list));
+    }),
+
+  'GET /console/reviews/{reviewId}/registrants/{email}': async (event, deps) =>
+    signedIn(event, deps, async (session) => {
+      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
+      if (!canRead(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const detail = await registrantDetail(deps, review, event.pathParameters?.email, requestTime(event));
+      return html(
+        200,
+        registrantPage(languageOf(event), session, review, detail, canWrite(session.principal, review)),
+      );
+    }),
+
+  'POST /console/reviews/{reviewId}/registrants/{email}': async (event, deps) =>
+    posted(event, deps, async (session, form) => {
+      const now = requestTime(event);
+      const language = languageOf(event);
+      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
+      if (!canWrite(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const email = event.pathParameters?.email;
+      const back = `/console/reviews/${review.reviewId}/registrants/${encodeURIComponent(email ?? '')}?lang=${language}`;
+      try {
+        await actOnRegistrant(deps, review, email, form.get('action') ?? '', now);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const detail = await registrantDetail(deps, review, email, now);
+        const problem = error.issues.map((issue) => issue.message);
+        return html(422, registrantPage(language, session, review, detail, true, problem));
+      }
+      return redirect(`${back}&done=${encodeURIComponent(form.get('action') ?? '')}`, [], 303);
     }),
 
   'GET /console/reviews/{reviewId}/interpretation': async (event, deps) =>

@@ -84,6 +84,13 @@ export const routes = [
     auth: 'staff',
     access: 'review:read',
   },
+  {
+    method: 'GET',
+    path: '/admin/reviews/{reviewId}/registrants',
+    fn: 'admin-api',
+    auth: 'staff',
+    access: 'review:read',
+  },
   { method: 'GET', path: '/admin/requests', fn: 'admin-api', auth: 'staff', access: 'listed' },
   {
     method: 'GET',
@@ -140,6 +147,8 @@ export const routes = [
   { method: 'GET', path: '/console/signed-out', fn: 'console', auth: 'none' },
   { method: 'GET', path: '/console/reviews/{reviewId}', fn: 'console', auth: 'none' },
   { method: 'GET', path: '/console/reviews/{reviewId}/registrants', fn: 'console', auth: 'none' },
+  { method: 'GET', path: '/console/reviews/{reviewId}/registrants/{email}', fn: 'console', auth: 'none' },
+  { method: 'POST', path: '/console/reviews/{reviewId}/registrants/{email}', fn: 'console', auth: 'none' },
   { method: 'GET', path: '/console/reviews/{reviewId}/interpretation', fn: 'console', auth: 'none' },
   { method: 'GET', path: '/console/requests', fn: 'console', auth: 'none' },
   { method: 'POST', path: '/console/requests/{requestId}', fn: 'console', auth: 'none' },

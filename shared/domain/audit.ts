@@ -8,7 +8,13 @@ export interface AuditEntry {
   /** The route that made the change, as API Gateway names it: `PUT /admin/reviews/{reviewId}`. */
   action: string;
   /** What the change was about. */
-  target: { reviewId?: string; requestId?: string; contributionId?: string; meetingId?: string };
+  target: {
+    reviewId?: string;
+    requestId?: string;
+    contributionId?: string;
+    meetingId?: string;
+    email?: string;
+  };
   /** The changed fields, as they were; absent when the record did not exist. */
   before?: Record<string, unknown>;
   /** The changed fields, as they are now. */

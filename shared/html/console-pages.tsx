@@ -239,7 +239,7 @@ export function reviewPage(
 }
 
 /** The audit log of a record, newest first: who changed what, when, each field before and after. */
-function Changes({ language, entries }: { language: Language; entries: AuditEntry[] }) {
+export function Changes({ language, entries }: { language: Language; entries: AuditEntry[] }) {
   const t = translator(language);
   const shown = (values?: Record<string, unknown>) =>
     values && Object.keys(values).length > 0
@@ -396,6 +396,17 @@ export function registrantsPage(
         <button type="submit">{t('console.filter.apply')}</button>
       </form>
       <p>{t('console.shownOf', { shown: list.shown, total: list.total })}</p>
+      <p>
+        <a
+          href={`${pathname}?${new URLSearchParams({
+            ...Object.fromEntries(Object.entries(f).filter(([, value]) => value)),
+            lang: language,
+            format: 'csv',
+          })}`}
+        >
+          {t('console.exportCsv')}
+        </a>
+      </p>
       <Counts
         title={t('console.column.language')}
         counts={list.counts.language}
@@ -425,7 +436,11 @@ export function registrantsPage(
             {list.registrants.map((r: Omit<Registrant, 'confirmNonce' | 'expiresAt'>) => (
               <tr>
                 <th scope="row">
-                  <bdi>{r.name}</bdi>
+                  <a
+                    href={`/console/reviews/${review.reviewId}/registrants/${encodeURIComponent(r.email)}?lang=${language}`}
+                  >
+                    <bdi>{r.name}</bdi>
+                  </a>
                 </th>
                 <td dir="ltr">{r.email}</td>
                 <td>

@@ -14,12 +14,14 @@ const CHART_WIDTH = 420;
 
 /**
  * Registrants per language as horizontal bars, online and in the room side by side, drawn on the server: an image
- * with its own text alternative, the table beside it holding the same figures.
+ * with its own text alternative, the table beside it holding the same figures. Drawn left to right in every
+ * language, as charts are (each label keeps its own script's direction).
  */
 function LanguageChart({ t, needs, label }: { t: Translate; needs: MeetingNeeds; label: string }) {
   const max = Math.max(1, ...needs.byLanguage.map((row) => row.online + row.inPerson));
   const scale = (CHART_WIDTH - LABEL_WIDTH - 40) / max;
-  const height = needs.byLanguage.length * (BAR_HEIGHT + 8) + 8;
+  const legendY = needs.byLanguage.length * (BAR_HEIGHT + 8) + 12;
+  const height = legendY + BAR_HEIGHT + 4;
   const summary = needs.byLanguage
     .map((row) => `${nativeName(row.language)}: ${row.online + row.inPerson}`)
     .join(', ');
@@ -31,6 +33,7 @@ function LanguageChart({ t, needs, label }: { t: Translate; needs: MeetingNeeds;
       width={CHART_WIDTH}
       height={height}
       style="max-width:100%;height:auto"
+      direction="ltr"
     >
       {needs.byLanguage.map((row, i) => {
         const y = 8 + i * (BAR_HEIGHT + 8);
@@ -53,6 +56,19 @@ function LanguageChart({ t, needs, label }: { t: Translate; needs: MeetingNeeds;
           </g>
         );
       })}
+      {(
+        [
+          [0, '#00589c', t('attendance.online')],
+          [CHART_WIDTH / 2, '#b35c00', t('attendance.in-person')],
+        ] as const
+      ).map(([x, colour, text]) => (
+        <g>
+          <rect x={x} y={legendY} width={14} height={14} fill={colour} />
+          <text x={x + 20} y={legendY + 12} font-size="14" fill="#1b1b1b">
+            {text}
+          </text>
+        </g>
+      ))}
     </svg>
   );
 }

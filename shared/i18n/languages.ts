@@ -36,3 +36,7 @@ export function pageLanguage(options: {
     .find(isLanguage);
   return preferred ?? 'en';
 }
+
+/** A country's name in the reader's language, from its ISO 3166 code (the platform's data: none shipped). */
+export const countryName = (code: string, language: Language): string =>
+  new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;

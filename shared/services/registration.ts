@@ -243,8 +243,22 @@ export async function cancelRegistration(
   const context = await manageContext(deps, token, now);
   if (!context.ok) return context;
   const { review, plan, registrant } = context;
-  if (!(await deps.store.registrants.cancel(review.reviewId, registrant.email, now)))
-    return { ok: false, reason: 'missing' };
+  if (!(await cancelConfirmed(deps, review, plan, registrant, now))) return { ok: false, reason: 'missing' };
+  return context;
+}
+
+/**
+ * Cancels a confirmed registration (by its holder, or by the secretariat): the place it held goes to the first in
+ * line, the invitations its calendar holds are cancelled, and its holder is told. False when it was not confirmed.
+ */
+export async function cancelConfirmed(
+  deps: Needs<'store' | 'mailer' | 'log' | 'signingKey' | 'site'>,
+  review: Review,
+  plan: Plan,
+  registrant: Registrant,
+  now: Date,
+): Promise<boolean> {
+  if (!(await deps.store.registrants.cancel(review.reviewId, registrant.email, now))) return false;
   const links = linksFor(deps.site, now, await deps.signingKey());
   await vacate(deps, review, plan, registrant, now, links);
   const { calendarInvite, recordCancelled } = await heldInvitationsToCancel(
@@ -260,5 +274,5 @@ export async function cancelRegistration(
     cancelledMessage(review, registrant, links.register(review.reviewId), calendarInvite),
   );
   await recordCancelled();
-  return context;
+  return true;
 }

@@ -54,6 +54,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
           ['review', `/console/reviews/africa-c?lang=${language}`],
           ['registrants', `/console/reviews/africa-c/registrants?lang=${language}&language=ar`],
           ['interpretation', `/console/reviews/africa-c/interpretation?lang=${language}`],
+          ['registrant', `/console/reviews/africa-c/registrants/amina%40example.org?lang=${language}`],
           ['requests', `/console/requests?lang=${language}`],
         ];
         for (const [name, path] of shots) {

@@ -130,6 +130,18 @@ describe('the console', () => {
     expect(french).toContain('1 of 2 registrations');
     expect(french).toContain('amina@example.org');
     expect(french).not.toContain('kofi@example.org');
+    expect(french).toContain(
+      'href="/console/reviews/africa-c/registrants?language=fr&amp;lang=en&amp;format=csv"',
+    );
+    const csv = await browser.go('/console/reviews/africa-c/registrants?language=fr&lang=fr&format=csv');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Nom complet,Adresse électronique,/);
+    expect(lines[1]).toMatch(/^Amina,amina@example.org,,,,français,En ligne,pre-1 hybrid,Confirmée,/);
   });
 
   it('refuses a form without the session’s own token, and decides a request with it', async ({
@@ -165,6 +177,91 @@ describe('the console', () => {
       csrf: csrfOf(europePage),
     });
     expect(notTheirs.status).toBe(403);
+  });
+
+  it('acts on a registration on its holder’s behalf, each action in its history', async ({
+    api,
+    runtime,
+  }) => {
+    const browser = new Browser(api.baseUrl);
+    await browser.signIn('africa-focal@example.org', ['region-africa']);
+    const list = await (await browser.go('/console/reviews/africa-c/registrants')).text();
+    expect(list).toContain('href="/console/reviews/africa-c/registrants/amina%40example.org?lang=en"');
+    const path = '/console/reviews/africa-c/registrants/amina%40example.org';
+    const page = await (await browser.go(path)).text();
+    expect(page).toContain('<h1>Amina: GCM regional review: Africa</h1>');
+    const csrf = csrfOf(page);
+
+    const sentBefore = (await api.outbox('amina@example.org')).length;
+    const resent = await browser.post(path, { csrf, action: 'resend' });
+    expect([resent.status, resent.headers.get('location')]).toEqual([303, `${path}?lang=en&done=resend`]);
+    const emails = await api.outbox('amina@example.org');
+    expect(emails).toHaveLength(sentBefore + 1);
+    expect(emails.at(-1)?.text).toContain('/manage?token=');
+
+    const noPlace = await browser.post(path, { csrf, action: 'place' });
+    expect(noPlace.status).toBe(422);
+    expect(await noPlace.text()).toContain('only a registrant on the waiting list can be given a place');
+
+    expect((await browser.post(path, { csrf, action: 'cancel' })).status).toBe(303);
+    const registrant = await runtime.dependencies.store.registrants.get(
+      'africa-c',
+      'amina@example.org',
+      runtime.clock.now(),
+    );
+    expect(registrant?.status).toBe('cancelled');
+    const history = await (await browser.go(path)).text();
+    expect(history).toContain('status: &quot;confirmed&quot;');
+    expect(history).toContain('status: &quot;cancelled&quot;');
+    expect(history.match(/africa-focal@example\.org<\/td>/g)).toHaveLength(2);
+
+    const other = new Browser(api.baseUrl);
+    await other.signIn('europe-focal@example.org', ['region-europe']);
+    expect((await other.go(path)).status).toBe(403);
+  });
+
+  it('gives a waiting registrant a place once there is a free one', async ({
+    api,
+    runtime,
+    records: start,
+  }) => {
+    const seats = (capacity: number) =>
+      reviewBody(start, 120, {
+        region: 'africa',
+        timeZone: 'Africa/Nairobi',
+        meetings: [
+          { id: 'pre-1', kind: 'pre-consultation' },
+          { id: 'hybrid', kind: 'hybrid-consultation', capacity },
+        ],
+      });
+    expect((await api.putReview('africa-s', seats(1))).status).toBe(201);
+    for (const email of ['first@example.org', 'second@example.org']) {
+      await api.request('POST', '/registrations', {
+        json: { reviewId: 'africa-s', email, name: email, attendanceMode: 'in-person' },
+      });
+      const link = (await api.outbox(email))
+        .at(-1)
+        ?.text?.match(/(http\S+\/confirm\?token=\S+)/)?.[1] as string;
+      await api.request('POST', '/confirm', {
+        form: { token: new URL(link).searchParams.get('token') as string },
+      });
+    }
+    const seatOf = async (email: string) =>
+      (await runtime.dependencies.store.registrants.get('africa-s', email, runtime.clock.now()))?.seat;
+    expect(await seatOf('second@example.org')).toBe('waitlisted');
+
+    const browser = new Browser(api.baseUrl);
+    await browser.signIn('africa-focal@example.org', ['region-africa']);
+    const path = '/console/reviews/africa-s/registrants/second%40example.org';
+    const csrf = csrfOf(await (await browser.go(path)).text());
+    const full = await browser.post(path, { csrf, action: 'place' });
+    expect(full.status).toBe(422);
+    expect(await full.text()).toContain('every one of the 1 places is taken: raise the capacity first');
+
+    expect((await api.putReview('africa-s', seats(2))).status).toBe(200);
+    expect((await browser.post(path, { csrf, action: 'place' })).status).toBe(303);
+    expect(await seatOf('second@example.org')).toBe('seat');
+    expect((await api.outbox('second@example.org')).at(-1)?.subject).toMatch(/place/i);
   });
 
   it('signs out: the session cookie goes, and the console asks to sign in again', async ({ api }) => {

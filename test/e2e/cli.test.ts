@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test as it } from '#test/support/fixtures';
+import { ADMIN_TOKEN, reviewBody } from '#test/support/service-client';
+import { SPAWNED } from '#test/support/spawn-service';
+
+const run = promisify(execFile);
+
+/** `npm run consult -- <args>`, in a process of its own, against the test's service. */
+const consult = (baseUrl: string, ...args: string[]) =>
+  run(
+    process.execPath,
+    ['--import', 'tsx', 'cli/consult.ts', ...args, '--url', baseUrl, '--token', ADMIN_TOKEN],
+    {
+      env: { ...process.env, CONSULT_TOKEN: '', ADMIN_TOKEN: '' },
+    },
+  );
+
+describe('the command line', SPAWNED, () => {
+  it('sets and lists reviews, invites with progress, and exports registrants', async ({ api }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'consult-'));
+    const reviewFile = join(folder, 'review.json');
+    writeFileSync(reviewFile, JSON.stringify(reviewBody(await api.now(), 120)));
+    const set = await consult(api.baseUrl, 'set-review', 'europe-cli', reviewFile);
+    expect(set.stdout).toMatch(/^201 europe-cli: 8 jobs scheduled/);
+    expect((await consult(api.baseUrl, 'reviews')).stdout).toMatch(
+      /^europe-cli\s+\d+ \w+ \d{4}\s+active\s+pre-1\.invitation at /m,
+    );
+
+    const contacts = join(folder, 'contacts.csv');
+    writeFileSync(contacts, 'email,name,language\nana@example.org,Ana,es\nnot-an-address,Bad,en\n');
+    const inviting = consult(api.baseUrl, 'invite', 'europe-cli', contacts);
+    // The invitations go out a minute after the upload: once it is in, the local clock is moved for them.
+    for (let waited = 0; waited < 30_000; waited += 200) {
+      const uploads = await api.request('GET', '/admin/reviews/europe-cli/audit');
+      if (uploads.body.entries.some((e: { action: string }) => e.action.includes('invitations'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await api.moveClock({ advanceBy: 'PT3M' });
+    const invited = await inviting;
+    expect(invited.stdout).toContain('line 3: ');
+    expect(invited.stdout).toContain('1 to invite (1 refused, 0 skipped)');
+    expect(invited.stdout).toContain('sent 1/1');
+
+    await api.registerAndConfirm('europe-cli', 'leo@example.org', 'Léo', 'fr');
+    const csv = await consult(
+      api.baseUrl,
+      'registrants',
+      'europe-cli',
+      '--csv',
+      '--lang',
+      'fr',
+      '--filter',
+      'language=fr',
+    );
+    const [heading, row, ...rest] = csv.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(heading).toMatch(/^Nom complet,/);
+    expect(row).toMatch(/^Léo,leo@example.org,/);
+    expect(rest).toEqual([]);
+
+    const failed = await consult(api.baseUrl, 'review', 'nowhere').catch((error) => error);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('404');
+  });
+});
