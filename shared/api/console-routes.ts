@@ -2,6 +2,7 @@ import { canRead, canWrite } from '#domain/access';
 import { NotFoundError, ValidationError } from '#domain/errors';
 import { meetingNeeds } from '#domain/interpretation';
 import { planReview } from '#domain/plan';
+import { contributionsPage } from '#html/console-contributions';
 import {
   consoleMessagePage,
   dashboardPage,
@@ -30,6 +31,7 @@ import {
   sessionOf,
   startSignIn,
 } from '#services/console-session';
+import { moderateContribution, reviewContributions } from '#services/contributions';
 import type { Needs } from '#services/dependencies';
 import { publicUrl } from '#services/links';
 import { actOnRegistrant, registrantDetail } from '#services/registrant-actions';
@@ -233,6 +235,46 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
       const { meetings } = planReview(review, now);
       const needs = meetingNeeds(meetings, await allRegistrants(deps, review.reviewId, now));
       return html(200, interpretationPage(languageOf(event), session, review, meetings, needs));
+    }),
+
+  'GET /console/reviews/{reviewId}/contributions': async (event, deps) =>
+    signedIn(event, deps, async (session) => {
+      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
+      if (!canRead(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const list = await reviewContributions(deps, review.reviewId, requestTime(event));
+      return html(
+        200,
+        contributionsPage(languageOf(event), session, review, list, canWrite(session.principal, review)),
+      );
+    }),
+
+  'POST /console/reviews/{reviewId}/contributions/{contributionId}': async (event, deps) =>
+    posted(event, deps, async (session, form) => {
+      const now = requestTime(event);
+      const language = languageOf(event);
+      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
+      if (!canWrite(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const decision = Object.fromEntries(
+        [...form].filter(([name, value]) => name !== 'csrf' && value !== ''),
+      );
+      try {
+        await moderateContribution(
+          deps,
+          review.reviewId,
+          event.pathParameters?.contributionId,
+          decision,
+          now,
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const list = await reviewContributions(deps, review.reviewId, now);
+        const problem = {
+          contributionId: event.pathParameters?.contributionId ?? '',
+          messages: error.issues.map((issue) => `${issue.field}: ${issue.message}`),
+        };
+        return html(422, contributionsPage(language, session, review, list, true, problem));
+      }
+      return redirect(`/console/reviews/${review.reviewId}/contributions?lang=${language}`, [], 303);
     }),
 
   'GET /console/requests': async (event, deps) =>

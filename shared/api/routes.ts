@@ -150,6 +150,13 @@ export const routes = [
   { method: 'GET', path: '/console/reviews/{reviewId}/registrants/{email}', fn: 'console', auth: 'none' },
   { method: 'POST', path: '/console/reviews/{reviewId}/registrants/{email}', fn: 'console', auth: 'none' },
   { method: 'GET', path: '/console/reviews/{reviewId}/interpretation', fn: 'console', auth: 'none' },
+  { method: 'GET', path: '/console/reviews/{reviewId}/contributions', fn: 'console', auth: 'none' },
+  {
+    method: 'POST',
+    path: '/console/reviews/{reviewId}/contributions/{contributionId}',
+    fn: 'console',
+    auth: 'none',
+  },
   { method: 'GET', path: '/console/requests', fn: 'console', auth: 'none' },
   { method: 'POST', path: '/console/requests/{requestId}', fn: 'console', auth: 'none' },
 ] as const satisfies readonly RouteShape[];

@@ -141,3 +141,53 @@ export function LanguageSwitcher(props: { language: Language; label: string; pat
     </nav>
   );
 }
+
+/** Labelled values, each a term and its description; the values are other people's text, isolated. */
+export function Details({ rows }: { rows: [string, ComponentChildren][] }) {
+  return (
+    <dl>
+      {rows.map(([label, value]) => (
+        <>
+          <dt>{label}</dt>
+          <dd>{typeof value === 'string' ? <bdi>{value}</bdi> : value}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * A table under its column headings, each row headed by its first cell. A table wider than the screen scrolls
+ * sideways in a region named `label`, reachable by keyboard.
+ */
+export function DataTable(props: {
+  label: string;
+  caption?: string;
+  headings: string[];
+  rows: ComponentChildren[][];
+}) {
+  return (
+    <section class="scroll" tabindex={0} aria-label={props.label}>
+      <table>
+        {props.caption && <caption>{props.caption}</caption>}
+        <thead>
+          <tr>
+            {props.headings.map((heading) => (
+              <th scope="col">{heading}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map(([first, ...rest]) => (
+            <tr>
+              <th scope="row">{first}</th>
+              {rest.map((cell) => (
+                <td>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

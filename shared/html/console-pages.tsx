@@ -10,7 +10,7 @@ import { type MessageKey, type Translate, translator } from '#i18n/translate';
 import type { ScheduleView } from '#scheduling/scheduler';
 import type { ConsoleSession } from '#services/console-session';
 import type { registrantList } from '#services/registrant-list';
-import { Paragraphs } from './components';
+import { DataTable, Details, Paragraphs } from './components';
 import { Layout, renderPage } from './layout';
 import { requestValues } from './request-pages';
 
@@ -88,44 +88,33 @@ export function dashboardPage(
       {reviews.length === 0 ? (
         <p>{t('console.noReviews')}</p>
       ) : (
-        <section class="scroll" tabindex={0} aria-label={t('console.reviews')}>
-          <table>
-            <caption>{t('console.reviews')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('console.column.review')}</th>
-                <th scope="col">{t('console.column.date')}</th>
-                <th scope="col">{t('console.column.status')}</th>
-                <th scope="col">{t('console.column.next')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviews.map(({ review, plan }) => {
-                const next = plan.milestones.find((m) => m.due);
-                return (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/console/reviews/${review.reviewId}?lang=${language}`}>
-                        <bdi>{reviewTitle(review, t)}</bdi>
-                      </a>
-                    </th>
-                    <td>{dateInWords(review.date, language)}</td>
-                    <td>{t(`console.status.${review.status}`)}</td>
-                    <td>
-                      {next ? (
-                        <>
-                          <bdi>{next.id}</bdi>: {localDateTime(next.localTime, language)}
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          label={t('console.reviews')}
+          caption={t('console.reviews')}
+          headings={[
+            t('console.column.review'),
+            t('console.column.date'),
+            t('console.column.status'),
+            t('console.column.next'),
+          ]}
+          rows={reviews.map(({ review, plan }) => {
+            const next = plan.milestones.find((m) => m.due);
+            return [
+              <a href={`/console/reviews/${review.reviewId}?lang=${language}`}>
+                <bdi>{reviewTitle(review, t)}</bdi>
+              </a>,
+              dateInWords(review.date, language),
+              t(`console.status.${review.status}`),
+              next ? (
+                <>
+                  <bdi>{next.id}</bdi>: {localDateTime(next.localTime, language)}
+                </>
+              ) : (
+                '—'
+              ),
+            ];
+          })}
+        />
       )}
     </ConsolePage>,
   );
@@ -172,6 +161,9 @@ export function reviewPage(
         <li>
           <a href={`${base}/interpretation?lang=${language}`}>{t('console.planning.link')}</a>
         </li>
+        <li>
+          <a href={`${base}/contributions?lang=${language}`}>{t('console.contributions')}</a>
+        </li>
       </ul>
       {plan.warnings.length > 0 && (
         <div class="notice" role="note">
@@ -180,59 +172,35 @@ export function reviewPage(
         </div>
       )}
       <h2>{t('console.meetings')}</h2>
-      <section class="scroll" tabindex={0} aria-label={t('console.meetings')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('console.column.meeting')}</th>
-              <th scope="col">{t('console.column.when')}</th>
-              <th scope="col">{t('console.column.mode')}</th>
-              <th scope="col">{t('console.column.interpretation')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.meetings.map((meeting) => (
-              <tr>
-                <th scope="row">
-                  <bdi>{meetingName(meeting, t)}</bdi>
-                </th>
-                <td>{meetingWhen(meeting, language)}</td>
-                <td>{t(`mode.${meeting.mode}`)}</td>
-                <td>{meeting.interpretationLanguages.map((l) => nativeName(l)).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DataTable
+        label={t('console.meetings')}
+        headings={[
+          t('console.column.meeting'),
+          t('console.column.when'),
+          t('console.column.mode'),
+          t('console.column.interpretation'),
+        ]}
+        rows={plan.meetings.map((meeting) => [
+          <bdi>{meetingName(meeting, t)}</bdi>,
+          meetingWhen(meeting, language),
+          t(`mode.${meeting.mode}`),
+          meeting.interpretationLanguages.map((l) => nativeName(l)).join(', '),
+        ])}
+      />
       <h2>{t('console.milestones')}</h2>
-      <section class="scroll" tabindex={0} aria-label={t('console.milestones')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('console.column.milestone')}</th>
-              <th scope="col">{t('console.column.when')}</th>
-              <th scope="col">{t('console.column.job')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.milestones.map((milestone) => (
-              <tr>
-                <th scope="row">
-                  <bdi>{milestone.id}</bdi>
-                </th>
-                <td>{localDateTime(milestone.localTime, language)}</td>
-                <td>
-                  {!milestone.due
-                    ? t('console.job.past')
-                    : scheduled.has(milestone.id)
-                      ? t('console.job.scheduled')
-                      : t('console.job.missing')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DataTable
+        label={t('console.milestones')}
+        headings={[t('console.column.milestone'), t('console.column.when'), t('console.column.job')]}
+        rows={plan.milestones.map((milestone) => [
+          <bdi>{milestone.id}</bdi>,
+          localDateTime(milestone.localTime, language),
+          !milestone.due
+            ? t('console.job.past')
+            : scheduled.has(milestone.id)
+              ? t('console.job.scheduled')
+              : t('console.job.missing'),
+        ])}
+      />
       <Changes language={language} entries={view.changes} />
     </ConsolePage>,
   );
@@ -253,30 +221,23 @@ export function Changes({ language, entries }: { language: Language; entries: Au
       {entries.length === 0 ? (
         <p>{t('console.noChanges')}</p>
       ) : (
-        <section class="scroll" tabindex={0} aria-label={t('console.changes')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('console.column.when')}</th>
-                <th scope="col">{t('console.column.who')}</th>
-                <th scope="col">{t('console.column.action')}</th>
-                <th scope="col">{t('console.column.before')}</th>
-                <th scope="col">{t('console.column.after')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr>
-                  <td>{localDateTime(entry.at, language)}</td>
-                  <td dir="ltr">{entry.actor.email ?? entry.actor.subject}</td>
-                  <td dir="ltr">{entry.action}</td>
-                  <td dir="ltr">{shown(entry.before)}</td>
-                  <td dir="ltr">{shown(entry.after)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          label={t('console.changes')}
+          headings={[
+            t('console.column.when'),
+            t('console.column.who'),
+            t('console.column.action'),
+            t('console.column.before'),
+            t('console.column.after'),
+          ]}
+          rows={entries.map((entry) => [
+            localDateTime(entry.at, language),
+            <span dir="ltr">{entry.actor.email ?? entry.actor.subject}</span>,
+            <span dir="ltr">{entry.action}</span>,
+            <span dir="ltr">{shown(entry.before)}</span>,
+            <span dir="ltr">{shown(entry.after)}</span>,
+          ])}
+        />
       )}
     </>
   );
@@ -418,46 +379,35 @@ export function registrantsPage(
         label={(mode) => t(`attendance.${mode}` as MessageKey)}
       />
       <Counts title={t('form.stakeholderGroup')} counts={list.counts.group} label={groupLabel} />
-      <section class="scroll" tabindex={0} aria-label={t('console.registrants')}>
-        <table>
-          <caption>{t('console.registrants')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('form.name')}</th>
-              <th scope="col">{t('form.email')}</th>
-              <th scope="col">{t('form.organisation')}</th>
-              <th scope="col">{t('form.stakeholderGroup')}</th>
-              <th scope="col">{t('console.column.language')}</th>
-              <th scope="col">{t('console.column.attendance')}</th>
-              <th scope="col">{t('console.column.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.registrants.map((r: Omit<Registrant, 'confirmNonce' | 'expiresAt'>) => (
-              <tr>
-                <th scope="row">
-                  <a
-                    href={`/console/reviews/${review.reviewId}/registrants/${encodeURIComponent(r.email)}?lang=${language}`}
-                  >
-                    <bdi>{r.name}</bdi>
-                  </a>
-                </th>
-                <td dir="ltr">{r.email}</td>
-                <td>
-                  <bdi>{r.organisation ?? '—'}</bdi>
-                </td>
-                <td>{groupLabel(r.stakeholderGroup ?? '')}</td>
-                <td>{nativeName(r.language)}</td>
-                <td>{t(`attendance.${r.attendanceMode}`)}</td>
-                <td>
-                  {t(`console.registrant.${r.status}` as MessageKey)}
-                  {r.seat && <> · {t(`console.seat.${r.seat}`)}</>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DataTable
+        label={t('console.registrants')}
+        caption={t('console.registrants')}
+        headings={[
+          t('form.name'),
+          t('form.email'),
+          t('form.organisation'),
+          t('form.stakeholderGroup'),
+          t('console.column.language'),
+          t('console.column.attendance'),
+          t('console.column.status'),
+        ]}
+        rows={list.registrants.map((r: Omit<Registrant, 'confirmNonce' | 'expiresAt'>) => [
+          <a
+            href={`/console/reviews/${review.reviewId}/registrants/${encodeURIComponent(r.email)}?lang=${language}`}
+          >
+            <bdi>{r.name}</bdi>
+          </a>,
+          <span dir="ltr">{r.email}</span>,
+          <bdi>{r.organisation ?? '—'}</bdi>,
+          groupLabel(r.stakeholderGroup ?? ''),
+          nativeName(r.language),
+          t(`attendance.${r.attendanceMode}`),
+          <>
+            {t(`console.registrant.${r.status}` as MessageKey)}
+            {r.seat && <> · {t(`console.seat.${r.seat}`)}</>}
+          </>,
+        ])}
+      />
     </ConsolePage>,
   );
 }
@@ -546,20 +496,17 @@ function RequestDetails({ t, request }: { t: Translate; request: StakeholderRequ
           [t('form.objectives'), request.objectives.join(', ')],
         ];
   return (
-    <dl>
-      {rows.map(([label, value]) => (
-        <>
-          <dt>{label}</dt>
-          <dd>
-            <bdi>{value}</bdi>
-          </dd>
-        </>
-      ))}
-      <dt>{t('console.requester')}</dt>
-      <dd>
-        <bdi>{request.name}</bdi> (<span dir="ltr">{request.email}</span>)
-      </dd>
-    </dl>
+    <Details
+      rows={[
+        ...rows,
+        [
+          t('console.requester'),
+          <>
+            <bdi>{request.name}</bdi> (<span dir="ltr">{request.email}</span>)
+          </>,
+        ],
+      ]}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import { meetingName, reviewTitle } from '#domain/wording';
 import { type Language, nativeName } from '#i18n/languages';
 import { type Translate, translator } from '#i18n/translate';
 import type { ConsoleSession } from '#services/console-session';
+import { DataTable } from './components';
 import { ConsolePage } from './console-pages';
 import { renderPage } from './layout';
 
@@ -105,26 +106,21 @@ function MeetingPlanning(props: { language: Language; meeting: PlannedMeeting; n
       {needs.byLanguage.length > 0 && (
         <>
           <LanguageChart t={t} needs={needs} label={t('console.planning.chart', { meeting: name })} />
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('console.column.language')}</th>
-                <th scope="col">{t('attendance.online')}</th>
-                <th scope="col">{t('attendance.in-person')}</th>
-                <th scope="col">{t('console.column.interpretation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {needs.byLanguage.map((row) => (
-                <tr>
-                  <th scope="row">{nativeName(row.language)}</th>
-                  <td>{row.online}</td>
-                  <td>{row.inPerson}</td>
-                  <td>{row.interpreted ? t('console.planning.yes') : t('console.planning.no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label={t('console.planning.chart', { meeting: name })}
+            headings={[
+              t('console.column.language'),
+              t('attendance.online'),
+              t('attendance.in-person'),
+              t('console.column.interpretation'),
+            ]}
+            rows={needs.byLanguage.map((row) => [
+              nativeName(row.language),
+              row.online,
+              row.inPerson,
+              row.interpreted ? t('console.planning.yes') : t('console.planning.no'),
+            ])}
+          />
         </>
       )}
       <h3>{t('console.planning.accessibility', { count: needs.accessibilityNeeds.length })}</h3>

@@ -5,7 +5,7 @@ import { reviewTitle } from '#domain/wording';
 import { countryName, type Language, nativeName } from '#i18n/languages';
 import { type MessageKey, translator } from '#i18n/translate';
 import type { ConsoleSession } from '#services/console-session';
-import { Paragraphs } from './components';
+import { Details, Paragraphs } from './components';
 import { Changes, ConsolePage } from './console-pages';
 import { renderPage } from './layout';
 
@@ -65,16 +65,7 @@ export function registrantPage(
       title={t('console.registrantOf', { name: r.name, review: reviewTitle(review, t) })}
       pathname={path}
     >
-      <dl>
-        {rows.map(([label, value]) => (
-          <>
-            <dt>{label}</dt>
-            <dd>
-              <bdi>{value}</bdi>
-            </dd>
-          </>
-        ))}
-      </dl>
+      <Details rows={rows} />
       {problem && (
         <div class="errors" role="alert">
           <Paragraphs texts={problem} />

@@ -7,7 +7,7 @@ import {
   submit,
 } from '#test/support/browser';
 import { describe, expect } from '#test/support/fixtures';
-import { reviewBody } from '#test/support/service-client';
+import { confirmedBriefingRequest, reviewBody } from '#test/support/service-client';
 
 /** One Chromium for the file; each test's service holds Africa's review with a registrant, and a briefing request. */
 const it = browserTest.extend('records', { auto: true }, async ({ api }) => {
@@ -15,25 +15,7 @@ const it = browserTest.extend('records', { auto: true }, async ({ api }) => {
   const review = reviewBody(start, 120, { region: 'africa', timeZone: 'Africa/Nairobi' });
   expect((await api.putReview('africa-c', review)).status).toBe(201);
   await api.registerAndConfirm('africa-c', 'amina@example.org', 'Amina Haddad', 'ar');
-  await api.request('POST', '/briefings/request', {
-    form: {
-      network: 'West African Migrant Network',
-      scope: 'regional',
-      regions: 'africa',
-      topic: 'The Africa review',
-      preferredDates: 'May 2027',
-      expectedParticipants: '30',
-      name: 'Awa',
-      email: 'awa@example.org',
-      language: 'en',
-      consent: 'yes',
-    },
-  });
-  const [message] = await api.outbox('awa@example.org');
-  const link = /(http\S+\/requests\/confirm\?token=\S+)/.exec(message?.text ?? '')?.[1] as string;
-  await api.request('POST', '/requests/confirm', {
-    form: { token: new URL(link).searchParams.get('token') as string },
-  });
+  await confirmedBriefingRequest(api);
 });
 
 describe.skipIf(!hasChromium)('the console in Chromium', () => {
@@ -54,6 +36,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
           ['review', `/console/reviews/africa-c?lang=${language}`],
           ['registrants', `/console/reviews/africa-c/registrants?lang=${language}&language=ar`],
           ['interpretation', `/console/reviews/africa-c/interpretation?lang=${language}`],
+          ['contributions', `/console/reviews/africa-c/contributions?lang=${language}`],
           ['registrant', `/console/reviews/africa-c/registrants/amina%40example.org?lang=${language}`],
           ['requests', `/console/requests?lang=${language}`],
         ];

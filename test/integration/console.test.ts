@@ -1,5 +1,5 @@
 import { describe, expect, test } from '#test/support/fixtures';
-import { reviewBody, type ServiceClient } from '#test/support/service-client';
+import { confirmedBriefingRequest, reviewBody } from '#test/support/service-client';
 
 /** A browser's cookie jar, as much of one as the console's sign-in needs. */
 class Browser {
@@ -71,29 +71,6 @@ const it = test.extend('records', { auto: true }, async ({ api }) => {
   return start;
 });
 
-async function briefingRequest(api: ServiceClient) {
-  await api.request('POST', '/briefings/request', {
-    form: {
-      network: 'West African Migrant Network',
-      scope: 'regional',
-      regions: 'africa',
-      topic: 'The Africa review',
-      preferredDates: 'May 2027',
-      expectedParticipants: '30',
-      name: 'Awa',
-      email: 'awa@example.org',
-      language: 'en',
-      consent: 'yes',
-    },
-  });
-  const [message] = await api.outbox('awa@example.org');
-  const link = /(http\S+\/requests\/confirm\?token=\S+)/.exec(message?.text ?? '')?.[1] as string;
-  await api.request('POST', '/requests/confirm', {
-    form: { token: new URL(link).searchParams.get('token') as string },
-  });
-  return (await api.request('GET', '/admin/requests')).body.requests[0].requestId as string;
-}
-
 describe('the console', () => {
   it('sends whoever is not signed in to sign in, and keeps no session for who is not staff', async ({
     api,
@@ -148,7 +125,7 @@ describe('the console', () => {
     api,
     runtime,
   }) => {
-    const requestId = await briefingRequest(api);
+    const requestId = await confirmedBriefingRequest(api);
     const browser = new Browser(api.baseUrl);
     await browser.signIn('africa-focal@example.org', ['region-africa']);
     const page = await (await browser.go('/console/requests')).text();
@@ -213,7 +190,7 @@ describe('the console', () => {
     const history = await (await browser.go(path)).text();
     expect(history).toContain('status: &quot;confirmed&quot;');
     expect(history).toContain('status: &quot;cancelled&quot;');
-    expect(history.match(/africa-focal@example\.org<\/td>/g)).toHaveLength(2);
+    expect(history.match(/<span dir="ltr">africa-focal@example\.org<\/span>/g)).toHaveLength(2);
 
     const other = new Browser(api.baseUrl);
     await other.signIn('europe-focal@example.org', ['region-europe']);
@@ -262,6 +239,46 @@ describe('the console', () => {
     expect((await browser.post(path, { csrf, action: 'place' })).status).toBe(303);
     expect(await seatOf('second@example.org')).toBe('seat');
     expect((await api.outbox('second@example.org')).at(-1)?.subject).toMatch(/place/i);
+  });
+
+  it('moderates the written contributions of a focal point’s own region', async ({ api }) => {
+    await api.request('POST', '/contribute/africa-c', {
+      form: {
+        name: 'Fatou Diallo',
+        email: 'fatou@example.org',
+        stakeholderGroup: 'civil-society',
+        language: 'fr',
+        title: 'Travail décent',
+        text: 'Les voies régulières doivent garantir un travail décent.',
+        objectives: ['6'],
+        publishable: 'yes',
+        consent: 'yes',
+      },
+    });
+    const [message] = await api.outbox('fatou@example.org');
+    const link = /(http\S+\/contributions\/confirm\?token=\S+)/.exec(message?.text ?? '')?.[1] as string;
+    await api.request('POST', '/contributions/confirm', {
+      form: { token: new URL(link).searchParams.get('token') as string },
+    });
+
+    const browser = new Browser(api.baseUrl);
+    await browser.signIn('africa-focal@example.org', ['region-africa']);
+    const page = await (await browser.go('/console/reviews/africa-c/contributions')).text();
+    expect(page).toContain('Travail décent');
+    const [, contributionId] = /contributions\/([0-9a-z]+)\?lang=en/.exec(page) ?? [];
+    const path = `/console/reviews/africa-c/contributions/${contributionId}`;
+    const unexplained = await browser.post(path, { csrf: csrfOf(page), decision: 'reject' });
+    expect(unexplained.status).toBe(422);
+    expect(await unexplained.text()).toContain('reason: ');
+    expect((await browser.post(path, { csrf: csrfOf(page), decision: 'accept' })).status).toBe(303);
+    const { contributions } = (await api.request('GET', '/admin/reviews/africa-c/contributions/accepted'))
+      .body;
+    expect(contributions.map((c: { title: string }) => c.title)).toEqual(['Travail décent']);
+    expect((await api.outbox('fatou@example.org')).at(-1)?.text).toContain('Travail décent');
+
+    const other = new Browser(api.baseUrl);
+    await other.signIn('europe-focal@example.org', ['region-europe']);
+    expect((await other.go('/console/reviews/africa-c/contributions')).status).toBe(403);
   });
 
   it('signs out: the session cookie goes, and the console asks to sign in again', async ({ api }) => {

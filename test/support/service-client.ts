@@ -115,3 +115,35 @@ export function reviewBody(from: Date, days: number, extra: Record<string, unkno
   const date = new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
   return { region: 'europe', date, venue: 'Palais des Nations, Geneva', timeZone: 'Europe/Zurich', ...extra };
 }
+
+/**
+ * A regional network's briefing request for Africa, sent by the public form and confirmed by its emailed link, as
+ * the network would; answers its id.
+ */
+export async function confirmedBriefingRequest(
+  api: ServiceClient,
+  email = 'awa@example.org',
+): Promise<string> {
+  await api.request('POST', '/briefings/request', {
+    form: {
+      network: 'West African Migrant Network',
+      scope: 'regional',
+      regions: 'africa',
+      topic: 'The Africa review',
+      preferredDates: 'May 2027',
+      expectedParticipants: '30',
+      name: 'Awa',
+      email,
+      language: 'en',
+      consent: 'yes',
+    },
+  });
+  const [message] = await api.outbox(email);
+  const link = /(http\S+\/requests\/confirm\?token=\S+)/.exec(message?.text ?? '')?.[1];
+  if (!link) throw new Error(`no request confirmation link for ${email}`);
+  await api.request('POST', '/requests/confirm', {
+    form: { token: new URL(link).searchParams.get('token') as string },
+  });
+  const { requests } = (await api.request('GET', '/admin/requests')).body;
+  return requests.find((r: { email: string }) => r.email === email).requestId as string;
+}
