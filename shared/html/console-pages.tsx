@@ -11,6 +11,7 @@ import type { ScheduleView } from '#scheduling/scheduler';
 import type { ConsoleSession } from '#services/console-session';
 import type { registrantList } from '#services/registrant-list';
 import { DataTable, Details, Paragraphs } from './components';
+import { RoundChart } from './console-gantt';
 import { Layout, renderPage } from './layout';
 import { requestValues } from './request-pages';
 
@@ -85,6 +86,7 @@ export function dashboardPage(
           </a>
         </p>
       )}
+      <RoundChart language={language} reviews={reviews} />
       {reviews.length === 0 ? (
         <p>{t('console.noReviews')}</p>
       ) : (

@@ -93,6 +93,8 @@ describe('the console', () => {
     const dashboard = await (await browser.go('/console')).text();
     expect(dashboard).toContain('href="/console/reviews/africa-c?lang=en"');
     expect(dashboard).not.toContain('europe-c');
+    expect(dashboard).toMatch(/<svg role="img" aria-label="The reviews and their meetings on a time line/);
+    expect(dashboard.match(/<rect [^>]*fill="#b35c00"/g)).toHaveLength(1);
     const theirs = await browser.go('/console/reviews/europe-c');
     expect(theirs.status).toBe(403);
     expect(await theirs.text()).toContain('<h1>Not yours to see</h1>');
