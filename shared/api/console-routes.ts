@@ -95,6 +95,18 @@ async function signedIn(
   return asPage(event, () => page(session));
 }
 
+/** The review a console route names, if the signed-in person may see it (`canRead`) or change it (`canWrite`). */
+async function reviewAllowed(
+  deps: ConsoleDependencies,
+  event: HttpEvent,
+  session: ConsoleSession,
+  allowed: typeof canRead,
+) {
+  const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
+  if (!allowed(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+  return review;
+}
+
 /** A console form's POST: a session, and the session's own token in the form, or 403. */
 async function posted(
   event: HttpEvent,
@@ -181,8 +193,7 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
   'GET /console/reviews/{reviewId}/registrants': async (event, deps) =>
     signedIn(event, deps, async (session) => {
       const now = requestTime(event);
-      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
-      if (!canRead(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const review = await reviewAllowed(deps, event, session, canRead);
       const { format, lang: _lang, ...filter } = event.queryStringParameters ?? {};
       const list = await registrantList(deps, review, filter, now);
       if (format === 'csv')
@@ -199,8 +210,7 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
 
   'GET /console/reviews/{reviewId}/registrants/{email}': async (event, deps) =>
     signedIn(event, deps, async (session) => {
-      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
-      if (!canRead(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const review = await reviewAllowed(deps, event, session, canRead);
       const detail = await registrantDetail(deps, review, event.pathParameters?.email, requestTime(event));
       return html(
         200,
@@ -212,8 +222,7 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
     posted(event, deps, async (session, form) => {
       const now = requestTime(event);
       const language = languageOf(event);
-      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
-      if (!canWrite(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const review = await reviewAllowed(deps, event, session, canWrite);
       const email = event.pathParameters?.email;
       const back = `/console/reviews/${review.reviewId}/registrants/${encodeURIComponent(email ?? '')}?lang=${language}`;
       try {
@@ -230,8 +239,7 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
   'GET /console/reviews/{reviewId}/interpretation': async (event, deps) =>
     signedIn(event, deps, async (session) => {
       const now = requestTime(event);
-      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
-      if (!canRead(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const review = await reviewAllowed(deps, event, session, canRead);
       const { meetings } = planReview(review, now);
       const needs = meetingNeeds(meetings, await allRegistrants(deps, review.reviewId, now));
       return html(200, interpretationPage(languageOf(event), session, review, meetings, needs));
@@ -239,8 +247,7 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
 
   'GET /console/reviews/{reviewId}/contributions': async (event, deps) =>
     signedIn(event, deps, async (session) => {
-      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
-      if (!canRead(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const review = await reviewAllowed(deps, event, session, canRead);
       const list = await reviewContributions(deps, review.reviewId, requestTime(event));
       return html(
         200,
@@ -252,8 +259,7 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
     posted(event, deps, async (session, form) => {
       const now = requestTime(event);
       const language = languageOf(event);
-      const review = await reviewOrNotFound(deps, event.pathParameters?.reviewId);
-      if (!canWrite(session.principal, review)) throw new ForbiddenError('this review is another region’s');
+      const review = await reviewAllowed(deps, event, session, canWrite);
       const decision = Object.fromEntries(
         [...form].filter(([name, value]) => name !== 'csrf' && value !== ''),
       );
