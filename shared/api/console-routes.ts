@@ -107,6 +107,18 @@ async function reviewAllowed(
   return review;
 }
 
+/** A decision form's fields, as the admin API's JSON would give them: the token left out, empty fields absent. */
+const decisionOf = (form: URLSearchParams) =>
+  Object.fromEntries([...form].filter(([name, value]) => name !== 'csrf' && value !== ''));
+
+/** The requests the signed-in person may see and decide. */
+const visibleRequests = (
+  deps: ConsoleDependencies,
+  session: ConsoleSession,
+  filter: { kind?: string; status?: string },
+  now: Date,
+) => listRequests(deps, filter, now, (request) => canSeeRequest(session.principal, request));
+
 /** A console form's POST: a session, and the session's own token in the form, or 403. */
 async function posted(
   event: HttpEvent,
@@ -135,9 +147,7 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
         .filter((review) => canRead(session.principal, review))
         .map((review) => ({ review, plan: planReview(review, now) }))
         .sort((a, b) => a.review.reviewId.localeCompare(b.review.reviewId));
-      const waiting = (
-        await listRequests(deps, { status: 'received' }, now, (r) => canSeeRequest(session.principal, r))
-      ).requests.length;
+      const waiting = (await visibleRequests(deps, session, { status: 'received' }, now)).requests.length;
       return html(200, dashboardPage(languageOf(event), session, reviews, waiting));
     }),
 
@@ -260,9 +270,7 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
       const now = requestTime(event);
       const language = languageOf(event);
       const review = await reviewAllowed(deps, event, session, canWrite);
-      const decision = Object.fromEntries(
-        [...form].filter(([name, value]) => name !== 'csrf' && value !== ''),
-      );
+      const decision = decisionOf(form);
       try {
         await moderateContribution(
           deps,
@@ -285,8 +293,7 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
 
   'GET /console/requests': async (event, deps) =>
     signedIn(event, deps, async (session) => {
-      const visible = (r: Parameters<typeof canSeeRequest>[1]) => canSeeRequest(session.principal, r);
-      const { requests } = await listRequests(deps, {}, requestTime(event), visible);
+      const { requests } = await visibleRequests(deps, session, {}, requestTime(event));
       return html(200, requestsPage(languageOf(event), session, requests));
     }),
 
@@ -298,22 +305,11 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
       const request = await deps.store.requests.get(requestId, now);
       if (request && !canSeeRequest(session.principal, request, true))
         throw new ForbiddenError('this request is another region’s');
-      const decision = Object.fromEntries(
-        [...form].filter(([name, value]) => name !== 'csrf' && value !== ''),
-      );
-      if (
-        decision.decision === 'accept' &&
-        decision.reviewId &&
-        request &&
-        !canWrite(session.principal, request)
-      )
-        throw new ForbiddenError('this request is another region’s');
       try {
-        await decideRequest(deps, requestId, decision, now);
+        await decideRequest(deps, requestId, decisionOf(form), now);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        const visible = (r: Parameters<typeof canSeeRequest>[1]) => canSeeRequest(session.principal, r);
-        const { requests } = await listRequests(deps, {}, now, visible);
+        const { requests } = await visibleRequests(deps, session, {}, now);
         const messages = error.issues.map((issue) => `${issue.field}: ${issue.message}`);
         return html(422, requestsPage(language, session, requests, { requestId, messages }));
       }
