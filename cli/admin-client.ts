@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Language } from '#i18n/languages';
 import { ADMIN_TOKEN_FILE } from '#local/runtime';
 
 /**
@@ -26,6 +27,20 @@ export function adminClient(url: string | undefined, token: string | undefined) 
       const text = await response.text();
       const isJson = response.headers.get('content-type')?.includes('json');
       return { status: response.status, ok: response.ok, text, body: isJson ? JSON.parse(text) : undefined };
+    },
+    /** A file the API answers (a part of an export): its bytes, how many parts there are, its language. */
+    async download(path: string) {
+      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const header = (name: string) => response.headers.get(name) ?? undefined;
+      return {
+        status: response.status,
+        ok: response.ok,
+        text: bytes.toString('utf8'),
+        bytes,
+        parts: Number(header('x-export-parts') ?? 1),
+        language: Language.safeParse(header('content-language')).data ?? 'en',
+      };
     },
   };
 }

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Language } from '#i18n/languages';
 import { type AdminClient, adminClient } from './admin-client';
+import { joinCsvParts, joinXlsxParts } from './join-parts';
 
 /**
  * `npm run consult -- <command>`: the admin operations from a terminal, against `npm start` or a deployment
@@ -12,8 +14,9 @@ const USAGE = `Usage: npm run consult -- <command> [options]
   review <reviewId>                show a review: its plan and its Scheduler jobs
   set-review <reviewId> <file>     create or replace a review from a JSON file (- for standard input)
   invite <reviewId> <file.csv>     upload contacts to invite, then follow the invitations going out
-  registrants <reviewId> [--csv] [--lang fr] [--filter language=fr ...]
-                                   the registrants, filtered; --csv writes a spreadsheet to standard output
+  registrants <reviewId> [--csv | --xlsx] [--out <file>] [--lang fr] [--filter language=fr ...]
+                                   the registrants, filtered; --csv or --xlsx fetches the spreadsheet (every
+                                   part of a large one) into one file: --out, else standard output
   follow <reviewId> <milestoneId> [--at <instant>]
                                    follow a round until nothing is left to send
 
@@ -25,6 +28,8 @@ const { values, positionals } = parseArgs({
     url: { type: 'string' },
     token: { type: 'string' },
     csv: { type: 'boolean', default: false },
+    xlsx: { type: 'boolean', default: false },
+    out: { type: 'string' },
     lang: { type: 'string' },
     filter: { type: 'string', multiple: true, default: [] },
     at: { type: 'string' },
@@ -35,10 +40,15 @@ const [command, ...args] = positionals;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One line that a terminal rewrites in place, and a log file gets once per change. */
-function progress(text: string) {
-  if (process.stdout.isTTY) process.stdout.write(`\r${text.padEnd(70)}`);
-  else console.log(text);
+function progress(text: string, stream: NodeJS.WriteStream = process.stdout) {
+  if (stream.isTTY) stream.write(`\r${text.padEnd(70)}`);
+  else stream.write(`${text}\n`);
 }
+
+const bar = (done: number, total: number, width = 30) => {
+  const filled = Math.round((done / total) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+};
 
 function fail(answer: { status: number; text: string }): never {
   console.error(`${answer.status} ${answer.text}`);
@@ -93,16 +103,54 @@ async function invite(client: AdminClient, reviewId: string, file: string) {
   console.log('');
 }
 
-async function registrants(client: AdminClient, reviewId: string) {
-  const query = new URLSearchParams(values.filter.map((pair) => pair.split('=', 2) as [string, string]));
-  if (values.csv) query.set('format', 'csv');
-  if (values.lang) query.set('lang', values.lang);
-  const answer = await client.call('GET', `/admin/reviews/${reviewId}/registrants?${query}`);
-  if (!answer.ok) fail(answer);
-  if (values.csv) {
-    process.stdout.write(answer.text);
+/**
+ * An export, part after part with a progress bar on standard error (standard output may be the file), written as
+ * one file. The number of parts is read again from each part, in case registrations came in meanwhile.
+ */
+async function exportParts(
+  client: AdminClient,
+  path: string,
+  query: URLSearchParams,
+  format: 'csv' | 'xlsx',
+) {
+  if (format === 'xlsx' && !values.out && process.stdout.isTTY) {
+    console.error('an XLSX file is not for a terminal: give --out <file>, or redirect standard output');
+    process.exit(2);
+  }
+  const pieces: Buffer[] = [];
+  let parts = 1;
+  let language: Language = 'en';
+  query.set('format', format);
+  for (let part = 1; part <= parts; part++) {
+    query.set('part', String(part));
+    const answer = await client.download(`${path}?${query}`);
+    if (!answer.ok) fail(answer);
+    ({ parts, language } = answer);
+    pieces.push(answer.bytes);
+    progress(`part ${part}/${parts} ${bar(part, parts)}`, process.stderr);
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const file =
+    pieces.length === 1
+      ? (pieces[0] as Buffer)
+      : format === 'csv'
+        ? joinCsvParts(pieces.map((piece) => piece.toString('utf8')))
+        : await joinXlsxParts(pieces, language);
+  if (!values.out) {
+    process.stdout.write(file);
     return;
   }
+  writeFileSync(values.out, file);
+  console.log(`${values.out}: ${parts} ${parts === 1 ? 'part' : 'parts'} in one file`);
+}
+
+async function registrants(client: AdminClient, reviewId: string) {
+  const query = new URLSearchParams(values.filter.map((pair) => pair.split('=', 2) as [string, string]));
+  if (values.lang) query.set('lang', values.lang);
+  const path = `/admin/reviews/${reviewId}/registrants`;
+  if (values.xlsx || values.csv) return exportParts(client, path, query, values.xlsx ? 'xlsx' : 'csv');
+  const answer = await client.call('GET', `${path}?${query}`);
+  if (!answer.ok) fail(answer);
   const list = answer.body as {
     shown: number;
     total: number;

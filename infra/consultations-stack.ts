@@ -25,6 +25,7 @@ export class ConsultationsStack extends Stack {
     const { xrayTracing } = settings;
 
     const tableEnvironment = { TABLE_NAME: table.tableName };
+    const retentionEnvironment = { PURGE_AFTER_MONTHS: String(settings.purgeAfterMonths) };
     const schedulingEnvironment = {
       ...tableEnvironment,
       SCHEDULE_GROUP: scheduling.group.scheduleGroupName,
@@ -60,34 +61,29 @@ export class ConsultationsStack extends Stack {
     scheduling.grantCreateSchedules(milestone);
 
     const reviewsEnvironment = { ...schedulingEnvironment, MILESTONE_FUNCTION_ARN: milestone.functionArn };
-    // The admin API tells a contribution's sender, or a request's, the secretariat's decision.
+    // The admin API tells a contribution's sender, or a request's, the secretariat's decision; an erasure cancels
+    // the registration first, with the usual email and its links.
     const adminApi = new ServiceFunction(this, 'AdminApi', {
       name: 'admin-api',
-      environment: {
-        ...reviewsEnvironment,
-        MAIL_FROM: settings.mailFrom,
-        SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
-        PUBLIC_BASE_URL: mailEnvironment.PUBLIC_BASE_URL,
-        SECRETARIAT_EMAIL: settings.secretariatEmail,
-      },
+      environment: { ...reviewsEnvironment, ...mailEnvironment, ...retentionEnvironment },
       xrayTracing,
     });
     const reconcile = new ServiceFunction(this, 'Reconcile', {
       name: 'reconcile',
-      environment: reviewsEnvironment,
+      environment: { ...reviewsEnvironment, ...retentionEnvironment },
       timeout: Duration.minutes(2),
       xrayTracing,
     });
     const publicApi = new ServiceFunction(this, 'PublicApi', {
       name: 'public-api',
-      environment: mailEnvironment,
+      environment: { ...mailEnvironment, ...retentionEnvironment },
       xrayTracing,
     });
 
     for (const fn of [milestone, adminApi, reconcile, publicApi]) data.grantReadWrite(fn);
     for (const fn of [adminApi, reconcile]) scheduling.grantManageSchedules(fn);
     for (const fn of [milestone, publicApi, adminApi]) mail.grantSendRawEmail(fn);
-    for (const fn of [milestone, publicApi]) tokenSecret.grantRead(fn);
+    for (const fn of [milestone, publicApi, adminApi]) tokenSecret.grantRead(fn);
 
     // SES's events about sent mail: statuses, suppressed addresses. It needs the table only.
     const mailEvents = new MailEvents(this, 'MailEvents', { configurationSet: mail.configurationSet });
@@ -112,6 +108,7 @@ export class ConsultationsStack extends Stack {
       environment: {
         ...reviewsEnvironment,
         ...mailEnvironment,
+        ...retentionEnvironment,
         COGNITO_USER_POOL_ID: Lazy.string({ produce: () => api.userPool.userPoolId }),
         COGNITO_CLIENT_ID: Lazy.string({ produce: () => api.consoleClient.userPoolClientId }),
         COGNITO_DOMAIN_URL: Lazy.string({ produce: () => api.authDomain.baseUrl() }),

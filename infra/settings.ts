@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import { DEFAULT_PURGE_AFTER_MONTHS } from '#domain/retention';
 
 /** Deployment choices read from CDK context (`cdk.json` or `-c name=value`), with the defaults of a first deploy. */
 export interface Settings {
@@ -14,6 +15,8 @@ export interface Settings {
   xrayTracing: boolean;
   /** The SES account's maximum send rate, emails per second (SES's default out of the sandbox is 14). */
   sesSendRate: number;
+  /** Months after a review its registrants' personal data is purged. */
+  purgeAfterMonths: number;
 }
 
 const DEFAULT_MAIL_FROM = 'consultations@example.org';
@@ -31,6 +34,7 @@ export function readSettings(scope: Construct): Settings {
     scheduleGroupName: contextString(scope, 'scheduleGroupName') ?? DEFAULT_SCHEDULE_GROUP_NAME,
     authDomainPrefix: contextString(scope, 'authDomainPrefix') ?? DEFAULT_SCHEDULE_GROUP_NAME,
     sesSendRate: Number(scope.node.tryGetContext('sesSendRate') ?? 14),
+    purgeAfterMonths: Number(scope.node.tryGetContext('purgeAfterMonths') ?? DEFAULT_PURGE_AFTER_MONTHS),
     // `-c xrayTracing=true` arrives as a string, cdk.json as a boolean.
     xrayTracing: String(scope.node.tryGetContext('xrayTracing')) === 'true',
   };

@@ -1,3 +1,4 @@
+import type { ExportSettings } from '#api/export-file';
 import { createDynamoClient } from '#aws/dynamo-client';
 import type { ClientConfig } from '#aws/request-handler';
 import { createSchedulerClient } from '#aws/scheduler-client';
@@ -19,10 +20,14 @@ export interface LocalSettings {
   publicBaseUrl: string;
   signingKey: string;
   sending: { rate: number; leaseMs?: number };
+  /** Rows per part of an export. */
+  exportPartRows: number;
+  purgeAfterMonths: number;
 }
 
 /** What the local runtime's functions share: every adapter, built once against the local components. */
-export type LocalDependencies = Dependencies & { schedulerInvoking(functionArn: string): Scheduler };
+export type LocalDependencies = Dependencies &
+  ExportSettings & { schedulerInvoking(functionArn: string): Scheduler };
 
 /** A client of a local component: any region and credentials do, but the SDK needs some to sign with. */
 export const localClientConfig = (endpoint: string): ClientConfig => ({
@@ -51,12 +56,14 @@ export function composeLocal(settings: LocalSettings, clock: LocalClock, log: Lo
     schedulerInvoking,
     clock,
     log,
+    exportPartRows: settings.exportPartRows,
     signingKey: async () => settings.signingKey,
     site: {
       publicBaseUrl: settings.publicBaseUrl,
       mailFrom: settings.mailFrom,
       secretariatEmail: settings.secretariatEmail,
     },
+    retention: { purgeAfterMonths: settings.purgeAfterMonths },
     sending: {
       rate: settings.sending.rate,
       concurrency: SEND_CONCURRENCY,

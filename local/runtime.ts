@@ -5,8 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CreateScheduleGroupCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { ScheduledEvent } from 'aws-lambda';
+import { EXPORT_PART_ROWS } from '#api/export-file';
 import { cognitoSignIn } from '#aws/cognito-sign-in';
 import { issuesFromZod, ValidationError } from '#domain/errors';
+import { DEFAULT_PURGE_AFTER_MONTHS } from '#domain/retention';
 import { parseSesEvent } from '#domain/ses-event';
 import { adminApi } from '#functions/admin-api/app';
 import { consoleFunction } from '#functions/console/app';
@@ -53,8 +55,12 @@ export interface LocalRuntimeOptions {
    * go as fast as the pipeline allows; 14 shows a round at a new SES account's pace.
    */
   sending?: { rate?: number; leaseMs?: number };
+  /** Months after a review its personal data is purged (12 unless given). */
+  purgeAfterMonths?: number;
   /** Puts something between the functions and the SES emulator (a test's fault injector): its endpoint. */
   sesInFront?: (emulatorEndpoint: string) => Promise<string>;
+  /** Rows per part of an export: `EXPORT_PART_ROWS` unless given, fewer to see parts without thousands of rows. */
+  exportPartRows?: number;
 }
 
 export type LocalFunctions = ReturnType<typeof localFunctions>;
@@ -171,6 +177,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       publicBaseUrl: apiUrl,
       signingKey,
       sending: { rate: options.sending?.rate ?? LOCAL_SEND_RATE, leaseMs: options.sending?.leaseMs },
+      exportPartRows: options.exportPartRows ?? EXPORT_PART_ROWS,
+      purgeAfterMonths: options.purgeAfterMonths ?? DEFAULT_PURGE_AFTER_MONTHS,
     },
     clock,
     () => undefined,

@@ -10,6 +10,7 @@ import { startLocalRuntime } from './runtime';
  *   SES_SEND_RATE=14          rounds at a new SES account's pace (emails per second)
  *   DELIVERY_LEASE_MS=500     how soon a claim left by a killed process may be taken over
  *   MAIL_FROM=...             the sending address shown in the outbox
+ *   EXPORT_PART_ROWS=100      rows per part of an export (5,000 in AWS), to see a large export's parts
  */
 // The SDK warns of its coming end of Node 20 support; the Lambda runtime is Node 22 (see README).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -25,6 +26,8 @@ const runtime = await startLocalRuntime({
   adminToken: process.env.ADMIN_TOKEN || undefined,
   mailFrom: process.env.MAIL_FROM || undefined,
   sending: { rate: numberFrom('SES_SEND_RATE'), leaseMs: numberFrom('DELIVERY_LEASE_MS') },
+  exportPartRows: numberFrom('EXPORT_PART_ROWS'),
+  purgeAfterMonths: numberFrom('PURGE_AFTER_MONTHS'),
 }).catch((error: NodeJS.ErrnoException) => {
   const hint =
     error.code === 'EADDRINUSE'

@@ -3,8 +3,11 @@ import { CONSOLE_ROUTES, type ConsoleDependencies, consoleActor } from '#api/con
 import { httpFunction } from '#api/http-function';
 import { maxBodySize } from '#http/body';
 
-/** The console's forms are small. */
+/** The console's forms are small, but for a contact list's CSV file. */
 const FORM_BYTES = 16 * 1024;
+/** Thousands of contacts, well within the 6 MB that Lambda takes (base64 makes a third more). */
+const UPLOAD_BYTES = 4 * 1024 * 1024;
+const UPLOAD_ROUTE = 'POST /console/reviews/{reviewId}/invitations';
 
 /**
  * The secretariat's console: pages behind its own sign-in, each scoped to what the person may see; every change
@@ -12,5 +15,5 @@ const FORM_BYTES = 16 * 1024;
  */
 export const consoleFunction = (deps: ConsoleDependencies) =>
   httpFunction('console', withAuditTrail('console', CONSOLE_ROUTES, consoleActor), deps, [
-    maxBodySize(() => FORM_BYTES),
+    maxBodySize((routeKey) => (routeKey === UPLOAD_ROUTE ? UPLOAD_BYTES : FORM_BYTES)),
   ]);

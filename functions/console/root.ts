@@ -1,6 +1,7 @@
 import type { ConsoleDependencies } from '#api/console-routes';
+import { EXPORT_PART_ROWS } from '#api/export-file';
 import { cognitoSignIn } from '#aws/cognito-sign-in';
-import { dynamoStore, mailingOf, schedulerInvoking, sesMailerOf } from '#config/aws-adapters';
+import { dynamoStore, mailingOf, retentionOf, schedulerInvoking, sesMailerOf } from '#config/aws-adapters';
 import { readEnvironment } from '#config/environment';
 import { DEFAULT_SEND_RATE } from '#services/delivery-round';
 import { jsonLog, systemClock } from '#services/dependencies';
@@ -8,7 +9,7 @@ import { jsonLog, systemClock } from '#services/dependencies';
 /** The console's adapters in AWS, from its environment. */
 export function composeConsole(env: Record<string, string | undefined>): ConsoleDependencies {
   const settings = readEnvironment('console', env);
-  const { signingKey, site } = mailingOf(settings, DEFAULT_SEND_RATE);
+  const { signingKey, site, sending } = mailingOf(settings, DEFAULT_SEND_RATE);
   return {
     store: dynamoStore(settings),
     scheduler: schedulerInvoking(settings)(settings.MILESTONE_FUNCTION_ARN),
@@ -17,6 +18,9 @@ export function composeConsole(env: Record<string, string | undefined>): Console
     log: jsonLog,
     signingKey,
     site,
+    sending,
+    retention: retentionOf(settings),
+    exportPartRows: EXPORT_PART_ROWS,
     signIn: cognitoSignIn({
       domainUrl: settings.COGNITO_DOMAIN_URL,
       userPoolId: settings.COGNITO_USER_POOL_ID,

@@ -9,7 +9,7 @@ import { runRound } from '#services/sender';
  * The jobs this function schedules (meeting changes, continuations) invoke the function itself, whose ARN only
  * each invocation's context gives: its environment cannot hold it without a cycle in the stack.
  */
-export type MilestoneDependencies = Omit<Dependencies, 'scheduler'> & {
+export type MilestoneDependencies = Omit<Dependencies, 'scheduler' | 'retention'> & {
   schedulerInvoking(functionArn: string): Scheduler;
 };
 

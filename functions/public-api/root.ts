@@ -1,5 +1,5 @@
 import type { PublicApiDependencies } from '#api/public-routes';
-import { dynamoStore, mailingOf, sesMailerOf } from '#config/aws-adapters';
+import { dynamoStore, mailingOf, retentionOf, sesMailerOf } from '#config/aws-adapters';
 import { readEnvironment } from '#config/environment';
 import { DEFAULT_SEND_RATE } from '#services/delivery-round';
 import { jsonLog, systemClock } from '#services/dependencies';
@@ -14,5 +14,6 @@ export function composePublicApi(env: Record<string, string | undefined>): Publi
     ...mailingOf(settings, DEFAULT_SEND_RATE),
     clock: systemClock,
     log: jsonLog,
+    retention: retentionOf(settings),
   };
 }

@@ -1,14 +1,19 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import type { Needs } from '#services/dependencies';
+import { purgeDueReviews } from '#services/personal-data';
 import { reconcileAllReviews } from '#services/reviews';
 
-export type ReconcileDependencies = Needs<'store' | 'scheduler' | 'log'>;
+export type ReconcileDependencies = Needs<'store' | 'scheduler' | 'log' | 'retention'>;
 
-/** Hourly (an EventBridge rule): every review's Scheduler jobs brought back to its plan. */
+/**
+ * Hourly (an EventBridge rule): every review's Scheduler jobs brought back to its plan, and the personal data of
+ * reviews past their retention purged.
+ */
 export const reconcile = (deps: ReconcileDependencies) =>
   middy<ScheduledEvent>().handler(async (event) => {
-    const result = await reconcileAllReviews(deps, new Date(event.time));
+    const now = new Date(event.time);
+    const result = { ...(await reconcileAllReviews(deps, now)), ...(await purgeDueReviews(deps, now)) };
     deps.log('reconciled', result);
     return result;
   });

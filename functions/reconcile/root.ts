@@ -1,4 +1,4 @@
-import { dynamoStore, schedulerInvoking } from '#config/aws-adapters';
+import { dynamoStore, retentionOf, schedulerInvoking } from '#config/aws-adapters';
 import { readEnvironment } from '#config/environment';
 import { jsonLog } from '#services/dependencies';
 import type { ReconcileDependencies } from './app';
@@ -10,5 +10,6 @@ export function composeReconcile(env: Record<string, string | undefined>): Recon
     store: dynamoStore(settings),
     scheduler: schedulerInvoking(settings)(settings.MILESTONE_FUNCTION_ARN),
     log: jsonLog,
+    retention: retentionOf(settings),
   };
 }

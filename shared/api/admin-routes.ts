@@ -7,21 +7,36 @@ import { jsonBody, textBody } from '#http/body';
 import { type HttpEvent, json, requestTime } from '#http/event';
 import { Language } from '#i18n/languages';
 import { publishOutcome, publishPaper } from '#services/announcements';
+import { decideRegistration } from '#services/approvals';
 import { acceptedContributions, moderateContribution, reviewContributions } from '#services/contributions';
-import { milestoneDeliveries } from '#services/delivery-report';
+import { milestoneDeliveries, reviewRounds } from '#services/delivery-report';
 import type { Needs } from '#services/dependencies';
+import { interpretationNeeds } from '#services/interpretation-needs';
+import { remindInvitees } from '#services/invitation-reminders';
 import { importContacts, importProgress } from '#services/invitations';
+import { sendMessage } from '#services/one-off-messages';
+import { eraseRegistrant, personalDataOf, retentionOf } from '#services/personal-data';
 import { registrantList, reviewOrNotFound } from '#services/registrant-list';
 import { decideRequest, listRequests, showRequest } from '#services/requests';
 import { cancelReview, listAllReviews, putReview, showReview } from '#services/reviews';
 import { listAllSuppressions, showSuppression } from '#services/suppressions';
 import { contributionsCsv } from './contributions-csv';
-import { registrantsCsv } from './registrants-csv';
+import { deliveriesSheet } from './deliveries-sheet';
+import { EXPORT_PART_ROWS, type ExportSettings, exportFile } from './export-file';
+import { interpretationSheet } from './interpretation-sheet';
+import { registrantsSheet } from './registrants-sheet';
 import { canSeeRequest } from './staff-access';
 
-export type AdminApiDependencies = Needs<'store' | 'scheduler' | 'mailer' | 'log' | 'site'>;
+export type AdminApiDependencies = Needs<
+  'store' | 'scheduler' | 'mailer' | 'log' | 'site' | 'signingKey' | 'retention' | 'clock' | 'sending'
+> &
+  ExportSettings;
 
 const param = (event: HttpEvent, name: string) => event.pathParameters?.[name];
+
+/** The language of an exported file: `?lang=`, else English. */
+const exportLanguage = (event: HttpEvent) =>
+  Language.safeParse(event.queryStringParameters?.lang).data ?? 'en';
 
 /** The secretariat's JSON API: each route one service call. */
 export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
@@ -31,8 +46,11 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
     return json(200, { reviews: await listAllReviews(deps, requestTime(event), visible) });
   },
 
-  'GET /admin/reviews/{reviewId}': async (event, deps) =>
-    json(200, await showReview(deps, param(event, 'reviewId'), requestTime(event))),
+  'GET /admin/reviews/{reviewId}': async (event, deps) => {
+    const now = requestTime(event);
+    const view = await showReview(deps, param(event, 'reviewId'), now);
+    return json(200, { ...view, retention: retentionOf(deps, view.review, now) });
+  },
 
   'PUT /admin/reviews/{reviewId}': async (event, deps) => {
     const { created, ...view } = await putReview(
@@ -56,17 +74,54 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
   'GET /admin/reviews/{reviewId}/invitations/{importId}': async (event, deps) =>
     json(200, await importProgress(deps, param(event, 'reviewId'), param(event, 'importId'))),
 
-  'GET /admin/reviews/{reviewId}/deliveries/{milestoneId}': async (event, deps) =>
-    json(
+  /** One email to each invitee who has not registered (nor opted out), in a round of its own a minute later. */
+  'POST /admin/reviews/{reviewId}/invitations/reminders': async (event, deps) =>
+    json(202, await remindInvitees(deps, param(event, 'reviewId'), requestTime(event))),
+
+  /** What became of each message of a round; `?format=csv|xlsx` (and `lang`) for the report as a file. */
+  'GET /admin/reviews/{reviewId}/deliveries/{milestoneId}': async (event, deps) => {
+    const { at, format, part } = event.queryStringParameters ?? {};
+    const report = await milestoneDeliveries(
+      deps,
+      param(event, 'reviewId'),
+      param(event, 'milestoneId'),
+      at,
+      requestTime(event),
+    );
+    if (!format) return json(200, report);
+    return exportFile(
+      deliveriesSheet(report.deliveries, exportLanguage(event)),
+      { format, part },
+      {
+        filename: `${report.round.reviewId}-${report.round.milestoneId}-deliveries`,
+        partRows: deps.exportPartRows,
+      },
+    );
+  },
+
+  'GET /admin/reviews/{reviewId}/registrants/{email}/data': async (event, deps) => {
+    const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
+    return json(200, await personalDataOf(deps, review, param(event, 'email') ?? '', requestTime(event)));
+  },
+
+  'PUT /admin/reviews/{reviewId}/registrants/{email}': async (event, deps) => {
+    const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
+    return json(
       200,
-      await milestoneDeliveries(
-        deps,
-        param(event, 'reviewId'),
-        param(event, 'milestoneId'),
-        event.queryStringParameters?.at,
-        requestTime(event),
-      ),
-    ),
+      await decideRegistration(deps, review, param(event, 'email'), jsonBody(event), requestTime(event)),
+    );
+  },
+
+  'DELETE /admin/reviews/{reviewId}/registrants/{email}': async (event, deps) => {
+    const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
+    return json(200, await eraseRegistrant(deps, review, param(event, 'email'), requestTime(event)));
+  },
+
+  'GET /admin/reviews/{reviewId}/rounds': async (event, deps) =>
+    json(200, await reviewRounds(deps, param(event, 'reviewId'))),
+
+  'POST /admin/reviews/{reviewId}/messages': async (event, deps) =>
+    json(202, await sendMessage(deps, param(event, 'reviewId'), jsonBody(event), requestTime(event))),
 
   'GET /admin/reviews/{reviewId}/contributions': async (event, deps) =>
     json(200, await reviewContributions(deps, param(event, 'reviewId'), requestTime(event))),
@@ -120,21 +175,33 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
 
   /**
    * The review's registrants, filtered as the console filters them (`meeting`, `attendance`, `language`, `group`,
-   * `country`, `status`, `q`), with their counts; `?format=csv` (and `lang`) for a spreadsheet.
+   * `country`, `status`, `q`), with their counts; `?format=csv|xlsx` (and `lang`) for a spreadsheet, in parts
+   * (`part`) when there are more than a part holds.
    */
   'GET /admin/reviews/{reviewId}/registrants': async (event, deps) => {
     const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
-    const { format, lang, ...filter } = event.queryStringParameters ?? {};
+    const { format, lang: _lang, part, ...filter } = event.queryStringParameters ?? {};
     const list = await registrantList(deps, review, filter, requestTime(event));
-    if (format !== 'csv') return json(200, list);
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${review.reviewId}-registrants.csv"`,
-      },
-      body: registrantsCsv(list.registrants, Language.safeParse(lang).data ?? 'en'),
-    };
+    if (!format) return json(200, list);
+    return exportFile(
+      registrantsSheet(list.registrants, exportLanguage(event)),
+      { format, part },
+      { filename: `${review.reviewId}-registrants`, partRows: deps.exportPartRows },
+    );
+  },
+
+  /** Per meeting, its confirmed registrants by language and attendance; `?format=csv|xlsx` (and `lang`) as a file. */
+  'GET /admin/reviews/{reviewId}/interpretation': async (event, deps) => {
+    const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
+    const { meetings, needs } = await interpretationNeeds(deps, review, requestTime(event));
+    const { format, part } = event.queryStringParameters ?? {};
+    if (!format) return json(200, { reviewId: review.reviewId, meetings: needs });
+    return exportFile(
+      interpretationSheet(meetings, needs, exportLanguage(event)),
+      { format, part },
+      // A row per meeting and language: always one part, which the console's page links.
+      { filename: `${review.reviewId}-interpretation`, partRows: EXPORT_PART_ROWS },
+    );
   },
 
   /** Briefing requests and GCM Talk proposals, newest first: `?kind=briefing|gcm-talk&status=received`. */

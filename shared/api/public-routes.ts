@@ -45,6 +45,7 @@ import {
 } from '#services/contributions';
 import type { Needs } from '#services/dependencies';
 import { publicUrl } from '#services/links';
+import { eraseRegistrant, personalDataOf, retentionOf } from '#services/personal-data';
 import {
   cancelRegistration,
   changeRegistration,
@@ -73,7 +74,7 @@ import {
 } from './forms';
 
 export type PublicApiDependencies = Needs<
-  'store' | 'mailer' | 'log' | 'signingKey' | 'site' | 'clock' | 'sending'
+  'store' | 'mailer' | 'log' | 'signingKey' | 'site' | 'clock' | 'sending' | 'retention'
 >;
 
 /** The page's language: `?lang=`, else the registrant's own choice, else the browser's. */
@@ -164,14 +165,24 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
   'POST /confirm': async (event, deps) => {
     const outcome = await confirm(deps, formBody(event).get('token') ?? '', requestTime(event));
     if (outcome.status === 'invalid') return html(400, invalidLinkPage(languageOf(event), outcome.reason));
+    if (outcome.status === 'organisation-full') {
+      const language = languageOf(event);
+      const t = translator(language);
+      const body = t('confirmed.organisationFull', {
+        cap: outcome.cap,
+        review: reviewTitle(outcome.review, t),
+      });
+      return html(409, simplePage(language, 'confirmed.organisationFull.title', [body]));
+    }
     const language = languageOf(event, outcome.registrant.language);
     const already = outcome.status === 'already-confirmed';
-    return html(200, confirmedPage(language, outcome.review, already, outcome.waitlisted));
+    const awaiting = outcome.registrant.status === 'awaiting-approval';
+    return html(200, confirmedPage(language, outcome.review, already, outcome.waitlisted, awaiting));
   },
 
   'GET /manage': async (event, deps) => {
     const token = query(event, 'token');
-    return manageAnswer(event, token, await manageContext(deps, token, requestTime(event)));
+    return manageAnswer(deps, event, token, await manageContext(deps, token, requestTime(event)));
   },
 
   'POST /manage': async (event, deps) => {
@@ -188,9 +199,15 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
       context = await changeRegistration(deps, token, change, now);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return manageAnswer(event, token, await manageContext(deps, token, now), invalidFields(error.issues));
+      return manageAnswer(
+        deps,
+        event,
+        token,
+        await manageContext(deps, token, now),
+        invalidFields(error.issues),
+      );
     }
-    if (!context.ok) return manageAnswer(event, token, context);
+    if (!context.ok) return manageAnswer(deps, event, token, context);
     const language = languageOf(event, context.registrant.language);
     const t = translator(language);
     return html(200, simplePage(language, 'manage.saved.title', [t('manage.saved.body')]));
@@ -199,11 +216,41 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
   'POST /manage/cancel': async (event, deps) => {
     const token = formBody(event).get('token') ?? '';
     const context = await cancelRegistration(deps, token, requestTime(event));
-    if (!context.ok) return manageAnswer(event, token, context);
+    if (!context.ok) return manageAnswer(deps, event, token, context);
     const language = languageOf(event, context.registrant.language);
     const t = translator(language);
     const body = t('manage.cancelled.body', { review: reviewTitle(context.review, t) });
     return html(200, simplePage(language, 'manage.cancelled.title', [body]));
+  },
+
+  'POST /manage/data': async (event, deps) => {
+    const token = formBody(event).get('token') ?? '';
+    const now = requestTime(event);
+    const context = await manageContext(deps, token, now);
+    if (!context.ok) return manageAnswer(deps, event, token, context);
+    const data = await personalDataOf(deps, context.review, context.registrant.email, now);
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="${context.review.reviewId}-my-data.json"`,
+      },
+      body: JSON.stringify(data, null, 2),
+    };
+  },
+
+  'POST /manage/erase': async (event, deps) => {
+    const form = formBody(event);
+    const token = form.get('token') ?? '';
+    const now = requestTime(event);
+    const context = await manageContext(deps, token, now);
+    if (!context.ok) return manageAnswer(deps, event, token, context);
+    const language = languageOf(event, context.registrant.language);
+    const t = translator(language);
+    if (form.get('confirm') !== 'yes') return manageAnswer(deps, event, token, context, [], true);
+    await eraseRegistrant(deps, context.review, context.registrant.email, now);
+    const body = t('manage.erased.body', { review: reviewTitle(context.review, t) });
+    return html(200, simplePage(language, 'manage.erased.title', [body]));
   },
 
   'GET /contribute/{reviewId}': async (event, deps) => {
@@ -306,7 +353,8 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
     return html(200, unsubscribedPage(language, done.review));
   },
 
-  'GET /privacy': async (event) => html(200, privacyPage(languageOf(event))),
+  'GET /privacy': async (event, deps) =>
+    html(200, privacyPage(languageOf(event), deps.retention.purgeAfterMonths)),
 };
 
 async function calendarAnswer(
@@ -363,7 +411,14 @@ async function requestFormAnswer<S extends { values: object; errors: string[] }>
   return html(200, sent);
 }
 
-function manageAnswer(event: HttpEvent, token: string, context: ManageContext, errors: FormField[] = []) {
+function manageAnswer(
+  deps: Needs<'retention'>,
+  event: HttpEvent,
+  token: string,
+  context: ManageContext,
+  errors: FormField[] = [],
+  eraseUnconfirmed = false,
+) {
   if (!context.ok) {
     const language = languageOf(event);
     if (context.reason === 'missing')
@@ -375,6 +430,9 @@ function manageAnswer(event: HttpEvent, token: string, context: ManageContext, e
   }
   const language = languageOf(event, context.registrant.language);
   const meetings = { review: context.review, meetings: context.plan.meetings };
-  const page = managePage(language, meetings, context.registrant, token, context.waitlistPosition, errors);
-  return html(errors.length > 0 ? 422 : 200, page);
+  const page = managePage(language, meetings, context.registrant, token, context.waitlistPosition, errors, {
+    ...retentionOf(deps, context.review, requestTime(event)),
+    eraseUnconfirmed,
+  });
+  return html(errors.length > 0 || eraseUnconfirmed ? 422 : 200, page);
 }

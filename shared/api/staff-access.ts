@@ -13,10 +13,9 @@ const refuse = (what: string): never => {
 
 /**
  * The regions a review body asks for, read as far as it can be; undefined when it names none and is invalid
- * anyway, for the input's own checks to say what is missing.
+ * anyway, for the input's own checks to say what is missing. The console's review editor asks the same.
  */
-function scopeOfBody(event: HttpEvent): Scoped | undefined {
-  const body = jsonBody(event);
+export function scopeOfReviewBody(body: unknown): Scoped | undefined {
   const parsed = ReviewInput.safeParse(body);
   if (parsed.success) return parsed.data;
   const loose = (typeof body === 'object' && body !== null ? body : {}) as Scoped;
@@ -47,7 +46,7 @@ export function staffAccess(deps: Needs<'store'>) {
         const write = route.access === 'review:write';
         if (review && !(write ? canWrite : canRead)(principal, review)) refuse(write ? 'change' : 'see');
         if (write && route.method === 'PUT' && route.path === '/admin/reviews/{reviewId}') {
-          const asked = scopeOfBody(event);
+          const asked = scopeOfReviewBody(jsonBody(event));
           if (asked && !canWrite(principal, asked)) refuse('create');
         }
         return;

@@ -41,6 +41,10 @@ export const siteOf = (env: Pick<Settings, 'PUBLIC_BASE_URL' | 'MAIL_FROM' | 'SE
   secretariatEmail: env.SECRETARIAT_EMAIL,
 });
 
+export const retentionOf = (env: { PURGE_AFTER_MONTHS: number }): Dependencies['retention'] => ({
+  purgeAfterMonths: env.PURGE_AFTER_MONTHS,
+});
+
 /** What the functions that email need besides the mailer: the signing key, the site, and how to send. */
 export const mailingOf = (
   env: Pick<Settings, 'TOKEN_SECRET_ARN' | 'PUBLIC_BASE_URL' | 'MAIL_FROM' | 'SECRETARIAT_EMAIL'>,

@@ -22,17 +22,25 @@ const mail = {
   TOKEN_SECRET_ARN: z.string().startsWith('arn:'),
 };
 
+/** How many months after a review its registrants' personal data is purged. */
+const retention = { PURGE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120) };
+
 export const ENVIRONMENTS = {
   /** It tells a contribution's sender, or a request's, the secretariat's decision, with links to the pages. */
   'admin-api': z.object({
     ...table,
     ...scheduling,
-    ...sending,
-    ...site,
+    ...mail,
+    ...retention,
     MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:'),
   }),
-  reconcile: z.object({ ...table, ...scheduling, MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:') }),
-  'public-api': z.object({ ...table, ...mail }),
+  reconcile: z.object({
+    ...table,
+    ...scheduling,
+    ...retention,
+    MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:'),
+  }),
+  'public-api': z.object({ ...table, ...mail, ...retention }),
   /** It schedules continuations targeting itself: its own ARN comes from each invocation's context. */
   milestone: z.object({
     ...table,
@@ -50,6 +58,7 @@ export const ENVIRONMENTS = {
     ...table,
     ...scheduling,
     ...mail,
+    ...retention,
     MILESTONE_FUNCTION_ARN: z.string().startsWith('arn:'),
     COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/),
     COGNITO_CLIENT_ID: z.string().min(1),

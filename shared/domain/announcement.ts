@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Language } from '#i18n/languages';
+import { RegistrantFilter } from './registrant-filter';
+import { multiLineText, oneLineText } from './text';
 
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
 
@@ -23,6 +25,45 @@ export const MeetingOutcome = z
   });
 export type MeetingOutcome = z.infer<typeof MeetingOutcome>;
 
+/** A one-off message's words in one language. */
+export const MessageText = z
+  .object({
+    subject: oneLineText(200, 'write a subject'),
+    body: multiLineText(10_000).refine((body) => body.length > 0, 'write the message'),
+  })
+  .strict();
+export type MessageText = z.infer<typeof MessageText>;
+
+/**
+ * A message the secretariat writes to a review's registrants (those the filter lets through; confirmed ones who did
+ * not unsubscribe from notices), in one language or several: each reader gets their own language's text when it is
+ * written, `defaultLanguage`'s otherwise.
+ */
+export const OneOffMessage = z
+  .object({
+    filter: RegistrantFilter.omit({ status: true }).strict().default({}),
+    texts: z
+      .partialRecord(Language, MessageText)
+      .refine((texts) => Object.keys(texts).length > 0, 'write the message in one language at least'),
+    defaultLanguage: Language,
+  })
+  .strict()
+  .refine((message) => message.texts[message.defaultLanguage], {
+    path: ['defaultLanguage'],
+    message: 'must be a language the message is written in',
+  });
+export type OneOffMessage = z.infer<typeof OneOffMessage>;
+
+/** The text a reader of a one-off message gets, and in which language. */
+export function messageTextFor(
+  message: OneOffMessage,
+  language: Language,
+): { language: Language } & MessageText {
+  const own = message.texts[language];
+  if (own) return { language, ...own };
+  return { language: message.defaultLanguage, ...(message.texts[message.defaultLanguage] as MessageText) };
+}
+
 /**
  * What the secretariat published about a review, and whether its readers were told: the region's registrants of
  * the paper, a meeting's participants of its outcome.
@@ -35,8 +76,13 @@ export type Announcement =
       meetingId: string;
       publishedAt: string;
       told: boolean;
-    } & MeetingOutcome);
+    } & MeetingOutcome)
+  | ({ id: string; kind: 'message'; publishedAt: string; told: boolean } & OneOffMessage);
 
 export const PAPER_ANNOUNCEMENT_ID = 'paper';
 /** Part of a Scheduler job's name: `outcome-` and a meeting id of at most 10 characters. */
 export const outcomeAnnouncementId = (meetingId: string) => `outcome-${meetingId}`;
+
+/** Part of a Scheduler job's name: `message-` and 10 characters that sort by time. */
+export const messageAnnouncementId = (now: Date, random: string) =>
+  `message-${now.getTime().toString(36).padStart(9, '0')}${random.slice(0, 1)}`;

@@ -83,7 +83,9 @@ const MONTHS = [
 const MONTH = `(${MONTHS.join('|')})`;
 /** A hyphen, an en dash or an em dash between the ends of a range, spaced or not. */
 const DASH = '\\s*[-\u2013\u2014]\\s*';
-const TENTATIVE_SUFFIX = /\s*\((?:tbd|tbc|to be decided|to be confirmed|tentative)\)\s*$/i;
+// "(TBD)", or as the seed's timeline writes it, ", TBD".
+const TENTATIVE_SUFFIX =
+  /(?:\s*\((?:tbd|tbc|to be decided|to be confirmed|tentative)\)|\s*,\s*(?:tbd|tbc))\s*$/i;
 
 const TEXT_FORMS: { pattern: RegExp; build: (m: string[], tentative: boolean) => DateSpec }[] = [
   {
@@ -181,7 +183,7 @@ const TEXT_FORMS: { pattern: RegExp; build: (m: string[], tentative: boolean) =>
 
 /**
  * Reads the forms the secretariat writes in its timelines. Returns the spec, or a message saying what is
- * accepted. A trailing "(TBD)" or "(to be decided)" makes the date tentative.
+ * accepted. A trailing "(TBD)", "(to be decided)" or ", TBD" makes the date tentative.
  */
 export function parseDateText(text: string): DateSpec | string {
   const trimmed = text.trim();

@@ -28,6 +28,19 @@ export const InvitationRoundFiring = z.object({
 });
 export type InvitationRoundFiring = z.infer<typeof InvitationRoundFiring>;
 
+/**
+ * The job that reminds a review's invitees who have not registered: one per reminder the secretariat asks for,
+ * named by the minute it fires, so that a button pressed twice within a minute asks for one reminder.
+ */
+export const InvitationReminderFiring = z.object({
+  round: z.literal('invitation-reminder'),
+  reviewId: z.string(),
+  reminderId: z.string(),
+  scheduledTime: z.string().optional(),
+  after: z.record(z.string(), z.unknown()).optional(),
+});
+export type InvitationReminderFiring = z.infer<typeof InvitationReminderFiring>;
+
 /** The job that tells a meeting's invitation holders that it moved or is cancelled. */
 export const MeetingChangeFiring = z.object({
   round: z.literal('meeting-change'),
@@ -51,7 +64,12 @@ export const AnnouncementFiring = z.object({
 });
 export type AnnouncementFiring = z.infer<typeof AnnouncementFiring>;
 
-const Round = z.discriminatedUnion('round', [InvitationRoundFiring, MeetingChangeFiring, AnnouncementFiring]);
+const Round = z.discriminatedUnion('round', [
+  InvitationRoundFiring,
+  InvitationReminderFiring,
+  MeetingChangeFiring,
+  AnnouncementFiring,
+]);
 export type RoundFiring = z.infer<typeof Round>;
 export type SenderFiring = RoundFiring | MilestoneFiring;
 

@@ -198,6 +198,27 @@ export function invitationToRegisterMessage(
   };
 }
 
+/** The invitation again, to an invitee who has not registered: the same personal link, the same way out. */
+export function invitationReminderMessage(
+  review: Review,
+  reader: Reader,
+  registerUrl: string,
+  unsubscribe: Unsubscribe,
+): MessageContent {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  return {
+    subject: t('email.invitationReminder.subject', { review: title }),
+    language: reader.language,
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.invitationReminder.body', { review: title }),
+    ],
+    link: { url: registerUrl, label: t('email.invitation.link') },
+    unsubscribe,
+  };
+}
+
 type Attendee = Reader & { attendanceMode: AttendanceMode };
 
 /** The names and the time every message about a meeting fills in. */
@@ -407,6 +428,35 @@ export function contributionDecisionMessage(
       accepted
         ? t('email.contributionAccepted.body', values)
         : t('email.contributionRejected.body', { ...values, reason: decision.reason }),
+    ],
+  };
+}
+
+/** The address is confirmed, and the secretariat approves this review's registrations: it will write again. */
+export function awaitingApprovalMessage(review: Review, reader: Reader): MessageContent {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  return {
+    subject: t('email.awaitingApproval.subject', { review: title }),
+    language: reader.language,
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.awaitingApproval.body', { review: title }),
+    ],
+  };
+}
+
+/** The secretariat declined the registration, with its reason when it gave one. */
+export function registrationDeclinedMessage(review: Review, reader: Reader, reason?: string): MessageContent {
+  const t = translator(reader.language);
+  const title = reviewTitle(review, t);
+  return {
+    subject: t('email.declined.subject', { review: title }),
+    language: reader.language,
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      t('email.declined.body', { review: title }),
+      ...(reason ? [t('email.declined.reason', { reason })] : []),
     ],
   };
 }

@@ -1,6 +1,11 @@
 import { type Language, nativeName } from '#i18n/languages';
 import { translator } from '#i18n/translate';
-import type { MeetingOutcome, PaperPublication } from './announcement';
+import {
+  type MeetingOutcome,
+  messageTextFor,
+  type OneOffMessage,
+  type PaperPublication,
+} from './announcement';
 import { inLanguages, type MessageContent, type Unsubscribe } from './messages';
 import type { PlannedMeeting } from './plan';
 import type { DiscussionSpace, FocalPoint, Review } from './review';
@@ -112,6 +117,32 @@ export function meetingOutcomeMessage(
     link: outcome.summaryUrl
       ? { url: outcome.summaryUrl, label: t('email.outcome.link') }
       : { url: outcome.recordingUrl as string, label: t('email.outcome.recordingLink') },
+    ...links,
+  };
+}
+
+/**
+ * A one-off message from the secretariat, in the reader's language when it was written in it: their greeting, the
+ * paragraphs as written (a blank line between two), and the usual links to manage and to stop notices.
+ */
+export function oneOffNoticeMessage(
+  review: Review,
+  message: OneOffMessage,
+  reader: Registered,
+  links: NoticeLinks,
+): MessageContent {
+  const text = messageTextFor(message, reader.language);
+  const t = translator(text.language);
+  return {
+    subject: `${text.subject} (${reviewTitle(review, t)})`,
+    language: text.language,
+    paragraphs: [
+      t('email.greeting', { name: reader.name }),
+      ...text.body
+        .split(/\r?\n\s*\r?\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter(Boolean),
+    ],
     ...links,
   };
 }

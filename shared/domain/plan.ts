@@ -184,6 +184,18 @@ export function dueMilestones(plan: Plan): Milestone[] {
   return plan.milestones.filter((m) => m.due);
 }
 
+/** A meeting's milestones before it is dated: each one's id within the meeting, kind, and days ahead. */
+export function meetingLeads(
+  kind: MeetingKind,
+  leadTimes: ReviewInput['leadTimes'],
+): { slug: string; kind: MilestoneKind; days: number }[] {
+  return [
+    { slug: 'invitation', kind, days: leadTimes.invitationDays },
+    { slug: 'materials', kind: 'materials-publication', days: leadTimes.materialsDays },
+    ...leadTimes.reminderDays.map((days) => ({ slug: `reminder-${days}d`, kind: 'reminder' as const, days })),
+  ];
+}
+
 function planMeeting(
   meeting: Meeting,
   leadTimes: ReviewInput['leadTimes'],
@@ -201,12 +213,7 @@ function planMeeting(
   const end = DateTime.fromISO(`${settled.lastDay}T${meeting.startTime}`, { zone: meeting.timeZone }).plus({
     minutes: meeting.durationMinutes,
   });
-  const leads: { slug: string; kind: MilestoneKind; days: number }[] = [
-    { slug: 'invitation', kind: meeting.kind, days: leadTimes.invitationDays },
-    { slug: 'materials', kind: 'materials-publication', days: leadTimes.materialsDays },
-    ...leadTimes.reminderDays.map((days) => ({ slug: `reminder-${days}d`, kind: 'reminder' as const, days })),
-  ];
-  const milestones = leads.map(({ slug, kind, days }): Milestone => {
+  const milestones = meetingLeads(meeting.kind, leadTimes).map(({ slug, kind, days }): Milestone => {
     const local = start.minus({ days });
     const at = local.toUTC();
     return {

@@ -67,7 +67,22 @@ export const RegistrationChange = z
   .strict();
 export type RegistrationChange = z.infer<typeof RegistrationChange>;
 
-export type RegistrantStatus = 'pending' | 'confirmed' | 'cancelled';
+/**
+ * `awaiting-approval`: the address is confirmed and the review requires approval; `declined`: the secretariat said
+ * no (a declined address cannot register again for the review).
+ */
+export type RegistrantStatus = 'pending' | 'awaiting-approval' | 'confirmed' | 'declined' | 'cancelled';
+export const REGISTRANT_STATUSES: RegistrantStatus[] = [
+  'pending',
+  'awaiting-approval',
+  'confirmed',
+  'declined',
+  'cancelled',
+];
+
+/** An organisation's name as registrations from it are counted: "UNHCR ", "unhcr" and "Unhcr" are one. */
+export const organisationKey = (name: string) =>
+  name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 /** Where a registrant attending in person stands for the consultation's places. */
 export type SeatStatus = 'seat' | 'waitlisted';
 
@@ -97,6 +112,9 @@ export interface Registrant {
   unsubscribedAt?: string;
   /** When they joined the waiting list: their place in it. */
   waitlistedAt?: string;
+  /** When the secretariat approved or declined the registration, and why it declined it. */
+  decidedAt?: string;
+  declineReason?: string;
 }
 
 export const attends = (registrant: Pick<Registrant, 'meetings'>, meetingId: string): boolean =>

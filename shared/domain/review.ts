@@ -175,6 +175,13 @@ export const ReviewInput = z
     /** Whom it is for, as the public listing shows. */
     audience: oneLineText(300).optional(),
     discussionSpace: DiscussionSpace.optional(),
+    /** Registrations wait for the secretariat's approval once their address is confirmed. */
+    requiresApproval: z.boolean().optional(),
+    /**
+     * At most this many registrations (confirmed or awaiting approval) from one organisation, its name compared
+     * without regard to case, accents' composition or spacing.
+     */
+    organisationCap: z.number().int().min(1).max(1000).optional(),
     /** A regional review's analytical paper: due 4 weeks before it unless given otherwise. */
     analyticalPaper: AnalyticalPaper.optional(),
   })
@@ -246,6 +253,8 @@ export interface Review extends ReviewInput {
   calendar?: Record<string, MeetingCalendar>;
   /** The briefing request or GCM Talk proposal it was accepted from. */
   requestId?: string;
+  /** When its registrants' personal data was purged, its retention having ended. */
+  purgedAt?: string;
 }
 
 export interface MeetingCalendar {

@@ -1,7 +1,14 @@
+import { canWrite, isStaff } from '#domain/access';
 import type { Announcement } from '#domain/announcement';
 import type { AuditEntry } from '#domain/audit';
+import { countByState, MILESTONE_STATES, type MilestoneMark } from '#domain/milestone-states';
 import type { Plan } from '#domain/plan';
-import { ATTENDANCE_MODES, type Registrant, STAKEHOLDER_GROUPS } from '#domain/registrant';
+import {
+  ATTENDANCE_MODES,
+  REGISTRANT_STATUSES,
+  type Registrant,
+  STAKEHOLDER_GROUPS,
+} from '#domain/registrant';
 import type { StakeholderRequest } from '#domain/request';
 import type { Review } from '#domain/review';
 import { dateInWords, meetingName, meetingWhen, reviewTitle } from '#domain/wording';
@@ -12,6 +19,10 @@ import type { ConsoleSession } from '#services/console-session';
 import type { registrantList } from '#services/registrant-list';
 import { DataTable, Details, Paragraphs } from './components';
 import { RoundChart } from './console-gantt';
+import { ChartLegend, type NextMilestone, NextToFire, stateWords } from './console-milestones';
+import { retentionText } from './console-personal-data';
+import { RegionTimeline } from './console-timeline';
+import { ExportLinks } from './export-links';
 import { Layout, renderPage } from './layout';
 import { requestValues } from './request-pages';
 
@@ -22,6 +33,7 @@ export function ConsolePage(props: {
   title: string;
   pathname: string;
   query?: Record<string, string>;
+  refreshSeconds?: number;
   children: preact.ComponentChildren;
 }) {
   const { language, session } = props;
@@ -47,6 +59,7 @@ export function ConsolePage(props: {
       path={{ pathname: props.pathname, query: props.query }}
       wide
       nav={nav}
+      refreshSeconds={props.refreshSeconds}
     >
       {props.children}
     </Layout>
@@ -66,19 +79,31 @@ const roleOf = (language: Language, session: ConsoleSession) => {
 export interface ReviewSummary {
   review: Review;
   plan: Plan;
+  /** Its milestones as the chart marks them, each in its state. */
+  marks: MilestoneMark[];
 }
 
-/** `GET /console`: every review the person may see, its date, status and what fires next. */
+/**
+ * `GET /console`: every review the person may see on a chart with its milestones, the next milestones to fire,
+ * each review's date, status and milestones, and the seed's timeline table of the regional reviews.
+ */
 export function dashboardPage(
   language: Language,
   session: ConsoleSession,
   reviews: ReviewSummary[],
+  next: NextMilestone[],
   waitingRequests: number,
 ): string {
   const t = translator(language);
   return renderPage(
     <ConsolePage language={language} session={session} title={t('console.dashboard')} pathname="/console">
       <p>{roleOf(language, session)}</p>
+      {/* Every member of staff may create a review: the secretariat any, a focal point one of their region. */}
+      {isStaff(session.principal) && (
+        <p>
+          <a href={`/console/reviews/new?lang=${language}`}>{t('editor.new')}</a>
+        </p>
+      )}
       {waitingRequests > 0 && (
         <p class="notice">
           <a href={`/console/requests?lang=${language}`}>
@@ -87,6 +112,8 @@ export function dashboardPage(
         </p>
       )}
       <RoundChart language={language} reviews={reviews} />
+      {reviews.length > 0 && <ChartLegend t={t} />}
+      {reviews.length > 0 && <NextToFire language={language} next={next} />}
       {reviews.length === 0 ? (
         <p>{t('console.noReviews')}</p>
       ) : (
@@ -98,9 +125,11 @@ export function dashboardPage(
             t('console.column.date'),
             t('console.column.status'),
             t('console.column.next'),
+            t('console.column.milestones'),
           ]}
-          rows={reviews.map(({ review, plan }) => {
+          rows={reviews.map(({ review, plan, marks }) => {
             const next = plan.milestones.find((m) => m.due);
+            const counts = countByState(marks);
             return [
               <a href={`/console/reviews/${review.reviewId}?lang=${language}`}>
                 <bdi>{reviewTitle(review, t)}</bdi>
@@ -114,15 +143,27 @@ export function dashboardPage(
               ) : (
                 '—'
               ),
+              marks.length === 0 ? (
+                '—'
+              ) : (
+                <ul>
+                  {MILESTONE_STATES.filter((state) => counts[state] > 0).map((state) => (
+                    <li>
+                      {stateWords(state, t)}: {counts[state]}
+                    </li>
+                  ))}
+                </ul>
+              ),
             ];
           })}
         />
       )}
+      <RegionTimeline language={language} reviews={reviews} />
     </ConsolePage>,
   );
 }
 
-const localDateTime = (iso: string, language: Language) =>
+export const localDateTime = (iso: string, language: Language) =>
   new Intl.DateTimeFormat(localeOf(language), {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -139,6 +180,7 @@ export function reviewPage(
     schedules: ScheduleView[];
     announcements: Announcement[];
     changes: AuditEntry[];
+    retention: { months: number; purgeOn: string; purgedAt?: string };
   },
 ): string {
   const t = translator(language);
@@ -157,6 +199,11 @@ export function reviewPage(
         )}
       </p>
       <ul>
+        {canWrite(session.principal, review) && (
+          <li>
+            <a href={`${base}/edit?lang=${language}`}>{t('editor.editLink')}</a>
+          </li>
+        )}
         <li>
           <a href={`${base}/registrants?lang=${language}`}>{t('console.registrants')}</a>
         </li>
@@ -166,7 +213,14 @@ export function reviewPage(
         <li>
           <a href={`${base}/contributions?lang=${language}`}>{t('console.contributions')}</a>
         </li>
+        <li>
+          <a href={`${base}/messages?lang=${language}`}>{t('console.messages')}</a>
+        </li>
+        <li>
+          <a href={`${base}/invitations?lang=${language}`}>{t('console.invitations')}</a>
+        </li>
       </ul>
+      <p>{retentionText(language, view.retention)}</p>
       {plan.warnings.length > 0 && (
         <div class="notice" role="note">
           <h2>{t('console.warnings')}</h2>
@@ -247,7 +301,7 @@ export function Changes({ language, entries }: { language: Language; entries: Au
 
 type RegistrantList = Awaited<ReturnType<typeof registrantList>>;
 
-function Select(props: {
+export function Select(props: {
   id: string;
   label: string;
   value?: string;
@@ -299,6 +353,8 @@ export function registrantsPage(
   review: Review,
   plan: Plan,
   list: RegistrantList,
+  /** How many parts the list's export comes in. */
+  exportParts: number,
 ): string {
   const t = translator(language);
   const f = list.filter;
@@ -351,7 +407,7 @@ export function registrantsPage(
           label={t('console.column.status')}
           value={f.status}
           any={any}
-          options={['pending', 'confirmed', 'cancelled'].map((s) => ({
+          options={REGISTRANT_STATUSES.map((s) => ({
             value: s,
             label: t(`console.registrant.${s}` as MessageKey),
           }))}
@@ -359,17 +415,19 @@ export function registrantsPage(
         <button type="submit">{t('console.filter.apply')}</button>
       </form>
       <p>{t('console.shownOf', { shown: list.shown, total: list.total })}</p>
-      <p>
-        <a
-          href={`${pathname}?${new URLSearchParams({
+      <ExportLinks
+        t={t}
+        parts={exportParts}
+        labels={{ csv: t('console.exportCsv'), xlsx: t('console.exportXlsx') }}
+        href={(format, part) =>
+          `${pathname}?${new URLSearchParams({
             ...Object.fromEntries(Object.entries(f).filter(([, value]) => value)),
             lang: language,
-            format: 'csv',
-          })}`}
-        >
-          {t('console.exportCsv')}
-        </a>
-      </p>
+            format,
+            ...(exportParts > 1 ? { part: String(part) } : {}),
+          })}`
+        }
+      />
       <Counts
         title={t('console.column.language')}
         counts={list.counts.language}

@@ -7,6 +7,7 @@ import { type Translate, translator } from '#i18n/translate';
 import type { ConsoleSession } from '#services/console-session';
 import { DataTable } from './components';
 import { ConsolePage } from './console-pages';
+import { ExportLinks } from './export-links';
 import { renderPage } from './layout';
 
 const BAR_HEIGHT = 22;
@@ -154,6 +155,14 @@ export function interpretationPage(
       pathname={`/console/reviews/${review.reviewId}/interpretation`}
     >
       <p>{t('console.planning.intro')}</p>
+      <ExportLinks
+        t={t}
+        parts={1}
+        labels={{ csv: t('console.planning.exportCsv'), xlsx: t('console.planning.exportXlsx') }}
+        href={(format) =>
+          `/console/reviews/${review.reviewId}/interpretation?lang=${language}&format=${format}`
+        }
+      />
       {meetings.map((meeting, i) => (
         <MeetingPlanning language={language} meeting={meeting} needs={needs[i] as MeetingNeeds} />
       ))}

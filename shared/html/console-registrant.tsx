@@ -3,10 +3,12 @@ import type { Registrant } from '#domain/registrant';
 import type { Review } from '#domain/review';
 import { reviewTitle } from '#domain/wording';
 import { countryName, type Language, nativeName } from '#i18n/languages';
-import { type MessageKey, translator } from '#i18n/translate';
+import { type MessageKey, type Translate, translator } from '#i18n/translate';
 import type { ConsoleSession } from '#services/console-session';
 import { Details, Paragraphs } from './components';
+import { ApprovalForms } from './console-approval';
 import { Changes, ConsolePage } from './console-pages';
+import { PersonalDataSection } from './console-personal-data';
 import { renderPage } from './layout';
 
 /** One action's form: the session's token, the action, a button. */
@@ -23,8 +25,41 @@ function ActionForm(props: { action: string; csrf: string; name: string; label: 
 }
 
 /**
+ * Cancelling cannot be undone (the holder is emailed, their place goes to the next in line), so the cancel
+ * button only asks: this form, with `confirm=yes`, cancels; the other way keeps the registration.
+ */
+function ConfirmCancel(props: {
+  action: string;
+  back: string;
+  csrf: string;
+  name: string;
+  review: string;
+  t: Translate;
+}) {
+  const { t } = props;
+  return (
+    <section class="notice" aria-labelledby="confirm-cancel">
+      <h2 id="confirm-cancel">{t('console.cancel.question')}</h2>
+      <p>{t('console.cancel.consequences', { name: props.name, review: props.review })}</p>
+      <form method="post" action={props.action}>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <input type="hidden" name="action" value="cancel" />
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" class="danger">
+          {t('console.cancel.confirm')}
+        </button>
+      </form>
+      <p>
+        <a href={props.back}>{t('console.cancel.keep')}</a>
+      </p>
+    </section>
+  );
+}
+
+/**
  * `GET /console/reviews/{reviewId}/registrants/{email}`: one registration, what can be done to it (cancel, send its
- * link again, give a waiting registrant a free place), and what was done to it.
+ * link again, give a waiting registrant a free place), and what was done to it; `confirmingCancel`, the question
+ * whether to cancel it indeed, in place of the actions.
  */
 export function registrantPage(
   language: Language,
@@ -33,6 +68,7 @@ export function registrantPage(
   detail: { registrant: Registrant; waitlistPosition?: number; history: AuditEntry[] },
   mayAct: boolean,
   problem?: string[],
+  confirmingCancel = false,
 ): string {
   const t = translator(language);
   const r = detail.registrant;
@@ -71,10 +107,23 @@ export function registrantPage(
           <Paragraphs texts={problem} />
         </div>
       )}
-      {mayAct && (
+      {mayAct && confirmingCancel && (
+        <ConfirmCancel
+          action={action}
+          back={action}
+          csrf={session.csrfToken}
+          name={r.name}
+          review={reviewTitle(review, t)}
+          t={t}
+        />
+      )}
+      {mayAct && !confirmingCancel && (
         <>
           <h2>{t('console.actions')}</h2>
-          {r.status !== 'cancelled' && (
+          {r.status === 'awaiting-approval' && (
+            <ApprovalForms t={t} action={action} csrf={session.csrfToken} />
+          )}
+          {(r.status === 'pending' || r.status === 'confirmed') && (
             <ActionForm
               action={action}
               csrf={session.csrfToken}
@@ -101,6 +150,12 @@ export function registrantPage(
           )}
         </>
       )}
+      <PersonalDataSection
+        language={language}
+        csrfToken={session.csrfToken}
+        base={`/console/reviews/${review.reviewId}/registrants/${encodeURIComponent(detail.registrant.email)}`}
+        mayErase={mayAct}
+      />
       <Changes language={language} entries={detail.history} />
     </ConsolePage>,
   );

@@ -22,7 +22,7 @@ label,legend{display:block;font-weight:600;margin:1.25rem 0 .35rem}
 fieldset{border:0;margin:1.25rem 0 0;padding:0}
 legend{padding:0}
 fieldset label{font-weight:400;margin:.35rem 0;display:flex;gap:.5rem;align-items:flex-start}
-input[type=text],input[type=email],input[type=url],input[type=number],select,textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #5c5c5c;border-radius:4px;background:#fff;color:#1b1b1b}
+input[type=text],input[type=email],input[type=url],input[type=number],input[type=date],select,textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #5c5c5c;border-radius:4px;background:#fff;color:#1b1b1b}
 input[type=checkbox],input[type=radio]{width:1.25rem;height:1.25rem;margin-top:.2rem;flex:none}
 textarea{min-height:6rem}
 .hint{color:#4a4a4a;font-size:.95rem;margin:.1rem 0 .35rem}
@@ -52,6 +52,20 @@ th,td{border-bottom:1px solid #d0d0d0;padding:.5rem;text-align:start;vertical-al
 thead th{border-bottom:2px solid #5c5c5c}
 td ul{margin:0;padding-inline-start:1rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.editor{display:grid;gap:0 2.5rem}
+.editor form{max-width:44rem}
+@media (min-width:64rem){.editor.previewing{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.editor.previewing>.preview{grid-column:2;grid-row:1}}
+.editor fieldset.section{border-top:2px solid #d0d0d0;margin-top:2rem;padding-top:.5rem}
+.editor fieldset.section>legend{font-size:1.3rem;font-weight:700}
+.editor fieldset.row{border:1px solid #8a8a8a;border-radius:4px;padding:0 1rem 1rem;margin-top:1rem}
+.editor fieldset.row>legend{padding:0 .25rem}
+.editor .field>label{display:block;font-weight:600;margin:1rem 0 .35rem}
+.editor .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:0 1rem;align-items:start}
+.editor .grid .wide{grid-column:1/-1}
+.editor details.add{margin-top:1rem}
+.editor summary{cursor:pointer;color:#00589c;font-weight:600;padding:.5rem 0}
+.editor .actions{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:center}
+button.secondary{background:#fff;color:#00589c;box-shadow:inset 0 0 0 2px #00589c}
 `;
 
 /** A server-rendered page: complete without JavaScript, readable on a phone, right to left in Arabic. */
@@ -63,6 +77,8 @@ export function Layout(props: {
   wide?: boolean;
   /** The console's own navigation, under the language switcher. */
   nav?: ComponentChildren;
+  /** A page of work in progress reloads itself this often, without a script. */
+  refreshSeconds?: number;
   children: ComponentChildren;
 }) {
   const { language, title, path } = props;
@@ -73,6 +89,7 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        {props.refreshSeconds && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
         <title>{title}</title>
         {/* A style sheet is raw text, where entities are not decoded: escaped, its quoted font names would break.
             It is this module's constant, never data. */}

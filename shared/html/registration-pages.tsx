@@ -2,7 +2,7 @@ import type { PlannedMeeting } from '#domain/plan';
 import { ATTENDANCE_MODES, COUNTRY_CODES, type Registrant } from '#domain/registrant';
 import type { Review } from '#domain/review';
 import type { LinkProblem } from '#domain/tokens';
-import { meetingName, meetingWhen, reviewTitle } from '#domain/wording';
+import { dateInWords, meetingName, meetingWhen, reviewTitle } from '#domain/wording';
 import type { Language } from '#i18n/languages';
 import { type MessageKey, type Translate, translator } from '#i18n/translate';
 import { Choice, Choices, Field, Paragraphs } from './components';
@@ -217,9 +217,12 @@ export function confirmedPage(
   review: Review,
   already: boolean,
   waitlisted: boolean,
+  awaitingApproval = false,
 ): string {
   const t = translator(language);
   const title = reviewTitle(review, t);
+  if (awaitingApproval)
+    return simplePage(language, 'confirmed.awaiting.title', [t('confirmed.awaiting', { review: title })]);
   return simplePage(language, 'confirmed.title', [
     already ? t('confirmed.already', { review: title }) : t('confirmed.body', { review: title }),
     ...(waitlisted ? [t('confirmed.waitlisted')] : []),
@@ -243,7 +246,8 @@ export function managePage(
   registrant: Registrant,
   token: string,
   waitlistPosition: number | undefined,
-  errors: FormField[] = [],
+  errors: FormField[],
+  dataRights: { months: number; purgeOn: string; eraseUnconfirmed: boolean },
 ): string {
   const t = translator(language);
   const state: FormState = { values: {}, errors };
@@ -288,15 +292,18 @@ export function managePage(
           {t('manage.cancel.button')}
         </button>
       </form>
+      <YourData language={language} token={token} {...dataRights} />
     </Layout>,
   );
 }
 
-export function privacyPage(language: Language): string {
+export function privacyPage(language: Language, months: number): string {
   const t = translator(language);
   return renderPage(
     <Layout language={language} title={t('privacy.title')} path={{ pathname: '/privacy' }}>
       <p>{t('privacy.body')}</p>
+      <p>{t('privacy.retention', { months })}</p>
+      <p>{t('privacy.rights')}</p>
     </Layout>,
   );
 }
@@ -322,4 +329,52 @@ export function unsubscribedPage(language: Language, review: Review): string {
   return simplePage(language, 'unsubscribe.done.title', [
     t('unsubscribe.done.body', { review: reviewTitle(review, t) }),
   ]);
+}
+
+/**
+ * The registrant's rights over their data on the manage page: when it is deleted anyway, a copy of all of it, and
+ * its erasure, which needs a box ticked so that a slip cannot erase it.
+ */
+function YourData(props: {
+  language: Language;
+  token: string;
+  months: number;
+  purgeOn: string;
+  eraseUnconfirmed: boolean;
+}) {
+  const { language, token } = props;
+  const t = translator(language);
+  const purgeOn = dateInWords({ kind: 'exact', date: props.purgeOn, tentative: false }, language);
+  return (
+    <>
+      <h2>{t('manage.data.heading')}</h2>
+      <p>{t('manage.data.retention', { months: props.months, date: purgeOn })}</p>
+      <form method="post" action={`/manage/data?lang=${language}`}>
+        <input type="hidden" name="token" value={token} />
+        <button type="submit">{t('manage.data.download')}</button>
+      </form>
+      <form method="post" action={`/manage/erase?lang=${language}`}>
+        <input type="hidden" name="token" value={token} />
+        <p>{t('manage.erase.body')}</p>
+        {props.eraseUnconfirmed && (
+          <p class="error" id="confirm-error" role="alert">
+            {t('manage.erase.confirmNeeded')}
+          </p>
+        )}
+        <label>
+          <input
+            type="checkbox"
+            name="confirm"
+            value="yes"
+            required
+            aria-describedby={props.eraseUnconfirmed ? 'confirm-error' : undefined}
+          />{' '}
+          <span>{t('manage.erase.confirm')}</span>
+        </label>
+        <button type="submit" class="danger">
+          {t('manage.erase.button')}
+        </button>
+      </form>
+    </>
+  );
 }

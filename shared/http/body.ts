@@ -2,24 +2,28 @@ import type { MiddlewareObj } from '@middy/core';
 import { createError } from '@middy/util';
 import { BadRequestError } from './errors';
 import type { HttpEvent, HttpResult } from './event';
+import { readMultipart, type UploadedFile } from './multipart';
 
 const mediaTypeOf = (event: HttpEvent) =>
   (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
 /**
  * Decodes the body (base64 or not) and reads it by its content type: JSON is parsed (a malformed one is refused
- * with 400 naming the body), a form into its fields, anything else kept as text for the route to judge.
+ * with 400 naming the body), a form into its fields (a multipart one with its files), anything else kept as text
+ * for the route to judge.
  */
 export function requestBody(): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     before: async ({ event }) => {
-      const text = event.body
-        ? event.isBase64Encoded
-          ? Buffer.from(event.body, 'base64').toString('utf8')
-          : event.body
-        : '';
+      const bytes = event.body
+        ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
+        : Buffer.alloc(0);
+      const text = bytes.toString('utf8');
       const mediaType = mediaTypeOf(event);
-      if (mediaType === 'application/json') {
+      if (mediaType === 'multipart/form-data') {
+        const { fields, files } = await readMultipart(bytes, event.headers?.['content-type'] ?? '');
+        event.parsedBody = { type: 'form', fields, files };
+      } else if (mediaType === 'application/json') {
         try {
           event.parsedBody = { type: 'json', value: JSON.parse(text) };
         } catch {
@@ -42,6 +46,11 @@ export function jsonBody(event: HttpEvent): unknown {
 /** A form's fields; none when the request sent no form. */
 export function formBody(event: HttpEvent): URLSearchParams {
   return event.parsedBody?.type === 'form' ? event.parsedBody.fields : new URLSearchParams();
+}
+
+/** The files a multipart form sent (empty file inputs left out); none for any other body. */
+export function formFiles(event: HttpEvent): UploadedFile[] {
+  return event.parsedBody?.type === 'form' ? (event.parsedBody.files ?? []) : [];
 }
 
 /** A text body of the given media type (e.g. `text/csv`); 400 when the request sent another. */

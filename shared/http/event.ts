@@ -1,9 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { UploadedFile } from './multipart';
 
 /** A request's body, decoded once by its content type (the `requestBody` middleware). */
 export type RequestBody =
   | { type: 'json'; value: unknown }
-  | { type: 'form'; fields: URLSearchParams }
+  | { type: 'form'; fields: URLSearchParams; files?: UploadedFile[] }
   | { type: 'other'; mediaType: string; text: string };
 
 /** API Gateway's HTTP API event (payload 2.0), with the JWT authorizer's claims and the body as decoded once. */

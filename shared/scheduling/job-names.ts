@@ -14,8 +14,8 @@ export function reviewJobPrefix(reviewId: string): string {
 }
 
 /**
- * Jobs of rounds (invitations, meeting changes, announcements, continuations) are named outside the review's own `<reviewId>.`
- * prefix, so that bringing the review's jobs to its plan leaves them be.
+ * Jobs of rounds (invitations and their reminders, meeting changes, announcements, continuations) are named
+ * outside the review's own `<reviewId>.` prefix, so that bringing the review's jobs to its plan leaves them be.
  */
 export function roundJobName(firing: SenderFiring, continuation?: string): string {
   if (continuation) return `more.${firing.reviewId}.${continuation}`;
@@ -23,6 +23,8 @@ export function roundJobName(firing: SenderFiring, continuation?: string): strin
   switch (firing.round) {
     case 'invitations':
       return `invite.${firing.reviewId}.${firing.importId}`;
+    case 'invitation-reminder':
+      return `remind.${firing.reviewId}.${firing.reminderId}`;
     case 'meeting-change':
       return `change.${firing.reviewId}.${firing.meetingId}.${firing.sequence}`;
     case 'announcement':

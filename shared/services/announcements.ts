@@ -7,9 +7,10 @@ import {
 } from '#domain/announcement';
 import { NotFoundError, parseOrThrow, ValidationError } from '#domain/errors';
 import { type AnnouncementFiring, firingForLog } from '#domain/firing';
-import { meetingOutcomeMessage, paperPublishedMessage } from '#domain/notices';
+import { meetingOutcomeMessage, oneOffNoticeMessage, paperPublishedMessage } from '#domain/notices';
 import { planReview } from '#domain/plan';
 import type { Registrant } from '#domain/registrant';
+import { matchesFilter } from '#domain/registrant-filter';
 import type { Review } from '#domain/review';
 import { nextMinuteButOne } from '#scheduling/job-names';
 import type { Cursor, Page } from '#store/pages';
@@ -27,7 +28,7 @@ import { subscribedRegistrants } from './review-notices';
 
 type PublishDependencies = Needs<'store' | 'scheduler'>;
 
-async function activeReview(deps: Needs<'store'>, reviewId: string | undefined): Promise<Review> {
+export async function activeReview(deps: Needs<'store'>, reviewId: string | undefined): Promise<Review> {
   const review = reviewId ? await deps.store.reviews.get(reviewId) : undefined;
   if (!review) throw new NotFoundError(`review ${reviewId}`);
   if (review.status !== 'active')
@@ -36,7 +37,7 @@ async function activeReview(deps: Needs<'store'>, reviewId: string | undefined):
 }
 
 /** Records what is published, then has its readers told a minute later, unless they were told already. */
-async function publish(
+export async function publish(
   deps: PublishDependencies,
   review: Review,
   announcement: Omit<Announcement, 'told'>,
@@ -117,6 +118,15 @@ export async function publishOutcome(
   return { announcements: await publish(deps, review, announcement, now) };
 }
 
+/** A one-off message's readers: the confirmed registrants the filter lets through who did not unsubscribe. */
+export async function* messageRecipients(
+  pages: AsyncIterable<Page<Registrant>>,
+  filter: Parameters<typeof matchesFilter>[1],
+): AsyncGenerator<Page<Registrant>> {
+  for await (const page of subscribedRegistrants(pages))
+    yield { ...page, items: page.items.filter((registrant) => matchesFilter(registrant, filter)) };
+}
+
 /** What was published about a review, for the admin API and the public pages. */
 export async function announcementsOf(deps: Needs<'store'>, reviewId: string): Promise<Announcement[]> {
   return deps.store.announcements.list(reviewId);
@@ -161,6 +171,10 @@ export async function runAnnouncement(
     recipients = subscribedRegistrants(deps.store.registrants.confirmedPages(review.reviewId, after));
     compose = (registrant) =>
       paperPublishedMessage(review, announcement, registrant, noticeLinks(registrant));
+  } else if (announcement.kind === 'message') {
+    const { filter } = announcement;
+    recipients = messageRecipients(deps.store.registrants.confirmedPages(review.reviewId, after), filter);
+    compose = (registrant) => oneOffNoticeMessage(review, announcement, registrant, noticeLinks(registrant));
   } else {
     const meeting = planReview(review, deps.clock.now()).meetings.find(
       (m) => m.id === announcement.meetingId,

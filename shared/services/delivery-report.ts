@@ -29,3 +29,23 @@ export async function milestoneDeliveries(
   for (const { status } of deliveries) counts[status] = (counts[status] ?? 0) + 1;
   return { round, total: deliveries.length, counts, deliveries };
 }
+
+/** Every round of a review's emails, the latest first, each with its counts per status. */
+export async function reviewRounds(deps: Needs<'store'>, reviewId: string | undefined) {
+  const review = reviewId ? await deps.store.reviews.get(reviewId) : undefined;
+  if (!review) throw new NotFoundError(`review ${reviewId}`);
+  const rounds = await deps.store.rounds.list(review.reviewId);
+  return {
+    rounds: await Promise.all(
+      rounds.map(async (round) => {
+        const counts: Record<string, number> = { ...round.purgedCounts };
+        let total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        for (const { status } of await deps.store.deliveries.list(round)) {
+          counts[status] = (counts[status] ?? 0) + 1;
+          total++;
+        }
+        return { ...round, total, counts };
+      }),
+    ),
+  };
+}

@@ -84,6 +84,7 @@ export async function deliverRound<R extends { email: string; name?: string }>(
   remainingMs?: RemainingTime,
 ): Promise<RoundCounts & { next?: Cursor }> {
   const { store, mailer, clock, sending } = deps;
+  await store.rounds.record(round, clock.now());
   const counts = { sent: 0, skipped: 0, failed: 0, suppressed: 0, pending: 0 };
   const queue = new PQueue({ concurrency: sending.concurrency });
   // Only the SES calls keep to the rate: recipients a retry finds done are skipped at the store's pace.

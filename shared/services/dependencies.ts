@@ -37,6 +37,8 @@ export interface Dependencies {
   /** Where links point, whom mail comes from, and where notices for the secretariat go. */
   site: { publicBaseUrl: string; mailFrom: string; secretariatEmail: string };
   sending: SendingSettings;
+  /** Personal data of a review is purged this many months after its last day. */
+  retention: { purgeAfterMonths: number };
 }
 
 export type Needs<K extends keyof Dependencies> = Pick<Dependencies, K>;

@@ -7,6 +7,7 @@ import { nextMinuteButOne } from '#scheduling/job-names';
 import type { ContactImport } from '#store/invitations';
 import { countsForLog, deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
 import type { Needs } from './dependencies';
+import { inviteesToRemind } from './invitation-reminders';
 import type { Links } from './links';
 
 /**
@@ -73,6 +74,16 @@ export async function importProgress(
   return record;
 }
 
+/** The console's view of a review's invitations: its uploads and reminders, and whom a reminder would reach now. */
+export async function invitationsOverview(deps: Needs<'store'>, reviewId: string, now: Date) {
+  const [uploads, reminders, toRemind] = await Promise.all([
+    deps.store.invitations.listImports(reviewId),
+    deps.store.invitationReminders.list(reviewId),
+    inviteesToRemind(deps, reviewId, now),
+  ]);
+  return { uploads, reminders, toRemind };
+}
+
 /** The invitation round itself: each invited contact once, in their language, unless they opted out. */
 export async function runInvitationRound(
   deps: Needs<'store' | 'mailer' | 'clock' | 'sending' | 'log'>,
@@ -88,6 +99,8 @@ export async function runInvitationRound(
   if (!review || !record) throw new NotFoundError(`import ${firing.importId} of review ${firing.reviewId}`);
   if (review.status !== 'active') {
     log('invitation round not sent', { ...firingForLog(firing), reason: `review is ${review.status}` });
+    // Nothing more will go out for it: its progress is final.
+    await store.invitations.finishImport(review.reviewId, record.importId, deps.clock.now());
     return { status: 'stale', reason: `review is ${review.status}` };
   }
   const counts = await deliverRound(
@@ -107,6 +120,7 @@ export async function runInvitationRound(
     },
     remainingMs,
   );
+  if (!counts.next) await store.invitations.finishImport(review.reviewId, record.importId, deps.clock.now());
   log('invitation round', { ...firingForLog(firing), ...countsForLog(counts) });
   return { status: 'done', ...counts };
 }

@@ -4,13 +4,14 @@ import { planReview } from '#domain/plan';
 import type { Registrant } from '#domain/registrant';
 import type { Review } from '#domain/review';
 import { normalizeEmail } from '#domain/text';
+import { decideRegistration } from './approvals';
 import type { Needs } from './dependencies';
 import { linksFor } from './links';
 import { notify } from './notify';
-import { cancelConfirmed } from './registration';
+import { cancelConfirmed, type RegistrationDependencies } from './registration';
 import { seatedMeetingOf } from './seating';
 
-type ActionDependencies = Needs<'store' | 'mailer' | 'log' | 'signingKey' | 'site'>;
+type ActionDependencies = RegistrationDependencies;
 
 /** The audit log of one registration: what the secretariat did to it. */
 export const registrantScope = (reviewId: string, email: string) =>
@@ -48,13 +49,14 @@ export async function registrantDetail(
   return { registrant: registrant as Registrant, waitlistPosition: position, history };
 }
 
-export const REGISTRANT_ACTIONS = ['cancel', 'resend', 'place'] as const;
+export const REGISTRANT_ACTIONS = ['cancel', 'resend', 'place', 'approve', 'decline'] as const;
 export type RegistrantAction = (typeof REGISTRANT_ACTIONS)[number];
 
 /**
  * What the secretariat does to a registration on someone's behalf: cancel it (as its holder would, with the same
  * emails and calendar cancellations), send its link again (the confirmation link while pending, the manage link once
- * confirmed), or give a waiting registrant a place that is free.
+ * confirmed), give a waiting registrant a place that is free, or approve or decline (with `reason`) a registration
+ * awaiting approval.
  */
 export async function actOnRegistrant(
   deps: ActionDependencies,
@@ -62,6 +64,7 @@ export async function actOnRegistrant(
   email: string | undefined,
   action: string,
   now: Date,
+  reason?: string,
 ): Promise<void> {
   const registrant = await registrantOf(deps, review, email, now);
   const plan = planReview(review, now);
@@ -88,6 +91,19 @@ export async function actOnRegistrant(
       else if (registrant.status === 'confirmed')
         await notify(deps, registrant, knownAddressMessage(review, registrant, links.manage(registrant)));
       else refuse('a cancelled registration has no link to send');
+      return;
+    case 'approve':
+    case 'decline':
+      await decideRegistration(
+        deps,
+        review,
+        registrant.email,
+        {
+          decision: action,
+          ...(action === 'decline' && reason ? { reason } : {}),
+        },
+        now,
+      );
       return;
     case 'place':
       await givePlace(deps, review, registrant, plan, links.manage(registrant));

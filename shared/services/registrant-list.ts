@@ -1,37 +1,8 @@
-import { z } from 'zod';
 import { NotFoundError } from '#domain/errors';
-import { attends, type Registrant } from '#domain/registrant';
+import type { Registrant } from '#domain/registrant';
+import { filterOf, matchesFilter } from '#domain/registrant-filter';
 import type { Review } from '#domain/review';
 import type { Needs } from './dependencies';
-
-/** What the console filters a review's registrants by; every field optional, empty ones ignored. */
-export const RegistrantFilter = z.object({
-  meeting: z.string().optional(),
-  attendance: z.string().optional(),
-  language: z.string().optional(),
-  group: z.string().optional(),
-  country: z.string().optional(),
-  status: z.string().optional(),
-  /** Part of a name, address or organisation, in any case. */
-  q: z.string().max(100).optional(),
-});
-export type RegistrantFilter = z.infer<typeof RegistrantFilter>;
-
-const matches = (registrant: Registrant, filter: RegistrantFilter): boolean => {
-  const q = filter.q?.trim().toLowerCase();
-  return (
-    (!filter.meeting || attends(registrant, filter.meeting)) &&
-    (!filter.attendance || registrant.attendanceMode === filter.attendance) &&
-    (!filter.language || registrant.language === filter.language) &&
-    (!filter.group || registrant.stakeholderGroup === filter.group) &&
-    (!filter.country || registrant.country === filter.country) &&
-    (!filter.status || registrant.status === filter.status) &&
-    (!q ||
-      [registrant.name, registrant.email, registrant.organisation ?? ''].some((text) =>
-        text.toLowerCase().includes(q),
-      ))
-  );
-};
 
 const countBy = (registrants: Registrant[], key: (r: Registrant) => string | undefined) => {
   const counts: Record<string, number> = {};
@@ -53,12 +24,10 @@ export async function registrantList(
   given: Record<string, string | undefined>,
   now: Date,
 ) {
-  const filter = RegistrantFilter.parse(
-    Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value !== '')),
-  );
+  const filter = filterOf(given);
   const all = await allRegistrants(deps, review.reviewId, now);
   const shown = all
-    .filter((registrant) => matches(registrant, filter))
+    .filter((registrant) => matchesFilter(registrant, filter))
     .map(({ confirmNonce: _nonce, expiresAt: _expires, ...registrant }) => registrant)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { parseOrThrow, ValidationError } from '#domain/errors';
 import {
+  awaitingApprovalMessage,
   cancelledMessage,
   changedMessage,
   confirmationMessage,
@@ -25,7 +26,7 @@ import { heldInvitationsToCancel, sendLateInvitations } from './meeting-changes'
 import { notify } from './notify';
 import { asksForPlace, seatedMeetingOf, seatRegistrant, vacate } from './seating';
 
-type RegistrationDependencies = Needs<
+export type RegistrationDependencies = Needs<
   'store' | 'mailer' | 'log' | 'signingKey' | 'site' | 'clock' | 'sending'
 >;
 
@@ -80,6 +81,7 @@ export async function register(
       { field: 'reviewId', message: `there is no open review "${input.reviewId}"` },
     ]);
   assertMeetingsOfReview(input.meetings ?? [], open.plan.meetings);
+  await assertOrganisationHasRoom(deps, open.review, input.organisation);
 
   const { consent, ...details } = input;
   const registrant = await store.registrants.recordPending(
@@ -101,6 +103,12 @@ export async function register(
     await notify(deps, to, knownAddressMessage(open.review, to, links.manage(registrant)));
     return;
   }
+  if (registrant.status === 'awaiting-approval') {
+    await notify(deps, to, awaitingApprovalMessage(open.review, to));
+    return;
+  }
+  // A declined address is told nothing new: the secretariat's decision stands.
+  if (registrant.status === 'declined') return;
   const confirmUrl = links.confirm(
     registrant,
     registrant.confirmNonce as string,
@@ -123,8 +131,53 @@ export async function invitationPrefill(
 }
 
 export type ConfirmationOutcome =
-  | { status: 'confirmed' | 'already-confirmed'; review: Review; registrant: Registrant; waitlisted: boolean }
+  | {
+      status: 'confirmed' | 'already-confirmed' | 'awaiting-approval';
+      review: Review;
+      registrant: Registrant;
+      waitlisted: boolean;
+    }
+  | { status: 'organisation-full'; review: Review; cap: number }
   | { status: 'invalid'; reason: LinkProblem };
+
+/** Refuses a registration from an organisation that holds the review's cap of registrations already. */
+async function assertOrganisationHasRoom(deps: Needs<'store'>, review: Review, organisation?: string) {
+  const cap = review.organisationCap;
+  if (!cap || !organisation) return;
+  if ((await deps.store.organisations.taken(review.reviewId, organisation)) >= cap)
+    throw new ValidationError([
+      {
+        field: 'organisation',
+        message: `this organisation has ${cap} registrations for this review already, the most it allows: ask the secretariat`,
+      },
+    ]);
+}
+
+/** A registration that counts against its organisation's cap: confirmed, or awaiting approval. */
+export const holdsOrganisationPlace = (review: Review, registrant: Registrant) =>
+  Boolean(review.organisationCap && registrant.organisation);
+
+/**
+ * What a confirmed registration brings: an in-person place or the waiting list, the email confirming it with the
+ * manage link, and the invitations to meetings already announced.
+ */
+export async function welcomeConfirmed(
+  deps: RegistrationDependencies,
+  review: Review,
+  registrant: Registrant,
+  now: Date,
+) {
+  const plan = planReview(review, now);
+  const links = linksFor(deps.site, now, await deps.signingKey());
+  const seating = await seatRegistrant(deps, review, plan, registrant, now, links, false);
+  await notify(
+    deps,
+    registrant,
+    registrationConfirmedMessage(review, registrant, seating, links.manage(registrant)),
+  );
+  await sendLateInvitations(deps, review, plan, registrant, links, now);
+  return seating;
+}
 
 /** Reads a confirmation link without using it: the page shows a button, whose POST confirms. */
 export async function checkConfirmationLink(deps: Needs<'store' | 'signingKey'>, token: string, now: Date) {
@@ -148,21 +201,32 @@ export async function confirm(
   const { reviewId, email, nonce } = check.claims;
   const review = await store.reviews.get(reviewId);
   if (!review) return { status: 'invalid', reason: 'missing' };
-  const confirmed = nonce !== undefined && (await store.registrants.confirm(reviewId, email, nonce, now));
+  const pending = await store.registrants.get(reviewId, email, now);
+  // The organisation's place is taken before the confirming write, and given back if that write fails.
+  const capped = pending?.status === 'pending' && holdsOrganisationPlace(review, pending);
+  if (
+    capped &&
+    !(await store.organisations.take(
+      reviewId,
+      pending.organisation as string,
+      review.organisationCap as number,
+    ))
+  )
+    return { status: 'organisation-full', review, cap: review.organisationCap as number };
+  const to = review.requiresApproval ? 'awaiting-approval' : 'confirmed';
+  const confirmed = nonce !== undefined && (await store.registrants.confirm(reviewId, email, nonce, now, to));
+  if (capped && !confirmed) await store.organisations.release(reviewId, pending.organisation as string);
   const registrant = await store.registrants.get(reviewId, email, now);
   if (!registrant) return { status: 'invalid', reason: 'expired' };
-  if (registrant.status !== 'confirmed') return { status: 'invalid', reason: confirmed ? 'expired' : 'used' };
+  if (registrant.status !== 'confirmed' && registrant.status !== 'awaiting-approval')
+    return { status: 'invalid', reason: confirmed ? 'expired' : 'used' };
   if (!confirmed)
     return { status: 'already-confirmed', review, registrant, waitlisted: registrant.seat === 'waitlisted' };
-  const plan = planReview(review, now);
-  const links = linksFor(deps.site, now, key);
-  const seating = await seatRegistrant(deps, review, plan, registrant, now, links, false);
-  await notify(
-    deps,
-    registrant,
-    registrationConfirmedMessage(review, registrant, seating, links.manage(registrant)),
-  );
-  await sendLateInvitations(deps, review, plan, registrant, links, now);
+  if (registrant.status === 'awaiting-approval') {
+    await notify(deps, registrant, awaitingApprovalMessage(review, registrant));
+    return { status: 'awaiting-approval', review, registrant, waitlisted: false };
+  }
+  const seating = await welcomeConfirmed(deps, review, registrant, now);
   return { status: 'confirmed', review, registrant, waitlisted: seating.seat === 'waitlisted' };
 }
 
@@ -259,6 +323,8 @@ export async function cancelConfirmed(
   now: Date,
 ): Promise<boolean> {
   if (!(await deps.store.registrants.cancel(review.reviewId, registrant.email, now))) return false;
+  if (holdsOrganisationPlace(review, registrant))
+    await deps.store.organisations.release(review.reviewId, registrant.organisation as string);
   const links = linksFor(deps.site, now, await deps.signingKey());
   await vacate(deps, review, plan, registrant, now, links);
   const { calendarInvite, recordCancelled } = await heldInvitationsToCancel(

@@ -86,6 +86,16 @@ async function tellUntoldChanges(deps: ReviewDependencies, review: Review, now: 
       await scheduleChangeRound(deps, review.reviewId, change.meetingId, change.sequence, now);
 }
 
+/** A review input that is well formed and keeps the rules, or a ValidationError naming each problem. */
+function checkedInput(body: unknown): ReviewInput {
+  const input = parseOrThrow(ReviewInput, body);
+  assertReviewRules(input);
+  return input;
+}
+
+/** The plan a review would have with this input, nothing saved: what `putReview` would accept and plan. */
+export const previewReview = (body: unknown, now: Date): Plan => planReview(checkedInput(body), now);
+
 export async function putReview(
   deps: ReviewDependencies,
   reviewId: string | undefined,
@@ -95,8 +105,7 @@ export async function putReview(
   fromRequest?: string,
 ): Promise<ReviewView & { created: boolean }> {
   const id = parseReviewId(reviewId);
-  const input = parseOrThrow(ReviewInput, body);
-  assertReviewRules(input);
+  const input = checkedInput(body);
   const existing = await deps.store.reviews.get(id);
   if (fromRequest && existing && existing.requestId !== fromRequest)
     throw new ValidationError([

@@ -4,6 +4,7 @@ import { nextMinuteButOne } from '#scheduling/job-names';
 import { runAnnouncement } from './announcements';
 import type { RemainingTime, RoundOutcome } from './delivery-round';
 import type { Dependencies } from './dependencies';
+import { runInvitationReminder } from './invitation-reminders';
 import { runInvitationRound } from './invitations';
 import { currentLinks } from './links';
 import { runMeetingChange } from './meeting-changes';
@@ -15,7 +16,7 @@ import { runMilestoneRound } from './milestone-round';
  * reading recipients where this one stopped (those already done are skipped by their delivery records anyway).
  */
 export async function runRound(
-  deps: Dependencies,
+  deps: Omit<Dependencies, 'retention'>,
   firing: SenderFiring,
   remainingMs?: RemainingTime,
 ): Promise<RoundOutcome> {
@@ -24,9 +25,11 @@ export async function runRound(
     ? await runMilestoneRound(deps, firing, links, remainingMs)
     : firing.round === 'invitations'
       ? await runInvitationRound(deps, firing, links, remainingMs)
-      : firing.round === 'meeting-change'
-        ? await runMeetingChange(deps, firing, links, remainingMs)
-        : await runAnnouncement(deps, firing, links, remainingMs);
+      : firing.round === 'invitation-reminder'
+        ? await runInvitationReminder(deps, firing, links, remainingMs)
+        : firing.round === 'meeting-change'
+          ? await runMeetingChange(deps, firing, links, remainingMs)
+          : await runAnnouncement(deps, firing, links, remainingMs);
   if (outcome.status === 'done' && outcome.next) {
     const continuation = randomBytes(6).toString('hex');
     await deps.scheduler.scheduleRound(

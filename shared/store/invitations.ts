@@ -1,7 +1,14 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '#domain/contacts';
 import { conditionally } from './conditional';
-import { INVITATION_SK_PREFIX, importKey, invitationKey, invitationOptOutKey, reviewPartition } from './keys';
+import {
+  IMPORT_SK_PREFIX,
+  INVITATION_SK_PREFIX,
+  importKey,
+  invitationKey,
+  invitationOptOutKey,
+  reviewPartition,
+} from './keys';
 import { type Cursor, type Page, queryPages } from './pages';
 import type { Table } from './table';
 
@@ -15,7 +22,15 @@ export interface ContactImport {
   failed: number;
   invalid: { line: number; reason: string }[];
   skipped: { line: number; email: string; reason: string }[];
+  /** When its round went through every contact; until then it is waiting or sending. */
+  finishedAt?: string;
 }
+
+const contactOf = ({ email, name, organisation, language }: Record<string, unknown>) =>
+  ({ email, name, organisation, language }) as Contact;
+
+const recordOf = ({ pk: _pk, sk: _sk, ...record }: Record<string, unknown>) =>
+  record as unknown as ContactImport;
 
 export function invitationStore(table: Table) {
   return {
@@ -48,7 +63,20 @@ export function invitationStore(table: Table) {
             ':importId': importId,
           },
         },
-        ({ email, name, organisation, language }) => ({ email, name, organisation, language }) as Contact,
+        contactOf,
+        startAfter,
+      );
+    },
+
+    /** Everyone invited to the review, whatever the upload. */
+    pagesOfReview(reviewId: string, startAfter?: Cursor): AsyncGenerator<Page<Contact>> {
+      return queryPages(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': INVITATION_SK_PREFIX },
+        },
+        contactOf,
         startAfter,
       );
     },
@@ -66,9 +94,35 @@ export function invitationStore(table: Table) {
       const { Item } = await table.client.send(
         new GetCommand({ TableName: table.name, Key: importKey(reviewId, importId), ConsistentRead: true }),
       );
-      if (!Item) return undefined;
-      const { pk: _pk, sk: _sk, ...record } = Item;
-      return record as ContactImport;
+      return Item ? recordOf(Item) : undefined;
+    },
+
+    /** The review's uploads, the latest first. */
+    async listImports(reviewId: string): Promise<ContactImport[]> {
+      const all: ContactImport[] = [];
+      const pages = queryPages(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': IMPORT_SK_PREFIX },
+          ConsistentRead: true,
+        },
+        recordOf,
+      );
+      for await (const page of pages) all.push(...page.items);
+      return all.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+
+    /** The round went through every contact of the upload (the first time it did, when retried). */
+    async finishImport(reviewId: string, importId: string, now: Date): Promise<void> {
+      await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: importKey(reviewId, importId),
+          UpdateExpression: 'SET finishedAt = if_not_exists(finishedAt, :now)',
+          ExpressionAttributeValues: { ':now': now.toISOString() },
+        }),
+      );
     },
 
     async countProgress(reviewId: string, importId: string, outcome: 'sent' | 'failed'): Promise<void> {

@@ -61,8 +61,16 @@ export const INVITATION_SK_PREFIX = 'INVITATION#';
 /** An upload of contacts, with its progress. */
 export const importKey = (reviewId: string, importId: string) => ({
   pk: reviewPartition(reviewId),
-  sk: `IMPORT#${importId}`,
+  sk: `${IMPORT_SK_PREFIX}${importId}`,
 });
+export const IMPORT_SK_PREFIX = 'IMPORT#';
+
+/** A reminder to the review's invitees who have not registered, with its progress; ids sort by time. */
+export const invitationReminderKey = (reviewId: string, reminderId: string) => ({
+  pk: reviewPartition(reviewId),
+  sk: `${INVITATION_REMINDER_SK_PREFIX}${reminderId}`,
+});
+export const INVITATION_REMINDER_SK_PREFIX = 'INVITATION-REMINDER#';
 
 /** What a registrant's calendar holds of a meeting: the invitation last sent to them. */
 export const heldInviteKey = (reviewId: string, meetingId: string, email: string) => ({
@@ -119,3 +127,16 @@ export const ANNOUNCEMENT_SK_PREFIX = 'ANNOUNCEMENT#';
 
 /** The audit log of a review (`review:<id>`) or a request (`request:<id>`): entries sorting by time. */
 export const auditPartition = (scope: string) => `AUDIT#${scope}`;
+
+/** A round of emails that started for a review: the list the console's messages page and an erasure go through. */
+export const roundKey = (round: DeliveryRound) => ({
+  pk: reviewPartition(round.reviewId),
+  sk: `${ROUND_SK_PREFIX}${round.milestoneId}#${round.at}`,
+});
+export const ROUND_SK_PREFIX = 'ROUND#';
+
+/** How many registrations of a review an organisation holds (confirmed or awaiting approval), by its name's key. */
+export const organisationCountKey = (reviewId: string, organisationKey: string) => ({
+  pk: reviewPartition(reviewId),
+  sk: `ORGANISATION#${organisationKey}`,
+});

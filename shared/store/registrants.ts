@@ -78,9 +78,16 @@ export function registrantStore(table: Table) {
 
     /**
      * Confirms a pending registration with the nonce of its one confirmation link, which is spent in the same
-     * write. Answers false when that is not possible (lapsed, used, or never made).
+     * write; `to` is `awaiting-approval` when the review approves registrations. Answers false when that is not
+     * possible (lapsed, used, or never made).
      */
-    confirm(reviewId: string, email: string, nonce: string, now: Date): Promise<boolean> {
+    confirm(
+      reviewId: string,
+      email: string,
+      nonce: string,
+      now: Date,
+      to: 'confirmed' | 'awaiting-approval' = 'confirmed',
+    ): Promise<boolean> {
       return conditionally(
         table,
         new UpdateCommand({
@@ -91,11 +98,37 @@ export function registrantStore(table: Table) {
           ConditionExpression: '#status = :pending AND expiresAt > :now AND confirmNonce = :nonce',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
-            ':confirmed': 'confirmed',
+            ':confirmed': to,
             ':pending': 'pending',
             ':at': now.toISOString(),
             ':now': epochSeconds(now),
             ':nonce': nonce,
+          },
+        }),
+      );
+    },
+
+    /** The secretariat's decision on a registration awaiting approval; false when it awaits none. */
+    decide(
+      reviewId: string,
+      email: string,
+      to: 'confirmed' | 'declined',
+      now: Date,
+      reason?: string,
+    ): Promise<boolean> {
+      return conditionally(
+        table,
+        new UpdateCommand({
+          TableName: table.name,
+          Key: registrantKey(reviewId, email),
+          UpdateExpression: `SET #status = :to, decidedAt = :at${reason ? ', declineReason = :reason' : ''}`,
+          ConditionExpression: '#status = :awaiting',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':to': to,
+            ':at': now.toISOString(),
+            ':awaiting': 'awaiting-approval',
+            ...(reason ? { ':reason': reason } : {}),
           },
         }),
       );

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors';
 import type { Review } from '#domain/review';
 import { isConditionFailure } from './conditional';
@@ -17,6 +17,19 @@ export function reviewStore(table: Table) {
 
     list(): Promise<Review[]> {
       return listIndexed(table, REVIEWS_INDEX_PK, toReview);
+    },
+
+    /** Its personal data purged: outside the version, which orders what the review plans, not what it keeps. */
+    async markPurged(reviewId: string, at: Date): Promise<void> {
+      await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: reviewKey(reviewId),
+          UpdateExpression: 'SET purgedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at.toISOString() },
+        }),
+      );
     },
 
     /**

@@ -4,11 +4,15 @@ import { calendarStore } from './calendar';
 import { changeStore } from './changes-to-tell';
 import { contributionStore } from './contributions';
 import { deliveryStore } from './deliveries';
+import { invitationReminderStore } from './invitation-reminders';
 import { invitationStore } from './invitations';
+import { organisationStore } from './organisations';
+import { personalDataStore } from './personal-data';
 import { rateLimitStore } from './rate-limits';
 import { registrantStore } from './registrants';
 import { requestStore } from './requests';
 import { reviewStore } from './reviews';
+import { roundStore } from './rounds';
 import { seatStore } from './seats';
 import { suppressionStore } from './suppressions';
 import type { Table } from './table';
@@ -19,8 +23,10 @@ export function createStore(table: Table) {
     table,
     reviews: reviewStore(table),
     registrants: registrantStore(table),
+    organisations: organisationStore(table),
     seats: seatStore(table),
     invitations: invitationStore(table),
+    invitationReminders: invitationReminderStore(table),
     calendar: calendarStore(table),
     changes: changeStore(table),
     contributions: contributionStore(table),
@@ -28,8 +34,10 @@ export function createStore(table: Table) {
     announcements: announcementStore(table),
     audit: auditStore(table),
     deliveries: deliveryStore(table),
+    rounds: roundStore(table),
     suppressions: suppressionStore(table),
     rateLimits: rateLimitStore(table),
+    personalData: personalDataStore(table),
   };
 }
 

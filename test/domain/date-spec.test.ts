@@ -147,3 +147,10 @@ describe('date specs: every cell of the seed timeline can be written as it stand
     ).toMatchObject({ path: ['week'], message: 'the month has 28 days: no week 5' });
   });
 });
+
+describe('the seed’s own way of writing a tentative date', () => {
+  it('", TBD" after the date makes it tentative, as "(TBD)" does', () => {
+    expect(parse('8 or 11 March 2027, TBD')).toEqual(parse('8 or 11 March 2027 (TBD)'));
+    expect(parse('11 March 2027, tbc')).toMatchObject({ kind: 'exact', tentative: true });
+  });
+});

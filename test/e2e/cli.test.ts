@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, test as it } from '#test/support/fixtures';
 import { ADMIN_TOKEN, reviewBody } from '#test/support/service-client';
 import { SPAWNED } from '#test/support/spawn-service';
@@ -67,5 +70,49 @@ describe('the command line', SPAWNED, () => {
     const failed = await consult(api.baseUrl, 'review', 'nowhere').catch((error) => error);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('404');
+  });
+});
+
+describe('the command line’s exports', SPAWNED, () => {
+  it.override('runtimeOptions', { exportPartRows: 3 });
+
+  it('fetch every part of a large export with a progress bar and write one file, as CSV or XLSX', async ({
+    api,
+  }) => {
+    expect((await api.putReview('europe-cli', reviewBody(await api.now(), 120))).status).toBe(201);
+    const emails = Array.from({ length: 7 }, (_, i) => `person${i}@example.org`);
+    for (const [i, email] of emails.entries()) {
+      const json = { reviewId: 'europe-cli', email, name: `Person ${i}`, language: 'ar' };
+      expect((await api.request('POST', '/registrations', { json })).status).toBe(202);
+    }
+    const folder = mkdtempSync(join(tmpdir(), 'consult-'));
+
+    const csvFile = join(folder, 'registrants.csv');
+    const csv = await consult(
+      api.baseUrl,
+      'registrants',
+      'europe-cli',
+      '--csv',
+      '--lang',
+      'fr',
+      '--out',
+      csvFile,
+    );
+    expect(csv.stderr).toContain('part 3/3 [');
+    const text = readFileSync(csvFile, 'utf8');
+    expect(text.match(/\uFEFF/g)).toHaveLength(1);
+    const [headings, ...rows] = parse(text.slice(1)) as string[][];
+    expect(headings?.[0]).toBe('Nom complet');
+    expect(rows.map((row) => row[1])).toEqual(emails);
+
+    const xlsxFile = join(folder, 'registrants.xlsx');
+    await consult(api.baseUrl, 'registrants', 'europe-cli', '--xlsx', '--lang', 'ar', '--out', xlsxFile);
+    const workbook = readFileSync(xlsxFile);
+    const [sheet] = await readXlsxFile(workbook);
+    expect(sheet?.data[0]?.[0]).toBe('الاسم الكامل');
+    expect(sheet?.data.slice(1).map((row) => row[1])).toEqual(emails);
+    expect(strFromU8(unzipSync(workbook)['xl/worksheets/sheet1.xml'] as Uint8Array)).toContain(
+      'rightToLeft="1"',
+    );
   });
 });

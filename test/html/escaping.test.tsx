@@ -187,7 +187,11 @@ const CASES: [string, string, Shown][] = [
   ['confirmedPage', confirmedPage('en', review, false, true), { text: true }],
   [
     'managePage',
-    managePage('en', { review, meetings }, registrant, HOSTILE, 2, ['meetings', 'language']),
+    managePage('en', { review, meetings }, registrant, HOSTILE, 2, ['meetings', 'language'], {
+      months: 12,
+      purgeOn: '2028-06-02',
+      eraseUnconfirmed: true,
+    }),
     {
       text: true,
       attributes: [

@@ -27,6 +27,7 @@ const ENVIRONMENT = {
   COGNITO_DOMAIN_URL: 'https://gcm.auth.eu-west-1.amazoncognito.com',
   TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:token',
   SES_SEND_RATE: '14',
+  PURGE_AFTER_MONTHS: '12',
   AWS_REGION: 'eu-west-1',
 };
 

@@ -1,59 +1,6 @@
+import { Browser, csrfOf } from '#test/support/console-browser';
 import { describe, expect, test } from '#test/support/fixtures';
 import { confirmedBriefingRequest, reviewBody } from '#test/support/service-client';
-
-/** A browser's cookie jar, as much of one as the console's sign-in needs. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
-
-  async go(url: string, init: RequestInit = {}) {
-    const response = await fetch(new URL(url, this.baseUrl), {
-      ...init,
-      redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = (pair as string).indexOf('=');
-      const name = (pair as string).slice(0, at);
-      const value = (pair as string).slice(at + 1);
-      if (/Max-Age=0/.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-
-  post(url: string, form: Record<string, string>) {
-    return this.go(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
-    });
-  }
-
-  private cookieHeader() {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-
-  /** Signs in through the local managed login as someone in some groups; answers the console's first page. */
-  async signIn(email: string, groups: string[]) {
-    const start = await this.go('/console/sign-in');
-    expect(start.status).toBe(302);
-    const authorize = new URL(start.headers.get('location') as string);
-    expect(authorize.pathname).toBe('/_local/oauth2/authorize');
-    const page = await (await this.go(authorize.toString())).text();
-    expect(page).toContain(email === 'secretariat@example.org' ? 'secretariat@example.org' : 'Someone else');
-    const answer = await this.post('/_local/oauth2/authorize', {
-      ...Object.fromEntries(authorize.searchParams),
-      email,
-      groups: groups.join(' '),
-    });
-    expect(answer.status).toBe(302);
-    return this.go(answer.headers.get('location') as string);
-  }
-}
-
-const csrfOf = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] as string;
 
 const it = test.extend('records', { auto: true }, async ({ api }) => {
   const start = await api.now();
@@ -94,7 +41,8 @@ describe('the console', () => {
     expect(dashboard).toContain('href="/console/reviews/africa-c?lang=en"');
     expect(dashboard).not.toContain('europe-c');
     expect(dashboard).toMatch(/<svg role="img" aria-label="The reviews and their meetings on a time line/);
-    expect(dashboard.match(/<rect [^>]*fill="#b35c00"/g)).toHaveLength(1);
+    const chart = /<svg role="img"[\s\S]*?<\/svg>/.exec(dashboard)?.[0] ?? '';
+    expect(chart.match(/<rect [^>]*fill="#b35c00"/g)).toHaveLength(1);
     const theirs = await browser.go('/console/reviews/europe-c');
     expect(theirs.status).toBe(403);
     expect(await theirs.text()).toContain('<h1>Not yours to see</h1>');
@@ -182,13 +130,22 @@ describe('the console', () => {
     expect(noPlace.status).toBe(422);
     expect(await noPlace.text()).toContain('only a registrant on the waiting list can be given a place');
 
-    expect((await browser.post(path, { csrf, action: 'cancel' })).status).toBe(303);
-    const registrant = await runtime.dependencies.store.registrants.get(
-      'africa-c',
-      'amina@example.org',
-      runtime.clock.now(),
-    );
-    expect(registrant?.status).toBe('cancelled');
+    const statusOf = async () =>
+      (await runtime.dependencies.store.registrants.get('africa-c', 'amina@example.org', runtime.clock.now()))
+        ?.status;
+    // A misclick cancels nothing: the cancel button only asks, and the answer's own form cancels.
+    const asked = await browser.post(path, { csrf, action: 'cancel' });
+    expect(asked.status).toBe(200);
+    const question = await asked.text();
+    expect(question).toContain('<h2 id="confirm-cancel">Cancel this registration?</h2>');
+    expect(question).toContain('<input type="hidden" name="confirm" value="yes"/>');
+    expect(question).toContain(`<a href="${path}?lang=en">No, keep the registration</a>`);
+    expect(question).not.toContain('Send the link again');
+    expect(await statusOf()).toBe('confirmed');
+    expect((await browser.post(path, { csrf, action: 'cancel', confirm: 'no' })).status).toBe(200);
+    expect(await statusOf()).toBe('confirmed');
+    expect((await browser.post(path, { csrf, action: 'cancel', confirm: 'yes' })).status).toBe(303);
+    expect(await statusOf()).toBe('cancelled');
     const history = await (await browser.go(path)).text();
     expect(history).toContain('status: &quot;confirmed&quot;');
     expect(history).toContain('status: &quot;cancelled&quot;');

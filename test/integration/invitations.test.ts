@@ -1,3 +1,4 @@
+import { lambdaContext } from '#local/api-gateway';
 import { test as base, describe, expect } from '#test/support/fixtures';
 import { ADMIN_TOKEN, reviewBody } from '#test/support/service-client';
 
@@ -68,7 +69,7 @@ describe('inviting a list of contacts', () => {
     const { importId } = await uploaded('invite', CSV);
     await api.moveClock({ advanceBy: 'PT2M' });
     const progress = await api.request('GET', `/admin/reviews/invite/invitations/${importId}`);
-    expect(progress.body).toMatchObject({ total: 3, sent: 3, failed: 0 });
+    expect(progress.body).toMatchObject({ total: 3, sent: 3, failed: 0, finishedAt: expect.any(String) });
     const [arabic] = await api.outbox('amina@example.org');
     expect(arabic?.html).toContain('<html lang="ar" dir="rtl">');
     const [french] = await api.outbox('jean@example.org');
@@ -110,6 +111,49 @@ describe('inviting a list of contacts', () => {
     await api.moveClock({ advanceBy: 'PT2M' });
     const progress = await api.request('GET', `/admin/reviews/invite/invitations/${body.importId}`);
     expect(progress.body).toMatchObject({ total: 200, sent: 200, failed: 0 });
+  });
+
+  it('reminds once each invitee who neither registered nor opted out, in their language', async ({
+    api,
+    runtime,
+    listInvited,
+  }) => {
+    await listInvited();
+    await api.registerAndConfirm('invite', 'jean@example.org', 'Jean Dupont', 'fr');
+    const [toLi] = await api.outbox('li@example.org');
+    const optOut = /(http\S+\/unsubscribe\?token=[^\s>]+)/.exec(toLi?.text ?? '')?.[1] as string;
+    expect((await fetch(optOut, { method: 'POST' })).status).toBe(200);
+    const sentTo = async (email: string) => (await api.outbox(email)).length;
+    const others = ['jean@example.org', 'li@example.org', 'registered@example.org'];
+    const before = await Promise.all(others.map(sentTo));
+    const toAmina = await sentTo('amina@example.org');
+
+    const asked = await api.request('POST', '/admin/reviews/invite/invitations/reminders');
+    expect(asked.status).toBe(202);
+    expect(asked.body).toMatchObject({ reviewId: 'invite', total: 1, sent: 0, failed: 0 });
+    // Pressed twice within the minute: the same reminder.
+    const again = await api.request('POST', '/admin/reviews/invite/invitations/reminders');
+    expect(again.body.reminderId).toBe(asked.body.reminderId);
+    await api.moveClock({ advanceBy: 'PT2M' });
+
+    const amina = await api.outbox('amina@example.org');
+    expect(amina).toHaveLength(toAmina + 1);
+    const reminder = amina.at(-1);
+    expect(reminder?.subject).toMatch(/^تذكير: دعوة إلى التسجيل/);
+    expect(reminder?.html).toContain('<html lang="ar" dir="rtl">');
+    expect(reminder?.text).toMatch(/\/register\/invite\?lang=ar&invitation=/);
+    expect(await Promise.all(others.map(sentTo))).toEqual(before);
+
+    // The job fires again (a retry): the reminder went out already.
+    const firing = { round: 'invitation-reminder', reviewId: 'invite', reminderId: asked.body.reminderId };
+    expect(await runtime.functions.milestone(firing, lambdaContext('milestone'))).toMatchObject({
+      status: 'done',
+      sent: 0,
+    });
+    expect(await sentTo('amina@example.org')).toBe(toAmina + 1);
+    expect(
+      await runtime.dependencies.store.invitationReminders.get('invite', asked.body.reminderId),
+    ).toMatchObject({ total: 1, sent: 1, failed: 0, finishedAt: expect.any(String) });
   });
 
   it('refuses what it cannot take, saying why', async ({ runtime, upload }) => {

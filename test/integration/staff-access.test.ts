@@ -105,6 +105,10 @@ function requestOf(route: Route, target: Target, ids: { briefing: string; talk: 
     'PUT /admin/reviews/{reviewId}/analytical-paper': { links: { en: 'https://example.org/paper.pdf' } },
     'PUT /admin/reviews/{reviewId}/meetings/{meetingId}/outcome': { summaryUrl: 'https://example.org/s.pdf' },
     'PUT /admin/requests/{requestId}': { decision: 'decline', reason: 'Not this year.' },
+    'POST /admin/reviews/{reviewId}/messages': {
+      texts: { en: { subject: 'Venue', body: 'The room changed.' } },
+      defaultLanguage: 'en',
+    },
   };
   const key = routeKey(route);
   if (key === 'POST /admin/reviews/{reviewId}/invitations')

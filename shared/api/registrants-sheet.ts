@@ -1,21 +1,18 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Registrant } from '#domain/registrant';
 import { countryName, type Language, nativeName } from '#i18n/languages';
 import { type MessageKey, translator } from '#i18n/translate';
+import type { Sheet } from './spreadsheet';
+
+/** A registration as listed, without its link's secrets. */
+export type ListedRegistrant = Omit<Registrant, 'confirmNonce' | 'expiresAt'>;
 
 /**
- * A review's registrants as the console lists them (its filters applied), as a spreadsheet in the console's
- * language: headings and values (groups, attendance, status, countries, languages) in words, with a UTF-8 byte
- * order mark, so that spreadsheet programs read Arabic and Chinese as such. Formula-looking cells are quoted with
- * a leading apostrophe: names come from the public form, and a spreadsheet must not run them.
+ * A review's registrants as the console lists them (its filters applied), as a sheet in the console's language:
+ * headings and values (groups, attendance, status, countries, languages) in words.
  */
-export function registrantsCsv(
-  registrants: Omit<Registrant, 'confirmNonce' | 'expiresAt'>[],
-  language: Language,
-) {
+export function registrantsSheet(registrants: ListedRegistrant[], language: Language): Sheet {
   const t = translator(language);
-  const safe = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-  const columns: [string, (r: (typeof registrants)[number]) => string][] = [
+  const columns: [string, (r: ListedRegistrant) => string][] = [
     [t('form.name'), (r) => r.name],
     [t('form.email'), (r) => r.email],
     [t('form.organisation'), (r) => r.organisation ?? ''],
@@ -29,6 +26,10 @@ export function registrantsCsv(
     [t('form.accessibility'), (r) => r.accessibilityNeeds ?? ''],
     [t('console.column.registered'), (r) => r.createdAt],
   ];
-  const rows = registrants.map((r) => columns.map(([, value]) => safe(value(r))));
-  return `\uFEFF${stringify([columns.map(([heading]) => heading), ...rows])}`;
+  return {
+    name: t('console.registrants'),
+    headings: columns.map(([heading]) => heading),
+    rows: registrants.map((r) => columns.map(([, value]) => value(r))),
+    language,
+  };
 }

@@ -1,0 +1,54 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DeliveryRound, ROUND_SK_PREFIX, reviewPartition, roundKey } from './keys';
+import { queryPages } from './pages';
+import type { Table } from './table';
+
+/** A round of a review's emails, and when it first started. */
+export interface RoundRecord extends DeliveryRound {
+  startedAt: string;
+  /** Once the review's retention ended: the counts per status its deliveries had when they were deleted. */
+  purgedCounts?: Record<string, number>;
+}
+
+/**
+ * The rounds each review's emails went out in. Deliveries are kept per round, so without this list the
+ * secretariat could not see every round (a milestone moved since, an upload's invitations, a one-off message)
+ * and an erasure could not find every delivery to an address.
+ */
+export function roundStore(table: Table) {
+  return {
+    /** Once per invocation of a round: one write, the first start kept. */
+    async record(round: DeliveryRound, now: Date): Promise<void> {
+      await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: roundKey(round),
+          UpdateExpression:
+            'SET reviewId = :reviewId, milestoneId = :milestoneId, #at = :at, startedAt = if_not_exists(startedAt, :now)',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: {
+            ':reviewId': round.reviewId,
+            ':milestoneId': round.milestoneId,
+            ':at': round.at,
+            ':now': now.toISOString(),
+          },
+        }),
+      );
+    },
+
+    /** Every round of a review, the latest started first. */
+    async list(reviewId: string): Promise<RoundRecord[]> {
+      const all: RoundRecord[] = [];
+      const pages = queryPages(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': ROUND_SK_PREFIX },
+        },
+        ({ pk: _pk, sk: _sk, ...round }) => round as unknown as RoundRecord,
+      );
+      for await (const page of pages) all.push(...page.items);
+      return all.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    },
+  };
+}
