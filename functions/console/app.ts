@@ -1,5 +1,6 @@
 import { withAuditTrail } from '#api/audit-trail';
-import { CONSOLE_ROUTES, type ConsoleDependencies, consoleActor } from '#api/console-routes';
+import { type ConsoleDependencies, consoleActor } from '#api/console-kit';
+import { CONSOLE_ROUTES } from '#api/console-routes';
 import { httpFunction } from '#api/http-function';
 import { maxBodySize } from '#http/body';
 

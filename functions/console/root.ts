@@ -1,4 +1,4 @@
-import type { ConsoleDependencies } from '#api/console-routes';
+import type { ConsoleDependencies } from '#api/console-kit';
 import { EXPORT_PART_ROWS } from '#api/export-file';
 import { cognitoSignIn } from '#aws/cognito-sign-in';
 import { dynamoStore, mailingOf, retentionOf, schedulerInvoking, sesMailerOf } from '#config/aws-adapters';
