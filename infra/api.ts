@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -14,12 +14,13 @@ import {
   UserPoolClientIdentityProvider,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnPermission, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { type HttpFunctionName, routeKey, routes } from '#api/routes';
 import { regionGroup, SECRETARIAT_GROUP } from '#domain/access';
 import { REGION_NAMES, REGIONS } from '#domain/regions';
+import type { Logs } from './logs';
+import type { Stage } from './stage';
 
 export interface ApiProps {
   handlers: Record<HttpFunctionName, IFunction>;
@@ -27,6 +28,8 @@ export interface ApiProps {
   publicBaseUrl?: string;
   /** The user pool's managed-login domain: `https://<prefix>.auth.<region>.amazoncognito.com`. */
   authDomainPrefix: string;
+  stage: Stage;
+  logs: Logs;
 }
 
 // Route keys, not paths: the confirmation path carries the signed token in its query string.
@@ -72,16 +75,18 @@ export class Api extends Construct {
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.ESSENTIALS,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: props.stage.deletionProtection,
+      removalPolicy: props.stage.removalPolicy,
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG8',
       reason:
         'The Plus plan (threat protection) is paid; a few invited staff with required MFA use this pool.',
     });
+    // adminUserPassword: an operator with AWS credentials gets an ID token for the command line
+    // (`aws cognito-idp admin-initiate-auth`, then the TOTP code); without them, the password alone gets nothing.
     this.userPoolClient = this.userPool.addClient('Client', {
-      authFlows: { userSrp: true },
+      authFlows: { userSrp: true, adminUserPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
     });
@@ -105,9 +110,7 @@ export class Api extends Construct {
       autoDeploy: true,
       throttle: { burstLimit: 50, rateLimit: 20 },
       accessLogSettings: {
-        destination: new LogGroupLogDestination(
-          new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS }),
-        ),
+        destination: new LogGroupLogDestination(props.logs.groupOfAddresses(this, 'AccessLogs')),
         format: AccessLogFormat.custom(ACCESS_LOG_FORMAT),
       },
     });
@@ -147,12 +150,23 @@ export class Api extends Construct {
         authorizer: route.auth === 'staff' ? authorizer : undefined,
       });
       if (route.auth === 'none' && httpRoute) {
-        Validations.of(httpRoute).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${routeKey(route)} is public by design: stakeholders register without an account.`,
-        });
+        const reason =
+          route.fn === 'console'
+            ? `${routeKey(route)} is the console's: its function checks the session cookie itself.`
+            : `${routeKey(route)} is public by design: stakeholders register without an account.`;
+        Validations.of(httpRoute).acknowledge(
+          { id: 'AwsSolutions-APIG4', reason },
+          { id: 'cdk-validator-cfnguard::api_gw_v2_authorization_type_configured_check', reason },
+        );
       }
     }
+    for (const permission of this.httpApi.node.findAll().filter((child) => child instanceof CfnPermission))
+      Validations.of(permission).acknowledge({
+        id: 'cdk-validator-cfnguard::lambda_function_public_access_prohibited_check',
+        reason:
+          'Its SourceArn is this API’s execute-api ARN, an Fn::Join the rule cannot read (it takes a literal ' +
+          'string or a Ref); the stack fixes no account to give as a literal SourceAccount.',
+      });
   }
 }
 

@@ -1,12 +1,14 @@
-import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
+import { Alarms } from './alarms';
 import { Api } from './api';
+import { Dashboard } from './dashboard';
 import { Data } from './data';
+import { Logs } from './logs';
 import { Mail } from './mail';
 import { MailEvents } from './mail-events';
-import { Observability } from './observability';
 import { Scheduling } from './scheduling';
 import { ServiceFunction } from './service-function';
 import { readSettings } from './settings';
@@ -17,11 +19,13 @@ export class ConsultationsStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const settings = readSettings(this);
-    const data = new Data(this, 'Data');
+    const { stage } = settings;
+    const data = new Data(this, 'Data', { stage });
     const { table } = data;
     const mail = new Mail(this, 'Mail', { mailFrom: settings.mailFrom, mailDomain: settings.mailDomain });
-    const tokenSecret = new TokenSecret(this, 'TokenSecret');
+    const tokenSecret = new TokenSecret(this, 'TokenSecret', { stage });
     const scheduling = new Scheduling(this, 'Scheduling', { scheduleGroupName: settings.scheduleGroupName });
+    const logs = new Logs(this, 'Logs', { stage });
     const { xrayTracing } = settings;
 
     const tableEnvironment = { TABLE_NAME: table.tableName };
@@ -56,6 +60,7 @@ export class ConsultationsStack extends Stack {
       timeout: Duration.minutes(10),
       deadLetterQueue: scheduling.deadLetterQueue,
       xrayTracing,
+      logs,
     });
     scheduling.allowInvoking(milestone);
     scheduling.grantCreateSchedules(milestone);
@@ -67,17 +72,20 @@ export class ConsultationsStack extends Stack {
       name: 'admin-api',
       environment: { ...reviewsEnvironment, ...mailEnvironment, ...retentionEnvironment },
       xrayTracing,
+      logs,
     });
     const reconcile = new ServiceFunction(this, 'Reconcile', {
       name: 'reconcile',
       environment: { ...reviewsEnvironment, ...retentionEnvironment },
       timeout: Duration.minutes(2),
       xrayTracing,
+      logs,
     });
     const publicApi = new ServiceFunction(this, 'PublicApi', {
       name: 'public-api',
       environment: { ...mailEnvironment, ...retentionEnvironment },
       xrayTracing,
+      logs,
     });
 
     for (const fn of [milestone, adminApi, reconcile, publicApi]) data.grantReadWrite(fn);
@@ -92,6 +100,7 @@ export class ConsultationsStack extends Stack {
       environment: tableEnvironment,
       deadLetterQueue: mailEvents.deadLetterQueue,
       xrayTracing,
+      logs,
     });
     data.grantReadWrite(sesEvents);
     mailEvents.deliverTo(sesEvents);
@@ -114,6 +123,7 @@ export class ConsultationsStack extends Stack {
         COGNITO_DOMAIN_URL: Lazy.string({ produce: () => api.authDomain.baseUrl() }),
       },
       xrayTracing,
+      logs,
     });
     data.grantReadWrite(consoleFn);
     scheduling.grantManageSchedules(consoleFn);
@@ -124,14 +134,46 @@ export class ConsultationsStack extends Stack {
       handlers: { 'admin-api': adminApi, 'public-api': publicApi, console: consoleFn },
       publicBaseUrl: settings.publicBaseUrl,
       authDomainPrefix: settings.authDomainPrefix,
+      stage,
+      logs,
     });
 
-    new Observability(this, 'Observability', {
-      deadLetterQueue: scheduling.deadLetterQueue,
-      mailEventsDeadLetterQueue: mailEvents.deadLetterQueue,
+    const functions = [adminApi, publicApi, consoleFn, milestone, reconcile, sesEvents];
+    const alarms = new Alarms(this, 'Alarms', {
+      namePrefix: this.stackName,
+      operatorsEmail: settings.operatorsEmail,
+    });
+    for (const fn of functions) alarms.onFunction(fn);
+    alarms.onHttpApi(api.httpApi);
+    alarms.onDeadLetters(
+      'milestone-dead-letters',
+      scheduling.deadLetterQueue,
+      'Milestone firings failed (Scheduler could not invoke, or the milestone function failed three times): ' +
+        'a round of emails did not go out. They wait in the dead-letter queue.',
+    );
+    alarms.onDeadLetters(
+      'ses-events-dead-letters',
+      mailEvents.deadLetterQueue,
+      'SES events (bounces, complaints) were not recorded: an address may go on being sent to. They wait in ' +
+        'their dead-letter queue.',
+    );
+    alarms.onSesReputation();
+    alarms.onScheduleGroup(scheduling.group);
+    const dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: this.stackName,
+      alarms: alarms.all,
+      functions,
+      httpApi: api.httpApi,
+      scheduleGroup: scheduling.group,
+      deadLetterQueues: [
+        { label: 'milestone firings', queue: scheduling.deadLetterQueue },
+        { label: 'SES events', queue: mailEvents.deadLetterQueue },
+      ],
+      table,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
+    new CfnOutput(this, 'ApiId', { value: api.httpApi.apiId });
     new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: api.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'ConsoleUrl', {
@@ -140,5 +182,20 @@ export class ConsultationsStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'ScheduleGroupName', { value: scheduling.group.scheduleGroupName });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: scheduling.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'TokenSecretArn', { value: tokenSecret.secret.secretArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+    new CfnOutput(this, 'DashboardUrl', {
+      value: `https://${Aws.REGION}.console.aws.amazon.com/cloudwatch/home?region=${Aws.REGION}#dashboards/dashboard/${dashboard.dashboard.dashboardName}`,
+    });
+    // The CNAME records that verify the sending domain and sign its mail (Easy DKIM), to publish in its DNS.
+    const { identity } = mail;
+    const dkim = [
+      [identity.dkimDnsTokenName1, identity.dkimDnsTokenValue1],
+      [identity.dkimDnsTokenName2, identity.dkimDnsTokenValue2],
+      [identity.dkimDnsTokenName3, identity.dkimDnsTokenValue3],
+    ];
+    dkim.forEach(([name, value], index) => {
+      new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${name} CNAME ${value}` });
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import {
   AttributeType,
   BillingMode,
@@ -10,6 +10,7 @@ import {
 import { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '#store/table-definition';
 import type { ServiceFunction } from './service-function';
+import type { Stage } from './stage';
 
 const { partitionKey, sortKey, index, ttlAttribute } = TABLE_DEFINITION;
 
@@ -17,18 +18,19 @@ const { partitionKey, sortKey, index, ttlAttribute } = TABLE_DEFINITION;
 export class Data extends Construct {
   readonly table: Table;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { stage: Stage }) {
     super(scope, id);
     this.table = new Table(this, 'Table', {
       partitionKey: { name: partitionKey, type: AttributeType.STRING },
       sortKey: { name: sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
+      // On in dev too: a rehearsal's table is small, so it costs cents, and Control Tower asks for it.
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: ttlAttribute,
       encryption: TableEncryption.AWS_MANAGED,
-      // Registrations and delivery records are the service's memory: never lose them to a stack mistake.
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Registrations and delivery records are the service's memory: prod never loses them to a stack mistake.
+      deletionProtection: props.stage.deletionProtection,
+      removalPolicy: props.stage.removalPolicy,
     });
     this.table.addGlobalSecondaryIndex({
       indexName: index.name,

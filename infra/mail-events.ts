@@ -1,6 +1,5 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
   ConfigurationSetEventDestination,
@@ -13,6 +12,7 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue';
+import { ServiceKey } from './service-key';
 
 export interface MailEventsProps {
   configurationSet: IConfigurationSet;
@@ -23,7 +23,7 @@ export interface MailEventsProps {
  * deliveries and rejects to an encrypted SNS topic, whose subscriber (the ses-events function) records them.
  */
 export class MailEvents extends Construct {
-  readonly key: Key;
+  readonly key: ServiceKey;
   readonly topic: Topic;
   /** Events that could not be handled: SNS could not invoke the function, or it failed three times. */
   readonly deadLetterQueue: Queue;
@@ -32,12 +32,10 @@ export class MailEvents extends Construct {
     super(scope, id);
     // SES publishes to an encrypted topic only if the key's policy lets it use the key. The AWS managed key
     // (alias/aws/sns) has a policy nobody can change, so SES could not publish: the topic has a key of its own.
-    this.key = new Key(this, 'TopicKey', {
+    this.key = new ServiceKey(this, 'TopicKey', {
       description: 'Encrypts the SES sending events topic',
-      enableKeyRotation: true,
       // Nothing outlives the topic encrypted under this key: SNS keeps messages only until delivered.
       removalPolicy: RemovalPolicy.DESTROY,
-      pendingWindow: Duration.days(7),
     });
     // SNS names the topic in the encryption context; the topic's ARN cannot appear here (the topic depends on
     // the key), so the key serves this account's topics in this region only.

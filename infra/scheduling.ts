@@ -1,4 +1,4 @@
-import { Aws, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
@@ -24,7 +24,12 @@ export class Scheduling extends Construct {
 
   constructor(scope: Construct, id: string, props: SchedulingProps) {
     super(scope, id);
-    this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: props.scheduleGroupName });
+    // Its jobs are derived from the table, which the hourly reconcile brings them back to; kept after the stack,
+    // the group would hold its name against the stack's next deploy, its jobs aimed at a function no longer there.
+    this.group = new ScheduleGroup(this, 'Group', {
+      scheduleGroupName: props.scheduleGroupName,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
 
     this.deadLetterQueue = new DeadLetterQueue(
       this,

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { EnvironmentVariables, FunctionName } from '#config/environment';
+import type { Logs } from './logs';
 
 export interface ServiceFunctionProps<F extends FunctionName> {
   /** A folder under `functions/` holding a `handler.ts` that exports `handler`. */
@@ -14,6 +14,7 @@ export interface ServiceFunctionProps<F extends FunctionName> {
   /** Exactly what the function reads at start (`shared/config/environment.ts`). */
   environment: EnvironmentVariables<F>;
   xrayTracing: boolean;
+  logs: Logs;
   /** @default 10 seconds, well inside API Gateway's 30-second integration limit */
   timeout?: Duration;
   /** Where asynchronous invocations go once Lambda's own retries are spent. */
@@ -26,12 +27,34 @@ const REPO_ROOT = path.join(import.meta.dirname, '..');
 const REQUIRE_SHIM =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
+/** Stack traces name the source files: Node reads each bundle's source map. */
+export const NODE_OPTIONS = '--enable-source-maps';
+
+/** How every function is bundled; `bench/cold-start.ts` builds the same bundles to time them. */
+export const BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  // Prefer the ESM builds of dependencies: they tree-shake better.
+  mainFields: ['module', 'main'],
+  banner: REQUIRE_SHIM,
+  minify: true,
+  sourceMap: true,
+  // Stack traces need the mappings only; embedded sources would double the asset.
+  sourcesContent: false,
+  // Bundle the AWS SDK instead of using the runtime's copy: the versions are then the ones package-lock.json
+  // pins and the tests ran against (the runtime's copy changes without a deploy), and tree-shaking keeps
+  // cold starts short.
+  bundleAwsSDK: true,
+} as const satisfies BundlingOptions;
+
 /** The house Lambda function: one handler of `functions/`, bundled locally by esbuild, with its own logs and role. */
 export class ServiceFunction<F extends FunctionName = FunctionName> extends NodejsFunction {
   readonly executionRole: Role;
+  /** Its folder under `functions/`, which names it in alarms and on the dashboard. */
+  readonly handlerName: F;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps<F>) {
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS });
+    const logGroup = props.logs.group(scope, `${id}Logs`);
     // An own role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
     const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
@@ -49,29 +72,24 @@ export class ServiceFunction<F extends FunctionName = FunctionName> extends Node
       logGroup,
       tracing: props.xrayTracing ? Tracing.ACTIVE : Tracing.DISABLED,
       deadLetterQueue: props.deadLetterQueue,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        // Prefer the ESM builds of dependencies: they tree-shake better.
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
-        minify: true,
-        sourceMap: true,
-        // Stack traces need the mappings only; embedded sources would double the asset.
-        sourcesContent: false,
-        // Bundle the AWS SDK instead of using the runtime's copy: the versions are then the ones package-lock.json
-        // pins and the tests ran against (the runtime's copy changes without a deploy), and tree-shaking keeps
-        // cold starts short.
-        bundleAwsSDK: true,
-      },
+      environment: { ...props.environment, NODE_OPTIONS },
+      bundling: BUNDLING,
     });
 
     this.executionRole = role;
-    Validations.of(this).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason: 'nodejs22.x is the runtime the project chose and tests against (ARCHITECTURE.md).',
-    });
+    this.handlerName = props.name;
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-L1',
+        reason: 'nodejs22.x is the runtime the project chose and tests against (ARCHITECTURE.md).',
+      },
+      {
+        id: 'cdk-validator-cfnguard::lambda_inside_vpc_check',
+        reason:
+          'It reaches only AWS APIs (DynamoDB, SES, Scheduler, Secrets Manager) and nothing in a VPC; a VPC would ' +
+          'add NAT or an endpoint per service, per zone, to cost and cold start, and no protection.',
+      },
+    );
     if (props.xrayTracing) {
       this.acknowledgeWildcard(
         '*',

@@ -1,8 +1,10 @@
 import type { Construct } from 'constructs';
 import { DEFAULT_PURGE_AFTER_MONTHS } from '#domain/retention';
+import { readStage, type Stage } from './stage';
 
 /** Deployment choices read from CDK context (`cdk.json` or `-c name=value`), with the defaults of a first deploy. */
 export interface Settings {
+  stage: Stage;
   mailFrom: string;
   /** Where notices of briefing requests and GCM Talk proposals go; the sender's address unless given. */
   secretariatEmail: string;
@@ -17,26 +19,34 @@ export interface Settings {
   sesSendRate: number;
   /** Months after a review its registrants' personal data is purged. */
   purgeAfterMonths: number;
+  /** Who the alarms tell; absent, the alarm topic has no subscriber (and synth warns). */
+  operatorsEmail: string | undefined;
 }
 
 const DEFAULT_MAIL_FROM = 'consultations@example.org';
-const DEFAULT_SCHEDULE_GROUP_NAME = 'gcm-consultations';
+const NAME = 'gcm-consultations';
 
 export function readSettings(scope: Construct): Settings {
   const mailFrom = contextString(scope, 'mailFrom') ?? DEFAULT_MAIL_FROM;
   const domainOfMailFrom = mailFrom.split('@')[1];
   if (!domainOfMailFrom) throw new Error(`Context mailFrom must be an email address, got "${mailFrom}"`);
+  const stage = readStage(scope);
+  // Names unique in an account (or, for the Cognito domain, in a region) carry the stage, so that dev and prod
+  // can share an account.
+  const stagedName = `${NAME}-${stage.name}`;
   return {
+    stage,
     mailFrom,
     secretariatEmail: contextString(scope, 'secretariatEmail') ?? mailFrom,
     mailDomain: contextString(scope, 'mailDomain') ?? domainOfMailFrom,
     publicBaseUrl: contextString(scope, 'publicBaseUrl')?.replace(/\/+$/, ''),
-    scheduleGroupName: contextString(scope, 'scheduleGroupName') ?? DEFAULT_SCHEDULE_GROUP_NAME,
-    authDomainPrefix: contextString(scope, 'authDomainPrefix') ?? DEFAULT_SCHEDULE_GROUP_NAME,
+    scheduleGroupName: contextString(scope, 'scheduleGroupName') ?? stagedName,
+    authDomainPrefix: contextString(scope, 'authDomainPrefix') ?? stagedName,
     sesSendRate: Number(scope.node.tryGetContext('sesSendRate') ?? 14),
     purgeAfterMonths: Number(scope.node.tryGetContext('purgeAfterMonths') ?? DEFAULT_PURGE_AFTER_MONTHS),
     // `-c xrayTracing=true` arrives as a string, cdk.json as a boolean.
     xrayTracing: String(scope.node.tryGetContext('xrayTracing')) === 'true',
+    operatorsEmail: contextString(scope, 'operatorsEmail'),
   };
 }
 

@@ -33,7 +33,7 @@ import {
 } from './identity';
 import { readOutbox } from './outbox';
 import { createLocalScheduler } from './scheduler';
-import { startLocalSes } from './ses';
+import { type SesEventMail, startLocalSes } from './ses';
 import { signInPage } from './sign-in-page';
 import { toSnsEvent } from './sns';
 
@@ -336,7 +336,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (issues.length > 0) return jsonResult(400, { error: 'not an SES event', issues });
     const outcomes = [];
     for (const event of events) {
-      const sns = toSnsEvent(JSON.stringify(event), clock.now());
+      // Checked above: each is an SES event record, whose message's tags SES adds as it publishes it.
+      const published = ses.withMessageTags(event as SesEventMail);
+      const sns = toSnsEvent(JSON.stringify(published), clock.now());
       outcomes.push(...(await running['ses-events'](sns, lambdaContext('ses-events'))));
     }
     return jsonResult(200, { count: events.length, outcomes });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { validationError } from './errors';
 import { isValidTimeZone, resolveFireTime, type ScheduleKind } from './expression';
 import type { ScheduleDefinition } from './model';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow, ValidationError } from '#domain/errors';
 import type { HttpResult } from '#http/event';
 import { csvOf, type Sheet, xlsxOf } from './spreadsheet';

@@ -15,7 +15,8 @@ export type RouteHandler<D> = (event: HttpEvent, deps: D) => Promise<HttpResult>
 export type RouteTable<F extends HttpFunctionName, D> = Record<RouteKey<F>, RouteHandler<D>>;
 
 /**
- * Pages hold no script and load nothing from elsewhere: inline styles only, forms posted to the service itself.
+ * Pages load nothing from elsewhere and run no script but the service's own proof of work: inline styles only,
+ * forms posted to the service itself.
  * middy's defaults otherwise (HSTS, nosniff, no framing, no referrer), without the ones that would stop a form
  * (sandbox), upgrade the local runtime's plain HTTP, or name reporting endpoints that do not exist.
  */
@@ -23,6 +24,8 @@ const SECURITY_HEADERS = {
   contentSecurityPolicy: {
     'default-src': "'none'",
     'style-src': "'unsafe-inline'",
+    // The service's own proof-of-work script, which only a busy network's form includes; nothing else runs.
+    'script-src': "'self'",
     'form-action': "'self'",
     'base-uri': "'none'",
     'frame-ancestors': "'none'",

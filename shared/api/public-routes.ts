@@ -1,7 +1,7 @@
 import type { RouteTable } from '#api/http-function';
 import { type FieldIssue, NotFoundError, ValidationError } from '#domain/errors';
 import { Region } from '#domain/regions';
-import { RegistrationForm } from '#domain/registrant';
+import { RegistrationForm, RegistrationInput } from '#domain/registrant';
 import { reviewTitle } from '#domain/wording';
 import {
   contributionConfirmPage,
@@ -9,6 +9,7 @@ import {
   contributionsClosedPage,
 } from '#html/contribution-pages';
 import { homePage } from '#html/home-page';
+import { PROOF_OF_WORK_SCRIPT } from '#html/proof-of-work-script';
 import {
   confirmedPage,
   confirmFormPage,
@@ -46,6 +47,7 @@ import {
 import type { Needs } from '#services/dependencies';
 import { publicUrl } from '#services/links';
 import { eraseRegistrant, personalDataOf, retentionOf } from '#services/personal-data';
+import { ProofNeededError } from '#services/proof-of-work';
 import {
   cancelRegistration,
   changeRegistration,
@@ -111,10 +113,13 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
   },
 
   'POST /registrations': async (event, deps) => {
+    const proof = event.headers?.['x-proof-of-work'];
     try {
-      await register(deps, jsonBody(event), requestTime(event), clientOf(event));
+      await register(deps, jsonBody(event), requestTime(event), clientOf(event), RegistrationInput, proof);
     } catch (error) {
       if (error instanceof RateLimitedError) return json(429, { error: error.message });
+      if (error instanceof ProofNeededError)
+        return json(429, { error: error.message, challenge: error.challenge });
       throw error;
     }
     return json(202, { message: translator(languageOf(event))('register.sent.body') });
@@ -137,15 +142,22 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
     const reviewId = event.pathParameters?.reviewId ?? '';
     const open = await openReview(deps, reviewId, now);
     if (!open) return html(404, registrationClosedPage(language));
-    const { input, values, isBot } = readRegistrationForm(formBody(event), reviewId);
+    const body = formBody(event);
+    const { input, values, isBot } = readRegistrationForm(body, reviewId);
     // A bot that filled the trap field gets the very answer a person gets, and nothing is recorded.
     if (isBot) return html(200, registrationSentPage(language));
+    const context = { review: open.review, meetings: open.plan.meetings };
     try {
-      await register(deps, input, now, clientOf(event), RegistrationForm);
+      await register(deps, input, now, clientOf(event), RegistrationForm, body.get('proof') ?? undefined);
     } catch (error) {
       if (error instanceof RateLimitedError) return html(429, tooManyAttemptsPage(language));
+      // What was typed stays, with the challenge the browser solves before the person sends again.
+      if (error instanceof ProofNeededError)
+        return html(
+          429,
+          registrationFormPage(language, context, { values, errors: [] }, {}, error.challenge),
+        );
       if (!(error instanceof ValidationError)) throw error;
-      const context = { review: open.review, meetings: open.plan.meetings };
       return html(
         422,
         registrationFormPage(language, context, { values, errors: invalidFields(error.issues) }),
@@ -352,6 +364,12 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
     if (!done.ok) return html(400, invalidLinkPage(language, done.reason));
     return html(200, unsubscribedPage(language, done.review));
   },
+
+  'GET /proof-of-work.js': async () => ({
+    statusCode: 200,
+    headers: { 'content-type': 'text/javascript; charset=utf-8' },
+    body: PROOF_OF_WORK_SCRIPT,
+  }),
 
   'GET /privacy': async (event, deps) =>
     html(200, privacyPage(languageOf(event), deps.retention.purgeAfterMonths)),

@@ -176,6 +176,7 @@ export const routes = [
   { method: 'POST', path: '/manage', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/manage/cancel', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/manage/data', fn: 'public-api', auth: 'none' },
+  { method: 'GET', path: '/proof-of-work.js', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/manage/erase', fn: 'public-api', auth: 'none' },
   { method: 'GET', path: '/contribute/{reviewId}', fn: 'public-api', auth: 'none' },
   { method: 'POST', path: '/contribute/{reviewId}', fn: 'public-api', auth: 'none' },

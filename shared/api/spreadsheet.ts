@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import writeXlsxFile from 'write-excel-file/node';
 import { directionOf, type Language } from '#i18n/languages';
 
 /** What an export holds, whatever its format: a sheet's name, its headings and its rows, in one language. */
@@ -36,6 +35,8 @@ const MAX_COLUMN_WIDTH = 60;
  * written, without the apostrophe CSV needs.
  */
 export async function xlsxOf(sheet: Sheet): Promise<Buffer> {
+  // Loaded by the rare export that asks for it, not at every cold start.
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   const widths = sheet.headings.map((heading, column) =>
     Math.min(
       MAX_COLUMN_WIDTH,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Each function's environment, as its CDK construct sets it (`infra/consultations-stack.ts` is typed by these

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Language } from '#i18n/languages';
 import { RegistrantFilter } from './registrant-filter';
 import { multiLineText, oneLineText } from './text';

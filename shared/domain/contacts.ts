@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Language } from '#i18n/languages';
 import { issuesFromZod, ValidationError } from './errors';
 import { normalizeEmail, oneLineText } from './text';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A meeting or review date as the secretariat knows it at the time: exact ("2027-03-11"), exact but to be

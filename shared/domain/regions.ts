@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The five regions of the GCM regional reviews, as the UN Network on Migration names them. */
 export const REGIONS = ['europe', 'africa', 'arab', 'lac', 'asia-pacific'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { attends, type Registrant } from './registrant';
 
 /** What the console filters a review's registrants by, and a message's recipients; empty fields are ignored. */

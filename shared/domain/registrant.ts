@@ -1,6 +1,6 @@
-import countries from 'i18n-iso-countries';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Language } from '#i18n/languages';
+import { COUNTRY_CODES } from './countries';
 import { ValidationError } from './errors';
 import { modeOf } from './meetings';
 import type { MeetingKind, MeetingMode } from './review';
@@ -25,9 +25,6 @@ export type StakeholderGroup = z.infer<typeof StakeholderGroup>;
 export const ATTENDANCE_MODES = ['in-person', 'online'] as const;
 export const AttendanceMode = z.enum(ATTENDANCE_MODES);
 export type AttendanceMode = z.infer<typeof AttendanceMode>;
-
-/** ISO 3166-1 alpha-2 codes; their names come from `Intl.DisplayNames` in the reader's language. */
-export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort() as [string, ...string[]];
 
 /**
  * `POST /registrations` (JSON): what a stakeholder submits. Only reviewId, email and name are needed; the form

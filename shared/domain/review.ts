@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Language } from '#i18n/languages';
 import { DateSpecSchema } from './date-spec';
 import { Region } from './regions';

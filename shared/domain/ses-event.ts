@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from './errors';
 
 /**
@@ -14,6 +14,8 @@ const mail = z.looseObject({
   /** When the message was sent; the event's own time when its object has none (Reject). */
   timestamp: instant,
   destination: z.array(z.string()).optional(),
+  /** The message's tags as given to SES, and SES's own (`ses:configuration-set`, ...), each name's values. */
+  tags: z.record(z.string(), z.array(z.string())).optional(),
 });
 
 const recipient = z.looseObject({ emailAddress: z.string().min(1) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Addresses are compared case-insensitively; the address as typed is kept for sending. */
 export function normalizeEmail(email: string): string {

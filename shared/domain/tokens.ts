@@ -1,9 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * Signed, expiring tokens for links in emails. The payload is readable (base64url JSON) but cannot be forged
- * without the key: HMAC-SHA256 over the payload, compared in constant time. A token is bound to its purpose, so a
- * link made for one action cannot be replayed against another.
+ * Sealed, expiring tokens for links in emails. Links end up in access logs, browser histories and forwarded
+ * emails, so a token's claims (an address, a name) must be unreadable as well as unforgeable: each is a compact JWE
+ * (RFC 7516, `dir` with A256GCM), sealed with a key derived from the link secret and named by its `kid`, so that
+ * the secret can be rotated while links already sent still open. A token is bound to its purpose, so a link made
+ * for one action cannot be replayed against another.
  */
 export type TokenPurpose =
   | 'confirm-registration'
@@ -51,27 +53,78 @@ export const UNSUBSCRIBE_TOKEN_TTL_SECONDS = 400 * 86_400;
 
 export const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 
-const sign = (payload: string, key: string): string =>
-  createHmac('sha256', key).update(payload).digest('base64url');
-
-export function issueToken(claims: TokenClaims, key: string): string {
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `${payload}.${sign(payload, key)}`;
+/** One key of the ring: its id, and the AES-256 key derived from its secret. */
+interface SealingKey {
+  kid: string;
+  key: Buffer;
 }
 
-export function verifyToken(token: string, purpose: TokenPurpose, key: string, now: Date): TokenCheck {
-  const [payload, signature, ...rest] = token.split('.');
-  if (!payload || !signature || rest.length > 0) return { ok: false, reason: 'malformed' };
-  const expected = Buffer.from(sign(payload, key));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given))
-    return { ok: false, reason: 'forged' };
-  let claims: TokenClaims;
+/**
+ * The keys links are sealed with. The link secret holds one or more secrets separated by whitespace, newest first:
+ * the first seals new links, every one opens links already sent. To rotate, put a new secret in front, and drop
+ * the old one once the longest-lived link it sealed has expired (`UNSUBSCRIBE_TOKEN_TTL_SECONDS`).
+ */
+export interface KeyRing {
+  current: SealingKey;
+  byId: Map<string, SealingKey>;
+}
+
+const sealingKey = (secret: string): SealingKey => ({
+  kid: createHash('sha256').update(`kid:${secret}`).digest('base64url').slice(0, 11),
+  key: Buffer.from(hkdfSync('sha256', secret, 'gcm-consultations', 'link tokens', 32)),
+});
+
+let lastRing: { secret: string; ring: KeyRing } | undefined;
+
+export function keyRing(secret: string): KeyRing {
+  if (lastRing?.secret === secret) return lastRing.ring;
+  const keys = secret.split(/\s+/).filter(Boolean).map(sealingKey);
+  const [current] = keys;
+  if (!current) throw new Error('The link secret is empty');
+  const ring = { current, byId: new Map(keys.map((key) => [key.kid, key])) };
+  lastRing = { secret, ring };
+  return ring;
+}
+
+const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+export function issueToken(claims: TokenClaims, secret: string): string {
+  const { kid, key } = keyRing(secret).current;
+  const header = b64(JSON.stringify({ alg: 'dir', enc: 'A256GCM', kid }));
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(header, 'ascii'));
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(claims), 'utf8'), cipher.final()]);
+  return `${header}..${b64(iv)}.${b64(sealed)}.${b64(cipher.getAuthTag())}`;
+}
+
+/** The claims a token seals, or why it cannot be opened: its key unknown or its seal broken count as forged. */
+function openToken(token: string, secret: string): { claims: TokenClaims } | { reason: TokenProblem } {
+  const [header, encryptedKey, iv, sealed, tag, ...rest] = token.split('.');
+  if (!header || encryptedKey !== '' || !iv || !sealed || !tag || rest.length > 0)
+    return { reason: 'malformed' };
+  let kid: unknown;
   try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    ({ kid } = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')));
   } catch {
-    return { ok: false, reason: 'malformed' };
+    return { reason: 'malformed' };
   }
+  const key = typeof kid === 'string' ? keyRing(secret).byId.get(kid) : undefined;
+  if (!key) return { reason: 'forged' };
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(iv, 'base64url'))
+      .setAAD(Buffer.from(header, 'ascii'))
+      .setAuthTag(Buffer.from(tag, 'base64url'));
+    const opened = Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]);
+    return { claims: JSON.parse(opened.toString('utf8')) };
+  } catch {
+    return { reason: 'forged' };
+  }
+}
+
+export function verifyToken(token: string, purpose: TokenPurpose, secret: string, now: Date): TokenCheck {
+  const opened = openToken(token, secret);
+  if ('reason' in opened) return { ok: false, reason: opened.reason };
+  const { claims } = opened;
   if (claims.purpose !== purpose) return { ok: false, reason: 'forged' };
   if (claims.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, claims };

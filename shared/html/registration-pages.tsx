@@ -1,5 +1,7 @@
+import type { Challenge } from 'altcha-lib';
+import { COUNTRY_CODES } from '#domain/countries';
 import type { PlannedMeeting } from '#domain/plan';
-import { ATTENDANCE_MODES, COUNTRY_CODES, type Registrant } from '#domain/registrant';
+import { ATTENDANCE_MODES, type Registrant } from '#domain/registrant';
 import type { Review } from '#domain/review';
 import type { LinkProblem } from '#domain/tokens';
 import { dateInWords, meetingName, meetingWhen, reviewTitle } from '#domain/wording';
@@ -7,6 +9,7 @@ import type { Language } from '#i18n/languages';
 import { type MessageKey, type Translate, translator } from '#i18n/translate';
 import { Choice, Choices, Field, Paragraphs } from './components';
 import { Layout, renderPage } from './layout';
+import { ProofOfWork } from './proof-of-work';
 import {
   ConsentField,
   EmailField,
@@ -108,6 +111,7 @@ export function registrationFormPage(
   context: ReviewContext,
   state: FormState,
   query = {},
+  challenge?: Challenge,
 ) {
   const t = translator(language);
   const v = state.values;
@@ -172,6 +176,7 @@ export function registrationFormPage(
           error={error('consent')}
         />
         <TrapField t={t} />
+        <ProofOfWork t={t} challenge={challenge} />
         <button type="submit">{t('form.submit')}</button>
       </form>
     </Layout>,

@@ -1,4 +1,3 @@
-import Busboy from '@fastify/busboy';
 import { BadRequestError } from './errors';
 
 /** A file a form sent, read as UTF-8 text (the console takes CSV files only). */
@@ -13,10 +12,12 @@ export interface UploadedFile {
  * empty file input as an empty part, which is no file. The body's size was checked before, so a file is read
  * whole; a malformed body is refused with 400.
  */
-export function readMultipart(
+export async function readMultipart(
   body: Buffer,
   contentType: string,
 ): Promise<{ fields: URLSearchParams; files: UploadedFile[] }> {
+  // Only the console's uploads are multipart: no other request loads the parser.
+  const { default: Busboy } = await import('@fastify/busboy');
   return new Promise((resolve, reject) => {
     const fields = new URLSearchParams();
     const reading: Promise<UploadedFile | undefined>[] = [];

@@ -1,5 +1,5 @@
 import Negotiator from 'negotiator';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The six UN languages: of the pages, of the emails, and of interpretation. */
 export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;

@@ -1,5 +1,3 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
-
 export interface MailAddress {
   address: string;
   /** Display name; any language, encoded by the composer. */
@@ -41,8 +39,16 @@ export interface OutgoingEmail {
   date?: Date;
 }
 
+// Loaded by the first email, not by a cold start that only shows a page; once, not on every email of a round.
+let loading: Promise<typeof import('nodemailer/lib/mail-composer')> | undefined;
+const mailComposer = () => {
+  loading ??= import('nodemailer/lib/mail-composer');
+  return loading;
+};
+
 /** Builds the RFC 5322 message for SES `SendRawEmail`: text and HTML as multipart/alternative, attachments beside. */
-export function composeRawEmail(email: OutgoingEmail): Promise<Buffer> {
+export async function composeRawEmail(email: OutgoingEmail): Promise<Buffer> {
+  const { default: MailComposer } = await mailComposer();
   const composer = new MailComposer({
     from: withSingleLineName(email.from),
     to: withSingleLineName(email.to),

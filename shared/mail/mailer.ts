@@ -12,8 +12,11 @@ export interface Recipient {
 }
 
 export interface Mailer {
-  /** Sends one message to one person; answers the SES message id. */
-  send(to: Recipient, content: MessageContent): Promise<string>;
+  /**
+   * Sends one message to one person; answers the SES message id. `tags` (ASCII letters, digits, `_` and `-`, at
+   * most 256 characters each) come back in every SES event about the message.
+   */
+  send(to: Recipient, content: MessageContent, tags?: Record<string, string>): Promise<string>;
 }
 
 /** Mail through SES `SendRawEmail`, from the service's address and through its configuration set. */
@@ -22,7 +25,7 @@ export function sesMailer(
   options: { mailFrom: string; configurationSet?: string },
 ): Mailer {
   return {
-    async send(to, content) {
+    async send(to, content, tags) {
       const raw = await composeRawEmail({
         from: { address: options.mailFrom, name: SENDER_NAME },
         to: { address: to.email, name: to.name },
@@ -33,6 +36,7 @@ export function sesMailer(
         from: options.mailFrom,
         to: to.email,
         configurationSet: options.configurationSet,
+        tags,
       });
     },
   };

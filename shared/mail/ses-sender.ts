@@ -8,16 +8,20 @@ export interface RawEmailInput {
   /** Envelope recipient. */
   to: string;
   configurationSet?: string;
+  /** SES message tags, handed back in every event SES publishes about the message (`mail.tags`). */
+  tags?: Record<string, string>;
 }
 
 /** Sends one raw message through SES and returns the SES MessageId. */
 export async function sendRawEmail(client: SESClient, input: RawEmailInput): Promise<string> {
+  const tags = Object.entries(input.tags ?? {}).map(([Name, Value]) => ({ Name, Value }));
   const output = await client.send(
     new SendRawEmailCommand({
       RawMessage: { Data: input.raw },
       Source: input.from,
       Destinations: [input.to],
       ...(input.configurationSet && { ConfigurationSetName: input.configurationSet }),
+      ...(tags.length > 0 && { Tags: tags }),
     }),
   );
   if (!output.MessageId) throw new Error('SES accepted the message but returned no MessageId');

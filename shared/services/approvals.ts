@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError, parseOrThrow, ValidationError } from '#domain/errors';
 import { registrationDeclinedMessage } from '#domain/messages';
 import type { Review } from '#domain/review';

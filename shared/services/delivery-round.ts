@@ -1,8 +1,10 @@
 import PQueue from 'p-queue';
 import type { MessageContent } from '#domain/messages';
+import { normalizeEmail } from '#domain/text';
 import { isRetryableSesError } from '#mail/ses-sender';
 import type { DeliveryRound } from '#store/keys';
 import type { Cursor, Page } from '#store/pages';
+import { roundTags } from './delivery-tags';
 import type { Needs } from './dependencies';
 
 /**
@@ -94,12 +96,14 @@ export async function deliverRound<R extends { email: string; name?: string }>(
     interval: 1000,
   });
 
-  const deliver = async (recipient: R) => {
+  const tags = roundTags(round);
+
+  const deliver = async (recipient: R, suppressed: boolean) => {
     if (hooks.include && !(await hooks.include(recipient))) {
       counts.skipped++;
       return;
     }
-    if (await store.suppressions.get(recipient.email)) {
+    if (suppressed) {
       if (await store.deliveries.markSuppressed(round, recipient.email)) counts.suppressed++;
       else counts.skipped++;
       return;
@@ -111,7 +115,7 @@ export async function deliverRound<R extends { email: string; name?: string }>(
     }
     for (let attempt = 0; ; attempt++) {
       try {
-        const messageId = await sesCalls.add(() => mailer.send(recipient, compose(recipient)), {
+        const messageId = await sesCalls.add(() => mailer.send(recipient, compose(recipient), tags), {
           throwOnTimeout: true,
         });
         await store.deliveries.mark(round, recipient.email, { status: 'sent', messageId, at: clock.now() });
@@ -142,11 +146,14 @@ export async function deliverRound<R extends { email: string; name?: string }>(
   let next: Cursor | undefined;
   let fault: unknown;
   for await (const page of pages) {
+    // One read for the page's addresses, not one per recipient: a suppression written after it is seen by the
+    // next page, seconds later.
+    const suppressed = await store.suppressions.suppressedAmong(page.items.map((r) => r.email));
     for (const recipient of page.items) {
       // Bounded memory: never more than a few recipients waiting for their turn.
       await queue.onSizeLessThan(sending.concurrency * 2);
       queue
-        .add(() => deliver(recipient))
+        .add(() => deliver(recipient, suppressed.has(normalizeEmail(recipient.email))))
         .catch((error) => {
           fault ??= error;
         });

@@ -128,13 +128,13 @@ async function givePlace(
   if (!room?.capacity || registrant.seat !== 'waitlisted' || !registrant.waitlistedAt)
     return refuse('only a registrant on the waiting list can be given a place');
   const { seats, registrants } = deps.store;
-  if (!(await seats.reserve(review.reviewId, room.id, room.capacity)))
+  if (!(await seats.reserve(review.reviewId, room.id, room.capacity, registrant.email)))
     return refuse(`every one of the ${room.capacity} places is taken: raise the capacity first`);
   const moved =
     (await seats.leaveWaitlist(review.reviewId, room.id, registrant.email, registrant.waitlistedAt)) &&
     (await registrants.setSeat(review.reviewId, registrant.email, { status: 'seat' }, 'waitlisted'));
   if (!moved) {
-    await seats.release(review.reviewId, room.id);
+    await seats.release(review.reviewId, room.id, registrant.email);
     return refuse('the registration changed meanwhile: reload the page');
   }
   await notify(deps, registrant, promotedMessage(review, registrant, room, manageUrl));

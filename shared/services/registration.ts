@@ -24,6 +24,7 @@ import type { Needs } from './dependencies';
 import { linksFor } from './links';
 import { heldInvitationsToCancel, sendLateInvitations } from './meeting-changes';
 import { notify } from './notify';
+import { PROOF_AFTER_PER_CLIENT, ProofNeededError, proofChallenge, proofHolds } from './proof-of-work';
 import { asksForPlace, seatedMeetingOf, seatRegistrant, vacate } from './seating';
 
 export type RegistrationDependencies = Needs<
@@ -31,7 +32,8 @@ export type RegistrationDependencies = Needs<
 >;
 
 /** Submissions per client address and per email address, each per hour. */
-export const RATE_LIMITS = { perClient: 50, perAddress: 5 };
+/** Registrations one address may ask for in an hour; past `PROOF_AFTER_PER_CLIENT` from one network, a proof of work. */
+export const RATE_LIMITS = { perAddress: 5 };
 
 export class RateLimitedError extends Error {
   constructor() {
@@ -67,13 +69,15 @@ export async function register(
   now: Date,
   client: string,
   schema: z.ZodType<RegistrationInput, unknown> = RegistrationInput,
+  proof?: string,
 ): Promise<void> {
   const { store } = deps;
   const input = parseOrThrow(schema, body);
-  const withinLimits =
-    (await store.rateLimits.within(`client:${client}`, RATE_LIMITS.perClient, now)) &&
-    (await store.rateLimits.within(`email:${normalizeEmail(input.email)}`, RATE_LIMITS.perAddress, now));
-  if (!withinLimits) throw new RateLimitedError();
+  const busyNetwork = (await store.rateLimits.count(`client:${client}`, now)) > PROOF_AFTER_PER_CLIENT;
+  if (busyNetwork && !(await proofHolds(deps, proof, now)))
+    throw new ProofNeededError(await proofChallenge(deps, now));
+  if (!(await store.rateLimits.within(`email:${normalizeEmail(input.email)}`, RATE_LIMITS.perAddress, now)))
+    throw new RateLimitedError();
 
   const open = await openReview(deps, input.reviewId, now);
   if (!open)

@@ -188,13 +188,25 @@ export async function cancelReview(
   return { review, plan, schedules: await deps.scheduler.listReview(review.reviewId) };
 }
 
-/** The safety net: every review's jobs brought back to its plan, whatever happened to them since. */
-export async function reconcileAllReviews(deps: ReviewDependencies, now: Date): Promise<{ reviews: number }> {
+/**
+ * The safety net: every review's jobs brought back to its plan, whatever happened to them since. A review that
+ * cannot be reconciled (a record damaged by hand, Scheduler refusing one of its jobs) is logged and left to the next
+ * hour; the others are reconciled all the same.
+ */
+export async function reconcileAllReviews(
+  deps: ReviewDependencies & Needs<'log'>,
+  now: Date,
+): Promise<{ reviews: number; failedReviews: string[] }> {
   const reviews = await deps.store.reviews.list();
-  for (const review of reviews) {
-    await syncReview(deps, review, now);
-    await tellUntoldChanges(deps, review, now);
-    await tellUntoldAnnouncements(deps, review, now);
-  }
-  return { reviews: reviews.length };
+  const failedReviews: string[] = [];
+  for (const review of reviews)
+    try {
+      await syncReview(deps, review, now);
+      await tellUntoldChanges(deps, review, now);
+      await tellUntoldAnnouncements(deps, review, now);
+    } catch (error) {
+      failedReviews.push(review.reviewId);
+      deps.log('reconcile failed', { reviewId: review.reviewId, error: (error as Error).message });
+    }
+  return { reviews: reviews.length, failedReviews };
 }

@@ -52,10 +52,14 @@ export async function seatRegistrant(
     await registrants.setSeat(reviewId, email, { status: 'seat' });
     return { meeting: room, seat: 'seat' };
   }
-  if (await seats.reserve(reviewId, room.id, room.capacity)) {
+  const reserve = () => seats.reserve(reviewId, room.id, room.capacity as number, email);
+  if (
+    (await reserve()) ||
+    ((await giveBackUnheld(deps, review, plan, room, now, links)) && (await reserve()))
+  ) {
     if (await registrants.setSeat(reviewId, email, { status: 'seat' }))
       return { meeting: room, seat: 'seat' };
-    await giveBack(deps, review, room, now, links);
+    await giveBack(deps, review, room, email, now, links);
     return {};
   }
   const joinedAt = now.toISOString();
@@ -85,7 +89,7 @@ export async function vacate(
 ) {
   const room = seatedMeetingOf(plan);
   if (!room?.capacity) return;
-  if (registrant.seat === 'seat') await giveBack(deps, review, room, now, links);
+  if (registrant.seat === 'seat') await giveBack(deps, review, room, registrant.email, now, links);
   if (registrant.seat === 'waitlisted' && registrant.waitlistedAt)
     await deps.store.seats.leaveWaitlist(
       registrant.reviewId,
@@ -95,26 +99,58 @@ export async function vacate(
     );
 }
 
-/** Returns a place and offers it to the first in line, and to the next if that one is gone meanwhile. */
-async function giveBack(
+/**
+ * Places whose holder's registration no longer holds them (a crash between a cancellation and the place's release),
+ * found when the meeting looks full: each is given back, to the first in line. A holder whose registration asks for
+ * a place but does not record it yet (a crash between taking the place and recording it) gets it recorded. Answers
+ * whether a place came free.
+ */
+async function giveBackUnheld(
+  deps: SeatingDependencies,
+  review: Review,
+  plan: Plan,
+  room: PlannedMeeting,
+  now: Date,
+  links: Links,
+): Promise<boolean> {
+  const { seats, registrants } = deps.store;
+  let freed = false;
+  for (const holder of await seats.holders(review.reviewId, room.id)) {
+    const registrant = await registrants.get(review.reviewId, holder, now);
+    if (registrant?.status === 'confirmed' && asksForPlace(registrant, plan)) {
+      if (registrant.seat !== 'seat') await registrants.setSeat(review.reviewId, holder, { status: 'seat' });
+      continue;
+    }
+    await giveBack(deps, review, room, holder, now, links);
+    freed = true;
+  }
+  return freed;
+}
+
+/**
+ * Returns the place `holder` held and offers it to the first in line, and to the next if that one is gone
+ * meanwhile.
+ */
+export async function giveBack(
   deps: SeatingDependencies,
   review: Review,
   room: PlannedMeeting,
+  holder: string,
   now: Date,
   links: Links,
 ) {
   const { seats, registrants } = deps.store;
   const { reviewId } = review;
   const capacity = room.capacity as number;
-  await seats.release(reviewId, room.id);
+  await seats.release(reviewId, room.id, holder);
   for (;;) {
     const next = await seats.firstWaiting(reviewId, room.id);
-    if (!next || !(await seats.reserve(reviewId, room.id, capacity))) return;
+    if (!next || !(await seats.reserve(reviewId, room.id, capacity, next.email))) return;
     const promoted =
       (await seats.leaveWaitlist(reviewId, room.id, next.email, next.joinedAt)) &&
       (await registrants.setSeat(reviewId, next.email, { status: 'seat' }, 'waitlisted'));
     if (!promoted) {
-      await seats.release(reviewId, room.id);
+      await seats.release(reviewId, room.id, next.email);
       continue;
     }
     const registrant = await registrants.get(reviewId, next.email, now);

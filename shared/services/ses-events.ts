@@ -1,6 +1,7 @@
 import { eventTime, parseSesEvent, type SesEvent } from '#domain/ses-event';
 import { normalizeEmail } from '#domain/text';
 import type { DeliveryEvent, DeliveryKey } from '#store/deliveries';
+import { roundFromTags } from './delivery-tags';
 import type { Needs } from './dependencies';
 
 export type SesEventResult =
@@ -37,7 +38,7 @@ export async function handleSesEvent(deps: Needs<'store' | 'log'>, input: unknow
     log('ses event ignored', { eventType, messageId });
     return { eventType, messageId, result: 'ignored' };
   }
-  const found = await deps.store.deliveries.byMessageId(messageId);
+  const found = await sentDelivery(deps, event.mail);
   // Messages sent outside a round (confirmation links, manage emails) have no delivery record: their hard bounces
   // and complaints still suppress the address, as the reputation of the account is at stake all the same.
   const suppresses =
@@ -55,6 +56,18 @@ export async function handleSesEvent(deps: Needs<'store' | 'log'>, input: unknow
     delivery: found ? 'known' : 'none',
   });
   return { eventType, messageId, ...outcome };
+}
+
+/**
+ * The delivery record of the event's message: the round from the message's tags, the recipient from the event
+ * (a round's message has exactly one), checked against the record's message id. Messages sent before rounds
+ * tagged their messages are not found: their hard bounces and complaints still suppress.
+ */
+async function sentDelivery({ store }: Needs<'store'>, mail: SesEvent['mail']) {
+  const round = roundFromTags(mail.tags);
+  const [recipient, ...others] = mail.destination ?? [];
+  if (!round || !recipient || others.length > 0) return undefined;
+  return store.deliveries.sentMessage(round, recipient, mail.messageId);
 }
 
 async function apply(

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, paginateQuery, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionally, isConditionFailure } from './conditional';
-import { type DeliveryRound, deliveryKey, TABLE_GSI } from './keys';
+import { type DeliveryRound, deliveryKey } from './keys';
 import type { Table } from './table';
 
 /**
@@ -35,9 +35,6 @@ export interface Delivery {
 }
 
 export type DeliveryKey = { pk: string; sk: string };
-
-/** SES events name the message id only: the index (`gsi1`) leads from it back to its delivery. */
-const messageIndexKey = (messageId: string) => `MESSAGE#${messageId}`;
 
 export function deliveryStore(table: Table) {
   return {
@@ -99,8 +96,6 @@ export function deliveryStore(table: Table) {
               ':status': 'sent',
               ':messageId': outcome.messageId,
               ':sentAt': outcome.at.toISOString(),
-              ':messageKey': messageIndexKey(outcome.messageId),
-              ':kind': 'DELIVERY',
             }
           : { ':status': outcome.status, ':error': outcome.error };
       await table.client.send(
@@ -109,7 +104,7 @@ export function deliveryStore(table: Table) {
           Key: deliveryKey(round, recipient),
           UpdateExpression:
             outcome.status === 'sent'
-              ? 'SET #status = :status, messageId = :messageId, sentAt = :sentAt, gsi1pk = :messageKey, gsi1sk = :kind REMOVE claimedAt'
+              ? 'SET #status = :status, messageId = :messageId, sentAt = :sentAt REMOVE claimedAt'
               : 'SET #status = :status, #error = :error REMOVE claimedAt',
           ExpressionAttributeNames:
             outcome.status === 'sent' ? { '#status': 'status' } : { '#status': 'status', '#error': 'error' },
@@ -118,19 +113,23 @@ export function deliveryStore(table: Table) {
       );
     },
 
-    async byMessageId(messageId: string): Promise<{ key: DeliveryKey; delivery: Delivery } | undefined> {
-      const { Items } = await table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: TABLE_GSI,
-          KeyConditionExpression: 'gsi1pk = :key',
-          ExpressionAttributeValues: { ':key': messageIndexKey(messageId) },
-        }),
+    /**
+     * The delivery that sent this message: an SES event names the round (its tags) and the recipient, and the record
+     * must hold the event's message id (a message sent before a crash, then sent again, is not the record's). A
+     * consistent read, as a Delivery event may follow the `sent` mark by a second.
+     */
+    async sentMessage(
+      round: DeliveryRound,
+      recipient: string,
+      messageId: string,
+    ): Promise<{ key: DeliveryKey; delivery: Delivery } | undefined> {
+      const key = deliveryKey(round, recipient);
+      const { Item } = await table.client.send(
+        new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }),
       );
-      const item = Items?.[0];
-      if (!item) return undefined;
-      const { pk, sk, gsi1pk: _gpk, gsi1sk: _gsk, ...delivery } = item;
-      return { key: { pk: String(pk), sk: String(sk) }, delivery: delivery as Delivery };
+      if (!Item || Item.messageId !== messageId) return undefined;
+      const { pk: _pk, sk: _sk, ...delivery } = Item;
+      return { key, delivery: delivery as Delivery };
     },
 
     /**

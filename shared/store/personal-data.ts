@@ -14,12 +14,13 @@ import type { Table } from './table';
 
 type Key = { pk: string; sk: string };
 
-/** Items of a review that hold someone's personal data, by the beginning of their sort key. */
+/** Items of a review that hold someone's personal data, by the beginning of their sort key (`SEATS#` names holders). */
 export const PERSONAL_SK_PREFIXES = [
   'REGISTRANT#',
   'INVITATION#',
   'CALENDAR#',
   'WAITLIST#',
+  'SEATS#',
   'CONTRIBUTION#',
   'IMPORT#',
 ];

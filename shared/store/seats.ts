@@ -1,49 +1,65 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { normalizeEmail } from '#domain/text';
 import { conditionally } from './conditional';
 import { reviewPartition, seatCounterKey, WAITLIST_SK_PREFIX, waitlistKey } from './keys';
 import type { Table } from './table';
 
 /**
- * In-person places, counted exactly under concurrency with single-item conditional writes (no transactions):
- * a counter per meeting that never passes the capacity, and a waiting list ordered by arrival.
+ * In-person places, held exactly under concurrency with single-item conditional writes (no transactions): the
+ * places of a meeting are the set of addresses holding them, in one item, which never grows past the capacity; and
+ * a waiting list ordered by arrival. Because a place names its holder, one taken by a registration that a crash
+ * then left without it can be found and given back (`shared/services/seat-repair.ts`); a bare count could not.
  */
 export function seatStore(table: Table) {
+  const holders = async (reviewId: string, meetingId: string): Promise<string[]> => {
+    const { Item } = await table.client.send(
+      new GetCommand({
+        TableName: table.name,
+        Key: seatCounterKey(reviewId, meetingId),
+        ConsistentRead: true,
+      }),
+    );
+    return [...((Item?.holders as Set<string> | undefined) ?? [])];
+  };
+
   return {
-    /** Takes a place if one is free; false when the meeting is full. */
-    reserve(reviewId: string, meetingId: string, capacity: number): Promise<boolean> {
-      return conditionally(
+    /** Takes a place for `email` if one is free; true as well when the address holds one already. */
+    async reserve(reviewId: string, meetingId: string, capacity: number, email: string): Promise<boolean> {
+      const holder = normalizeEmail(email);
+      const taken = await conditionally(
         table,
         new UpdateCommand({
           TableName: table.name,
           Key: seatCounterKey(reviewId, meetingId),
-          UpdateExpression: 'ADD taken :one',
-          ConditionExpression: 'attribute_not_exists(taken) OR taken < :capacity',
-          ExpressionAttributeValues: { ':one': 1, ':capacity': capacity },
+          UpdateExpression: 'ADD holders :holder',
+          ConditionExpression:
+            'attribute_not_exists(holders) OR (size(holders) < :capacity AND NOT contains(holders, :email))',
+          ExpressionAttributeValues: {
+            ':holder': new Set([holder]),
+            ':capacity': capacity,
+            ':email': holder,
+          },
         }),
       );
+      return taken || (await holders(reviewId, meetingId)).includes(holder);
     },
 
-    async release(reviewId: string, meetingId: string): Promise<void> {
+    /** Gives back the place `email` holds, if it holds one. */
+    async release(reviewId: string, meetingId: string, email: string): Promise<void> {
       await table.client.send(
         new UpdateCommand({
           TableName: table.name,
           Key: seatCounterKey(reviewId, meetingId),
-          UpdateExpression: 'ADD taken :minusOne',
-          ConditionExpression: 'taken > :zero',
-          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+          UpdateExpression: 'DELETE holders :holder',
+          ExpressionAttributeValues: { ':holder': new Set([normalizeEmail(email)]) },
         }),
       );
     },
 
+    holders,
+
     async taken(reviewId: string, meetingId: string): Promise<number> {
-      const { Item } = await table.client.send(
-        new GetCommand({
-          TableName: table.name,
-          Key: seatCounterKey(reviewId, meetingId),
-          ConsistentRead: true,
-        }),
-      );
-      return Number(Item?.taken ?? 0);
+      return (await holders(reviewId, meetingId)).length;
     },
 
     async joinWaitlist(reviewId: string, meetingId: string, email: string, joinedAt: string): Promise<void> {

@@ -1,13 +1,13 @@
 import { describe, expect, test as it } from '#test/support/fixtures';
 
 describe('every answer of the API', () => {
-  it('carries the security headers: a page may run no script, load nothing, post only to the service, and is never framed', async ({
+  it('carries the security headers: a page may run only the service’s own script, load nothing, post only to the service, and is never framed', async ({
     api,
   }) => {
     const page = await api.request('GET', '/privacy?lang=ar');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'; style-src 'unsafe-inline'",
+      "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'; style-src 'unsafe-inline'; script-src 'self'",
     );
     expect(page.headers.get('x-frame-options')).toBe('DENY');
 

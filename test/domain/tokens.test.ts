@@ -1,17 +1,24 @@
+import { hkdfSync } from 'node:crypto';
+import { compactDecrypt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { issueToken, verifyToken } from '#domain/tokens';
+import { issueToken, keyRing, verifyToken } from '#domain/tokens';
 
 const KEY = 'test-key-0123456789';
 const NOW = new Date('2027-01-01T00:00:00Z');
 const claims = {
   purpose: 'confirm-registration' as const,
   reviewId: 'europe-2027',
-  email: 'a@example.org',
+  email: 'amina.haddad@example.org',
+  name: 'Amina Haddad',
   exp: NOW.getTime() / 1000 + 60,
 };
 
-describe('signed link tokens', () => {
-  it('round-trips its claims until it expires', () => {
+/** Every part of a token as text, decoded as far as anyone without the key can decode it. */
+const readableParts = (token: string) =>
+  token.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1'));
+
+describe('sealed link tokens', () => {
+  it('round-trip their claims until they expire', () => {
     const token = issueToken(claims, KEY);
     expect(verifyToken(token, 'confirm-registration', KEY, NOW)).toEqual({ ok: true, claims });
     expect(verifyToken(token, 'confirm-registration', KEY, new Date(NOW.getTime() + 60_000))).toEqual({
@@ -20,21 +27,69 @@ describe('signed link tokens', () => {
     });
   });
 
-  it('refuses a token signed with another key or altered', () => {
+  it('carry nothing anyone can read: no address, no name, not even in base64', () => {
     const token = issueToken(claims, KEY);
-    expect(verifyToken(token, 'confirm-registration', 'another-key', NOW)).toEqual({
+    for (const readable of [token, ...readableParts(token)]) {
+      expect(readable).not.toContain('amina');
+      expect(readable).not.toContain('example.org');
+      expect(readable).not.toContain('Haddad');
+    }
+    expect(issueToken(claims, KEY)).not.toBe(token);
+  });
+
+  it('are standard compact JWEs (dir, A256GCM) that a JOSE library opens with the derived key', async () => {
+    const token = issueToken(claims, KEY);
+    const key = new Uint8Array(hkdfSync('sha256', KEY, 'gcm-consultations', 'link tokens', 32));
+    const { plaintext, protectedHeader } = await compactDecrypt(token, key);
+    expect(protectedHeader).toEqual({ alg: 'dir', enc: 'A256GCM', kid: keyRing(KEY).current.kid });
+    expect(JSON.parse(new TextDecoder().decode(plaintext))).toEqual(claims);
+  });
+
+  it('still open under a rotated secret, the new key sealing new links and the old one opening those sent', () => {
+    const sent = issueToken(claims, 'old-secret');
+    const rotated = 'new-secret old-secret';
+    expect(verifyToken(sent, 'confirm-registration', rotated, NOW)).toEqual({ ok: true, claims });
+    const fresh = issueToken(claims, rotated);
+    expect(JSON.parse(Buffer.from(fresh.split('.')[0] as string, 'base64url').toString()).kid).toBe(
+      keyRing('new-secret').current.kid,
+    );
+    expect(verifyToken(fresh, 'confirm-registration', 'new-secret', NOW).ok).toBe(true);
+    expect(verifyToken(fresh, 'confirm-registration', 'old-secret', NOW)).toEqual({
       ok: false,
       reason: 'forged',
     });
-    const altered = issueToken({ ...claims, email: 'b@example.org' }, 'another-key').split('.')[0];
-    expect(verifyToken(`${altered}.${token.split('.')[1]}`, 'confirm-registration', KEY, NOW)).toEqual({
+    expect(verifyToken(sent, 'confirm-registration', 'new-secret', NOW)).toEqual({
       ok: false,
       reason: 'forged',
     });
   });
 
-  it('refuses garbage', () => {
-    for (const token of ['', 'abc', 'a.b.c', '.x'])
+  it('refuse a token sealed with another key, altered, or made for another purpose', () => {
+    const token = issueToken(claims, KEY);
+    expect(verifyToken(token, 'confirm-registration', 'another-key', NOW)).toEqual({
+      ok: false,
+      reason: 'forged',
+    });
+    const parts = token.split('.');
+    const sealed = Buffer.from(parts[3] as string, 'base64url');
+    sealed[0] = (sealed[0] as number) ^ 1;
+    parts[3] = sealed.toString('base64url');
+    expect(verifyToken(parts.join('.'), 'confirm-registration', KEY, NOW)).toEqual({
+      ok: false,
+      reason: 'forged',
+    });
+    expect(verifyToken(token, 'manage-registration', KEY, NOW)).toEqual({ ok: false, reason: 'forged' });
+  });
+
+  it('refuse garbage', () => {
+    for (const token of [
+      '',
+      'abc',
+      'a.b.c',
+      '.x',
+      'a..b.c.d',
+      `${Buffer.from('{').toString('base64url')}..a.b.c`,
+    ])
       expect(verifyToken(token, 'confirm-registration', KEY, NOW).ok).toBe(false);
   });
 });

@@ -128,15 +128,18 @@ describe('the user pool', () => {
       },
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
-      DeletionProtection: 'ACTIVE',
     });
   });
 
-  it('has a client without secret or OAuth flows, and the secretariat group', () => {
+  it('has a client without secret or OAuth flows (SRP, and admin sign-in for the command line), and the groups', () => {
     const pool = resourceNamed(template, 'AWS::Cognito::UserPool', 'ApiUserPool');
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       UserPoolId: { Ref: pool.id },
-      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ExplicitAuthFlows: [
+        'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ],
       AllowedOAuthFlowsUserPoolClient: false,
       GenerateSecret: Match.absent(),
       PreventUserExistenceErrors: 'ENABLED',
@@ -167,7 +170,7 @@ describe('the console’s sign-in', () => {
       IdTokenValidity: 60,
     });
     template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
-      Domain: 'gcm-consultations',
+      Domain: 'gcm-consultations-dev',
       UserPoolId: { Ref: pool.id },
     });
   });

@@ -3,33 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LAMBDA_ENVIRONMENT } from './lambda-environment';
 import { synthesize } from './synth';
 import { functionNamed } from './template';
 
 const functions = ['AdminApi', 'PublicApi', 'Console', 'Milestone', 'Reconcile', 'SesEvents'] as const;
-
-/**
- * What Lambda would give the functions: loading a bundle runs its composition root, which reads and checks the
- * function's environment. No call is made at load, so the values need only be well-formed.
- */
-const ENVIRONMENT = {
-  TABLE_NAME: 'gcm-consultations',
-  SCHEDULE_GROUP: 'gcm-consultations',
-  SCHEDULER_ROLE_ARN: 'arn:aws:iam::111122223333:role/scheduler',
-  SCHEDULER_DLQ_ARN: 'arn:aws:sqs:eu-west-1:111122223333:dead-letters',
-  MILESTONE_FUNCTION_ARN: 'arn:aws:lambda:eu-west-1:111122223333:function:milestone',
-  MAIL_FROM: 'consultations@example.org',
-  SES_CONFIGURATION_SET: 'gcm-consultations',
-  PUBLIC_BASE_URL: 'https://consultations.example.org',
-  SECRETARIAT_EMAIL: 'secretariat@example.org',
-  COGNITO_USER_POOL_ID: 'eu-west-1_abcDEF123',
-  COGNITO_CLIENT_ID: 'console-client',
-  COGNITO_DOMAIN_URL: 'https://gcm.auth.eu-west-1.amazoncognito.com',
-  TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:token',
-  SES_SEND_RATE: '14',
-  PURGE_AFTER_MONTHS: '12',
-  AWS_REGION: 'eu-west-1',
-};
 
 /** Loads a bundle in plain Node, as Lambda's ESM loader would, and reports the type of its `handler`. */
 function handlerType(bundle: string, env: Record<string, string>): string {
@@ -56,7 +34,7 @@ describe('bundling with the local esbuild', () => {
         expect(code.match(/\bfrom\s*["']@aws-sdk\/[^"']+/g)).toBeNull();
         expect(existsSync(`${bundle}.map`)).toBe(true);
       }
-      expect(bundles.map((bundle) => handlerType(bundle, ENVIRONMENT))).toEqual(
+      expect(bundles.map((bundle) => handlerType(bundle, LAMBDA_ENVIRONMENT))).toEqual(
         functions.map(() => 'function'),
       );
       // Without its environment a function refuses to start, naming what is missing.

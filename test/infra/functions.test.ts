@@ -41,12 +41,17 @@ describe('every function', () => {
     expect(environmentOf(constructId).NODE_OPTIONS).toBe('--enable-source-maps');
   });
 
-  it.each(functions)('%s logs to its own log group with a retention', (constructId) => {
-    const { props } = functionNamed(template, constructId);
-    const logGroup = resourceNamed(template, 'AWS::Logs::LogGroup', `${constructId}Logs`);
-    expect(props.LoggingConfig).toEqual({ LogGroup: { Ref: logGroup.id } });
-    expect(logGroup.props.RetentionInDays).toBe(90);
-  });
+  it.each(functions)(
+    '%s logs to its own log group, kept a year, encrypted with the logs key',
+    (constructId) => {
+      const { props } = functionNamed(template, constructId);
+      const logGroup = resourceNamed(template, 'AWS::Logs::LogGroup', `${constructId}Logs`);
+      expect(props.LoggingConfig).toEqual({ LogGroup: { Ref: logGroup.id } });
+      expect(logGroup.props.RetentionInDays).toBe(365);
+      const key = resourceNamed(template, 'AWS::KMS::Key', 'LogsKey');
+      expect(logGroup.props.KmsKeyId).toEqual({ 'Fn::GetAtt': [key.id, 'Arn'] });
+    },
+  );
 
   it.each(functions)('%s has its own role without managed policies', (constructId) => {
     const { props } = functionNamed(template, constructId);
@@ -74,7 +79,7 @@ describe('the environment', () => {
   it('gives admin-api and reconcile what they need to sync schedules, and admin-api what it needs to send mail', () => {
     const expected = {
       TABLE_NAME: table(),
-      SCHEDULE_GROUP: 'gcm-consultations',
+      SCHEDULE_GROUP: 'gcm-consultations-dev',
       MILESTONE_FUNCTION_ARN: `<${functionNamed(template, 'Milestone').id}.Arn>`,
       SCHEDULER_ROLE_ARN: `<${resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id}.Arn>`,
       SCHEDULER_DLQ_ARN: `<${resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id}.Arn>`,
@@ -103,7 +108,7 @@ describe('the environment', () => {
     expect(environmentOf('Milestone')).toEqual({
       ...mailing(),
       SES_SEND_RATE: '14',
-      SCHEDULE_GROUP: 'gcm-consultations',
+      SCHEDULE_GROUP: 'gcm-consultations-dev',
       SCHEDULER_ROLE_ARN: `<${resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id}.Arn>`,
       SCHEDULER_DLQ_ARN: `<${resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id}.Arn>`,
     });

@@ -16,7 +16,7 @@ withSynthesizedTemplate((synthesized) => {
 });
 
 const SCHEDULES_OF_THE_GROUP =
-  'arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/gcm-consultations/*';
+  'arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/gcm-consultations-dev/*';
 const ids = () => ({
   table: resourceNamed(template, 'AWS::DynamoDB::Table', 'DataTable').id,
   schedulerRole: resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id,

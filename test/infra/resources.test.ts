@@ -36,15 +36,10 @@ describe('the table', () => {
     });
   });
 
-  it('keeps its data: point-in-time recovery, encryption, deletion protection, retained on stack removal', () => {
-    template.hasResource('AWS::DynamoDB::Table', {
-      Properties: Match.objectLike({
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        SSESpecification: { SSEEnabled: true },
-        DeletionProtectionEnabled: true,
-      }),
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
+  it('has point-in-time recovery and encryption (what each stage keeps: stages.test.ts)', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
     });
   });
 
@@ -84,9 +79,9 @@ describe('the token secret', () => {
 });
 
 describe('scheduling', () => {
-  it('has one schedule group, named by default gcm-consultations', () => {
+  it('has one schedule group, named by default after the stage', () => {
     template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
-    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'gcm-consultations' });
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'gcm-consultations-dev' });
   });
 
   it('has a dead-letter queue that keeps messages 14 days, encrypted, reachable over TLS only', () => {
@@ -136,11 +131,18 @@ describe('scheduling', () => {
 describe('the stack', () => {
   it('outputs what an operator and the smoke tests need', () => {
     expect(Object.keys(template.findOutputs('*')).sort()).toEqual([
+      'AlarmTopicArn',
+      'ApiId',
       'ApiUrl',
       'ConsoleUrl',
+      'DashboardUrl',
       'DeadLetterQueueUrl',
+      'DkimRecord1',
+      'DkimRecord2',
+      'DkimRecord3',
       'ScheduleGroupName',
       'TableName',
+      'TokenSecretArn',
       'UserPoolClientId',
       'UserPoolId',
     ]);

@@ -6,9 +6,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll } from 'vitest';
 import { addComplianceChecks } from '#infra/checks';
 import { ConsultationsStack } from '#infra/consultations-stack';
+import { stackName } from '#infra/stage';
 
 export interface Synthesized {
   template: Template;
+  /** For its annotations (`Annotations.fromStack`). */
+  stack: Stack;
   /** The cloud assembly folder; gone after dispose(). */
   outdir: string;
   dispose(): void;
@@ -20,11 +23,14 @@ export interface SynthesizeOptions {
   bundling?: boolean;
   /** Changes the stack before synthesis, e.g. to add a non-compliant resource. */
   amend?: (stack: Stack) => void;
+  /** Runs the Control Tower controls too (cfn-guard: seconds more), as `cdk synth` does. */
+  controlTower?: boolean;
 }
 
 /**
  * Builds the app as `infra/app.ts` does, cdk-nag included (an unacknowledged finding throws here), in a temporary
- * folder. Bundling is off unless asked for: it takes seconds and is checked once, in its own test.
+ * folder. Bundling and the Control Tower controls are off unless asked for: each takes seconds and is checked in
+ * its own test.
  */
 export function synthesize(options: SynthesizeOptions = {}): Synthesized {
   const outdir = mkdtempSync(path.join(tmpdir(), 'cdk-infra-test-'));
@@ -36,10 +42,10 @@ export function synthesize(options: SynthesizeOptions = {}): Synthesized {
       builtinCloudFormationValidation: false,
       context: { ...(options.bundling ? {} : { 'aws:cdk:bundling-stacks': [] }), ...options.context },
     });
-    const stack = new ConsultationsStack(app, 'Test');
+    const stack = new ConsultationsStack(app, stackName(app));
     options.amend?.(stack);
-    addComplianceChecks(app);
-    return { template: Template.fromStack(stack), outdir, dispose };
+    addComplianceChecks(app, { controlTower: options.controlTower ?? false });
+    return { template: Template.fromStack(stack), stack, outdir, dispose };
   } catch (error) {
     dispose();
     throw error;

@@ -1,4 +1,5 @@
 import { DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 import { lambdaContext } from '#local/api-gateway';
 import { localClientConfig } from '#local/composition';
@@ -97,6 +98,39 @@ describe('the admin API', () => {
         { time: now.toISOString() } as ScheduledEvent,
         lambdaContext('reconcile'),
       );
+      expect(await schedulesInGroup(scheduler)).toContain('europe-a.hybrid.materials');
+    },
+  );
+
+  withEuropeA(
+    'carries on past a review it cannot reconcile, and says which',
+    async ({ runtime, now, scheduler }) => {
+      // A review damaged by hand: its date is no date the plan can read.
+      const { table } = runtime.dependencies.store;
+      await table.client.send(
+        new PutCommand({
+          TableName: table.name,
+          Item: {
+            pk: 'REVIEW#broken',
+            sk: 'REVIEW',
+            gsi1pk: 'REVIEWS',
+            gsi1sk: 'broken',
+            reviewId: 'broken',
+            region: 'europe',
+            date: { kind: 'never' },
+            status: 'active',
+            version: 1,
+          },
+        }),
+      );
+      await scheduler.send(
+        new DeleteScheduleCommand({ Name: 'europe-a.hybrid.materials', GroupName: 'gcm-consultations' }),
+      );
+      const result = await runtime.functions.reconcile(
+        { time: now.toISOString() } as ScheduledEvent,
+        lambdaContext('reconcile'),
+      );
+      expect(result).toMatchObject({ reviews: 2, failedReviews: ['broken'] });
       expect(await schedulesInGroup(scheduler)).toContain('europe-a.hybrid.materials');
     },
   );

@@ -45,7 +45,7 @@ describe('a crash in the middle of a round, then a restart', SPAWNED, () => {
       (m) => m.id === 'pre-1.invitation',
     ) as { id: string; at: string };
     for (const email of people) {
-      await api.request('POST', '/registrations', { json: { reviewId: 'crash', email, name: email } });
+      expect((await api.register({ reviewId: 'crash', email, name: email })).status).toBe(202);
       const link = confirmationLink(await api.outbox(email));
       await api.request('POST', '/confirm', {
         form: { token: new URL(link).searchParams.get('token') as string },

@@ -1,6 +1,8 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { LocalRuntime } from '#local/runtime';
 import { runRound } from '#services/sender';
 import { registrantKey } from '#store/keys';
+import { REGISTRANT_PAGE_SIZE } from '#store/registrants';
 import { test as base, describe, expect } from '#test/support/fixtures';
 import { reviewBody, type ServiceClient } from '#test/support/service-client';
 import { throttlingSes } from '#test/support/throttling-ses';
@@ -28,6 +30,43 @@ const milestoneOf = (plan: { milestones: { id: string; at: string }[] }, id: str
   plan.milestones.find((m) => m.id === id) as { id: string; at: string };
 
 const justAfter = (instant: string) => new Date(Date.parse(instant) + 1000).toISOString();
+
+type Schedule = { at: string; version: number; milestoneId: string };
+const reminderOf = (schedules: Schedule[]) =>
+  schedules.find((s) => s.milestoneId === 'hybrid.reminder-7d') as Schedule;
+const reminderFiring = (reviewId: string, { milestoneId, at, version }: Schedule) => ({
+  reviewId,
+  milestoneId,
+  kind: 'reminder',
+  at,
+  version,
+});
+
+/** Confirmed registrants straight into the table, for rounds of several pages (the API would take longer). */
+async function seedConfirmed(runtime: LocalRuntime, reviewId: string, emails: string[], now: Date) {
+  const { table } = runtime.dependencies.store;
+  for (let i = 0; i < emails.length; i += 25)
+    await table.client.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [table.name]: emails.slice(i, i + 25).map((email) => ({
+            PutRequest: {
+              Item: {
+                ...registrantKey(reviewId, email),
+                reviewId,
+                email,
+                name: email,
+                language: 'en',
+                attendanceMode: 'online',
+                status: 'confirmed',
+                createdAt: now.toISOString(),
+              },
+            },
+          })),
+        },
+      }),
+    );
+}
 
 const invitationsTo = async (api: ServiceClient, email: string) =>
   (await api.outbox(email)).filter((e) => e.subject.startsWith('Invitation: Virtual pre-consultation'));
@@ -102,6 +141,68 @@ describe('a suppressed address in the audience', () => {
   });
 });
 
+describe('suppressions in a round of several pages', () => {
+  it("are read for a page's addresses at once, not per recipient, and each suppressed address is skipped", async ({
+    api,
+    runtime,
+  }) => {
+    const now = await api.now();
+    const answer = await api.putReview('pages', reviewBody(now, 120));
+    const people = Array.from({ length: 250 }, (_, i) => `page${String(i).padStart(3, '0')}@example.org`);
+    await seedConfirmed(runtime, 'pages', people, now);
+    // One address suppressed in the first hundred, one in the last fifty.
+    const suppressed = ['page007@example.org', 'Page242@Example.org'];
+    for (const email of suppressed)
+      await runtime.dependencies.store.suppressions.suppress(email, {
+        reason: 'hard-bounce',
+        detail: 'Permanent/General',
+        messageId: 'an-earlier-message',
+        at: now,
+      });
+
+    const asked = askedOfDynamo(runtime);
+    const outcome = await runRound(
+      runtime.dependencies,
+      reminderFiring('pages', reminderOf(answer.body.schedules)),
+    );
+    const requests = asked.stop();
+
+    expect(outcome).toMatchObject({ status: 'done', sent: 248, suppressed: 2 });
+    const sentTo = (await api.outbox()).flatMap((e) => e.to).filter((to) => to.startsWith('page'));
+    expect(sentTo).toHaveLength(248);
+    expect(sentTo).not.toContain('page007@example.org');
+    expect(sentTo).not.toContain('page242@example.org');
+    // A BatchGetItem per 100 addresses of a page; no suppression read per recipient; one claim and one mark per
+    // email sent.
+    expect(requests.filter((r) => r.command === 'BatchGetItem')).toHaveLength(3);
+    expect(requests.filter((r) => r.command === 'GetItem' && r.pk.startsWith('SUPPRESSED#'))).toEqual([]);
+    expect(requests.filter((r) => r.command === 'UpdateItem' && r.pk.startsWith('DELIVERY#'))).toHaveLength(
+      2 * 248,
+    );
+  });
+});
+
+/** The DynamoDB requests the runtime's store makes until `stop`: each command's name and key's partition. */
+function askedOfDynamo(runtime: LocalRuntime) {
+  const { client } = runtime.dependencies.store.table;
+  const requests: { command: string; pk: string }[] = [];
+  const name = 'testAskedOfDynamo';
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      const { Key } = args.input as { Key?: { pk?: string } };
+      requests.push({ command: String(context.commandName).replace(/Command$/, ''), pk: Key?.pk ?? '' });
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return {
+    stop: () => {
+      client.middlewareStack.remove(name);
+      return requests;
+    },
+  };
+}
+
 describe('a round larger than one invocation can carry', () => {
   it('stops between pages when time runs short and goes on in a continuation job, each recipient once', async ({
     api,
@@ -110,48 +211,13 @@ describe('a round larger than one invocation can carry', () => {
   }) => {
     const now = await api.now();
     const answer = await api.putReview('large', reviewBody(now, 120));
-    const reminder = (
-      answer.body.schedules as {
-        name: string;
-        at: string;
-        version: number;
-        kind: string;
-        milestoneId: string;
-      }[]
-    ).find((s) => s.milestoneId === 'hybrid.reminder-7d');
+    const reminder = reminderOf(answer.body.schedules);
     const people = Array.from({ length: 250 }, (_, i) => `big${String(i).padStart(3, '0')}@example.org`);
-    const { table } = runtime.dependencies.store;
-    for (let i = 0; i < people.length; i += 25)
-      await table.client.send(
-        new BatchWriteCommand({
-          RequestItems: {
-            [table.name]: people.slice(i, i + 25).map((email) => ({
-              PutRequest: {
-                Item: {
-                  ...registrantKey('large', email),
-                  reviewId: 'large',
-                  email,
-                  name: email,
-                  language: 'en',
-                  attendanceMode: 'online',
-                  status: 'confirmed',
-                  createdAt: now.toISOString(),
-                },
-              },
-            })),
-          },
-        }),
-      );
-    const firing = {
-      reviewId: 'large',
-      milestoneId: 'hybrid.reminder-7d',
-      kind: 'reminder',
-      at: reminder?.at as string,
-      version: reminder?.version as number,
-    };
+    await seedConfirmed(runtime, 'large', people, now);
+    const firing = reminderFiring('large', reminder);
     const outOfTime = () => 0;
     const first = await runRound(runtime.dependencies, firing, outOfTime);
-    expect(first).toMatchObject({ status: 'done', sent: 100 });
+    expect(first).toMatchObject({ status: 'done', sent: REGISTRANT_PAGE_SIZE });
 
     const rest = await api.moveClock({ advanceBy: 'PT2M' });
     expect(rest.fired).toEqual([

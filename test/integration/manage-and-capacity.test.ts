@@ -63,6 +63,37 @@ const it = base
   });
 
 describe('in-person places', () => {
+  it('are never kept by a registration a crash cancelled before giving its place back: the next request frees it for the first in line', async ({
+    api,
+    placesTaken,
+    seatOf,
+    runtime,
+  }) => {
+    await placesTaken();
+    const { seats, registrants } = runtime.dependencies.store;
+    const before = await Promise.all(people.map(seatOf));
+    const holder = people[before.indexOf('seat')] as string;
+    const firstWaiting = (await seats.firstWaiting('seats', 'hybrid'))?.email as string;
+    // The cancellation's first write, and then the crash: the place is still held in that registration's name.
+    expect(await registrants.cancel('seats', holder, runtime.clock.now())).toBe(true);
+    expect(await seats.holders('seats', 'hybrid')).toContain(holder);
+
+    const newcomer = 'p5@example.org';
+    await api.request('POST', '/registrations', {
+      json: { reviewId: 'seats', email: newcomer, name: 'p5', language: 'en', attendanceMode: 'in-person' },
+    });
+    const token = new URL(confirmationLink(await api.outbox(newcomer))).searchParams.get('token') as string;
+    expect((await api.request('POST', '/confirm', { form: { token } })).status).toBe(200);
+
+    expect(await seats.holders('seats', 'hybrid')).not.toContain(holder);
+    expect(await seats.taken('seats', 'hybrid')).toBe(2);
+    expect(await seatOf(firstWaiting)).toBe('seat');
+    expect(await seatOf(newcomer)).toBe('waitlisted');
+    expect((await api.outbox(firstWaiting)).map((e) => e.subject)).toContain(
+      'An in-person place for you: GCM regional review: Europe',
+    );
+  });
+
   it('are counted exactly when registrants confirm all at once: the rest wait in line', async ({
     api,
     placesTaken,

@@ -1,4 +1,6 @@
-import type { DeliveryRound } from '#store/keys';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ROUND_TAG, roundTags } from '#services/delivery-tags';
+import { type DeliveryRound, deliveryKey } from '#store/keys';
 import { test as base, describe, expect } from '#test/support/fixtures';
 import { reviewBody } from '#test/support/service-client';
 
@@ -23,7 +25,7 @@ function sesEvents(messageIds: Record<string, string>) {
     messageId: messageId ?? messageIds[email] ?? email,
     destination: [email],
     headersTruncated: false,
-    tags: { 'ses:configuration-set': ['gcm-consultations'] },
+    tags: { 'ses:configuration-set': ['gcm-consultations'] } as Record<string, string[]>,
   });
 
   const delivery = (email: string) => ({
@@ -310,6 +312,51 @@ describe('SES events fed to POST /_local/ses-events', () => {
     ]);
     expect((await suppressionOf(email)).status).toBe(404);
     expect((await publish({ eventType: 'Bounce' })).status).toBe(400);
+  });
+});
+
+describe('SES events find their delivery through the message tags', () => {
+  it('from the round the message was tagged with, and no index of message ids', async ({
+    runtime,
+    sent,
+    publish,
+    event,
+    messageIds,
+    deliveryOf,
+  }) => {
+    const email = 'delivered@example.org';
+    const { table } = runtime.dependencies.store;
+    const { Item } = await table.client.send(
+      new GetCommand({ TableName: table.name, Key: deliveryKey(sent.round, email) }),
+    );
+    expect(Item).toMatchObject({ status: 'sent', messageId: messageIds[email] });
+    expect(Item).not.toHaveProperty('gsi1pk');
+
+    // The same message id, with tags naming another round: the id alone leads nowhere.
+    const otherRound = roundTags({ ...sent.round, milestoneId: 'pre-1.materials' })[ROUND_TAG] as string;
+    const astray = event.delivery(email);
+    astray.mail.tags = { ...astray.mail.tags, [ROUND_TAG]: [otherRound] };
+    expect((await publish(astray)).body.outcomes[0].result).toBe('unknown message');
+    expect(await deliveryOf(email)).toMatchObject({ status: 'sent' });
+
+    expect((await publish(event.delivery(email))).body.outcomes[0].result).toBe('delivered');
+    expect(await deliveryOf(email)).toMatchObject({ status: 'delivered' });
+  });
+
+  it("only when the record holds the event's message: another message to the same person is not it", async ({
+    sent,
+    publish,
+    event,
+    deliveryOf,
+  }) => {
+    const email = 'rejected@example.org';
+    // As if a worker had died after SES took a first message: the round sent another, the record holds that one.
+    const first = event.reject(email);
+    first.mail.messageId = 'sent-before-a-crash';
+    first.mail.tags = { ...first.mail.tags, [ROUND_TAG]: [roundTags(sent.round)[ROUND_TAG] as string] };
+
+    expect((await publish(first)).body.outcomes[0].result).toBe('unknown message');
+    expect(await deliveryOf(email)).toMatchObject({ status: 'sent' });
   });
 });
 

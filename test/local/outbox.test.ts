@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -152,6 +153,55 @@ describe('the local outbox', () => {
     expect(await readOutbox(localSes.endpoint)).toEqual([]);
     const rawMessages = await fetch(`${localSes.endpoint}${RAW_MESSAGES_PATH}`);
     expect(await rawMessages.json()).toEqual({});
+  });
+});
+
+describe('the SES emulator, as SES', () => {
+  const SES_MESSAGE_ID =
+    /^[0-9a-f]{16}-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}-000000$/;
+
+  it("answers message ids shaped as SES's: the time, then a random UUID", async () => {
+    const ids = [await send(email('first@example.org')), await send(email('second@example.org'))];
+
+    for (const id of ids) expect(id).toMatch(SES_MESSAGE_ID);
+    expect(new Set(ids).size).toBe(2);
+    expect((await readOutbox(localSes.endpoint)).map((e) => e.messageId)).toEqual(ids);
+  });
+
+  it('never repeats a message id over far more messages than a round sends', () => {
+    // The emulator's own source of ids, which every handler calls: 9 random digits repeat within 100,000 draws.
+    const { getMessageId } = createRequire(import.meta.url)('aws-ses-v2-local/dist/util') as {
+      getMessageId: () => string;
+    };
+    const ids = new Set(Array.from({ length: 100_000 }, getMessageId));
+
+    expect(ids.size).toBe(100_000);
+  });
+
+  it("puts a message's tags in the events about it, as SES publishes them", async () => {
+    const messageId = await sendRawEmail(client, {
+      raw: await composeRawEmail(email('delegate@example.org')),
+      from: 'consultations@example.org',
+      to: 'delegate@example.org',
+      configurationSet: 'consultations',
+      tags: { 'delivery-round': 'WyJldXJvcGUtMjAyNyJd', campaign: 'reminders' },
+    });
+    const event = { eventType: 'Delivery', mail: { messageId, tags: { 'ses:source-ip': ['192.0.2.1'] } } };
+
+    expect(localSes.withMessageTags(event)).toEqual({
+      eventType: 'Delivery',
+      mail: {
+        messageId,
+        tags: {
+          'delivery-round': ['WyJldXJvcGUtMjAyNyJd'],
+          campaign: ['reminders'],
+          'ses:configuration-set': ['consultations'],
+          'ses:source-ip': ['192.0.2.1'],
+        },
+      },
+    });
+    const unknown = { mail: { messageId: 'sent-elsewhere' } };
+    expect(localSes.withMessageTags(unknown)).toEqual({ mail: { messageId: 'sent-elsewhere', tags: {} } });
   });
 });
 

@@ -72,6 +72,22 @@ describe('sendRawEmail', () => {
     });
   });
 
+  it('tags the message, for SES to hand the tags back in its events', async () => {
+    await sendRawEmail(new SESClient({}), {
+      raw: Buffer.from('x'),
+      from: 'a@example.org',
+      to: 'b@example.org',
+      tags: { 'delivery-round': 'WyJldXJvcGUtMjAyNyJd' },
+    });
+
+    expect(sentInput()).toStrictEqual({
+      RawMessage: { Data: Buffer.from('x') },
+      Source: 'a@example.org',
+      Destinations: ['b@example.org'],
+      Tags: [{ Name: 'delivery-round', Value: 'WyJldXJvcGUtMjAyNyJd' }],
+    });
+  });
+
   it('passes SES errors through', async () => {
     const rejected = new MessageRejected({ message: 'Email address is not verified.', $metadata: {} });
     ses.on(SendRawEmailCommand).rejects(rejected);

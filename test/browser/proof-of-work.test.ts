@@ -1,0 +1,61 @@
+import { PROOF_AFTER_PER_CLIENT } from '#services/proof-of-work';
+import {
+  accessibilityViolations,
+  browserTest,
+  hasChromium,
+  SCREENSHOTS,
+  submit,
+} from '#test/support/browser';
+import { describe, expect } from '#test/support/fixtures';
+import { reviewBody, ServiceClient } from '#test/support/service-client';
+
+/**
+ * The service as seen from one network address, the browser's and the test's alike (`localhost` may resolve to
+ * IPv6 for one and IPv4 for the other), whose hour's registrations without a challenge are already sent.
+ */
+const it = browserTest.extend('office', { auto: true }, async ({ api }) => {
+  const office = new ServiceClient(api.baseUrl.replace('localhost', '127.0.0.1'));
+  expect((await office.putReview('busy', reviewBody(await office.now(), 120))).status).toBe(201);
+  for (let i = 0; i < PROOF_AFTER_PER_CLIENT; i++) {
+    const answer = await office.request('POST', '/registrations', {
+      json: { reviewId: 'busy', email: `staff${i}@example.org`, name: `Staff ${i}` },
+    });
+    expect(answer.status).toBe(202);
+  }
+  return office;
+});
+
+describe.skipIf(!hasChromium)('the proof of work in Chromium', () => {
+  it.for(['ar', 'en'] as const)(
+    'keeps what was typed in %s, solves the challenge with the page’s own script, and registers on the next press',
+    async (language, { office, browser }) => {
+      const context = await browser.newContext({ locale: language });
+      try {
+        const page = await context.newPage();
+        await page.goto(new URL(`/register/busy?lang=${language}`, office.baseUrl).toString());
+        await page.fill('#name', 'Layla Haddad');
+        await page.fill('#email', `layla-${language}@example.org`);
+        await page.fill('#organisation', 'Migrant Rights Network');
+        await page.selectOption('#stakeholderGroup', 'migrant-diaspora');
+        await page.selectOption('#country', 'JO');
+        await page.check('#consent');
+        const asked = await submit(page, page.locator('main form button[type="submit"]'));
+        expect(asked.status()).toBe(429);
+        expect(await page.inputValue('#name')).toBe('Layla Haddad');
+
+        await page.waitForFunction(() => (document.getElementById('proof') as HTMLInputElement).value !== '');
+        expect(await page.locator('#proof-status').textContent()).toBe(
+          await page.locator('#proof-status').getAttribute('data-done'),
+        );
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await page.screenshot({ path: `${SCREENSHOTS}/proof-of-work-${language}.png`, fullPage: true });
+
+        const sent = await submit(page, page.locator('main form button[type="submit"]'));
+        expect(sent.status()).toBe(200);
+        expect((await office.outbox(`layla-${language}@example.org`)).length).toBe(1);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
