@@ -14,7 +14,7 @@ import { remindInvitees } from '#services/invitation-reminders';
 import { importContacts, invitationsOverview } from '#services/invitations';
 import { currentLinks } from '#services/links';
 import { previewMessage, sendMessage } from '#services/one-off-messages';
-import { allRegistrants } from '#services/registrant-list';
+import { suppressedRegistrants } from '#services/suppressions';
 import {
   type ConsoleDependencies,
   languageOf,
@@ -108,12 +108,7 @@ export const CONSOLE_OUTREACH_ROUTES = {
     signedIn(event, deps, async (session) => {
       const review = await reviewAllowed(deps, event, session, canRead);
       const { rounds } = await reviewRounds(deps, review.reviewId);
-      const addresses = new Set(
-        (await allRegistrants(deps, review.reviewId, requestTime(event))).map((r) => r.email.toLowerCase()),
-      );
-      const suppressed = (await deps.store.suppressions.list()).filter((s) =>
-        addresses.has(s.email.toLowerCase()),
-      );
+      const suppressed = await suppressedRegistrants(deps, review.reviewId, requestTime(event));
       const sent = event.queryStringParameters?.sent;
       return html(
         200,

@@ -3,7 +3,7 @@ import { planReview } from '#domain/plan';
 import { registrantsPage } from '#html/console-pages';
 import { interpretationPage } from '#html/console-planning';
 import { registrantPage } from '#html/console-registrant';
-import { html, requestTime } from '#http/event';
+import { html, jsonFile, requestTime } from '#http/event';
 import { translator } from '#i18n/translate';
 import { interpretationNeeds } from '#services/interpretation-needs';
 import { eraseRegistrant, personalDataOf } from '#services/personal-data';
@@ -85,14 +85,7 @@ export const CONSOLE_REGISTRANT_ROUTES = {
       const review = await reviewAllowed(deps, event, session, canRead);
       const email = event.pathParameters?.email ?? '';
       const data = await personalDataOf(deps, review, email, requestTime(event));
-      return {
-        statusCode: 200,
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'content-disposition': `attachment; filename="${review.reviewId}-registrant-data.json"`,
-        },
-        body: JSON.stringify(data, null, 2),
-      };
+      return jsonFile(`${review.reviewId}-registrant-data.json`, data);
     }),
 
   'POST /console/reviews/{reviewId}/registrants/{email}/erase': async (event, deps) =>

@@ -35,7 +35,7 @@ import {
 } from '#html/request-pages';
 import { talksPage } from '#html/talks-page';
 import { formBody, jsonBody } from '#http/body';
-import { type HttpEvent, type HttpResult, html, json, requestTime } from '#http/event';
+import { type HttpEvent, type HttpResult, html, json, jsonFile, requestTime } from '#http/event';
 import { type Language, pageLanguage } from '#i18n/languages';
 import { translator } from '#i18n/translate';
 import {
@@ -241,14 +241,7 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
     const context = await manageContext(deps, token, now);
     if (!context.ok) return manageAnswer(deps, event, token, context);
     const data = await personalDataOf(deps, context.review, context.registrant.email, now);
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'content-disposition': `attachment; filename="${context.review.reviewId}-my-data.json"`,
-      },
-      body: JSON.stringify(data, null, 2),
-    };
+    return jsonFile(`${context.review.reviewId}-my-data.json`, data);
   },
 
   'POST /manage/erase': async (event, deps) => {

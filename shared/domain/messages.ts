@@ -181,39 +181,24 @@ export function promotedMessage(
   };
 }
 
+/**
+ * An invitation to register, or (`reminder`) the same again to an invitee who has not registered yet: the personal
+ * link that opens the form filled in, and the way out of further invitations.
+ */
 export function invitationToRegisterMessage(
   review: Review,
   reader: Reader,
   registerUrl: string,
   unsubscribe: Unsubscribe,
+  reminder = false,
 ): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
+  const kind = reminder ? 'invitationReminder' : 'invitation';
   return {
-    subject: t('email.invitation.subject', { review: title }),
+    subject: t(`email.${kind}.subject`, { review: title }),
     language: reader.language,
-    paragraphs: [t('email.greeting', { name: reader.name }), t('email.invitation.body', { review: title })],
-    link: { url: registerUrl, label: t('email.invitation.link') },
-    unsubscribe,
-  };
-}
-
-/** The invitation again, to an invitee who has not registered: the same personal link, the same way out. */
-export function invitationReminderMessage(
-  review: Review,
-  reader: Reader,
-  registerUrl: string,
-  unsubscribe: Unsubscribe,
-): MessageContent {
-  const t = translator(reader.language);
-  const title = reviewTitle(review, t);
-  return {
-    subject: t('email.invitationReminder.subject', { review: title }),
-    language: reader.language,
-    paragraphs: [
-      t('email.greeting', { name: reader.name }),
-      t('email.invitationReminder.body', { review: title }),
-    ],
+    paragraphs: [t('email.greeting', { name: reader.name }), t(`email.${kind}.body`, { review: title })],
     link: { url: registerUrl, label: t('email.invitation.link') },
     unsubscribe,
   };

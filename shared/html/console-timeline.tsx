@@ -5,6 +5,7 @@ import type { Review } from '#domain/review';
 import { dateInWords, meetingName, reviewTitle } from '#domain/wording';
 import type { Language } from '#i18n/languages';
 import { type Translate, translator } from '#i18n/translate';
+import { TimelineHeadings } from './home-page';
 
 /**
  * A date as the seed's table writes it: in words, "(to be decided)" when tentative, and said to be known only
@@ -110,15 +111,7 @@ export function RegionTimeline(props: { language: Language; reviews: { review: R
             ) : (
               rounds.length > 1 && <caption>{t('home.noCycle')}</caption>
             )}
-            <thead>
-              <tr>
-                <th scope="col">{t('home.column.region')}</th>
-                <th scope="col">{t('home.column.pre')}</th>
-                <th scope="col">{t('home.column.consultation')}</th>
-                <th scope="col">{t('home.column.review')}</th>
-                <th scope="col">{t('home.column.other')}</th>
-              </tr>
-            </thead>
+            <TimelineHeadings t={t} />
             <tbody>
               {rows.map(({ review, plan }) => (
                 <RegionRow review={review} plan={plan} language={language} />

@@ -180,15 +180,7 @@ export function homePage(language: Language, timeline: Timeline): string {
         <section class="scroll" tabindex={0} aria-label={t('home.table')}>
           <table>
             <caption>{t('home.table')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('home.column.region')}</th>
-                <th scope="col">{t('home.column.pre')}</th>
-                <th scope="col">{t('home.column.consultation')}</th>
-                <th scope="col">{t('home.column.review')}</th>
-                <th scope="col">{t('home.column.other')}</th>
-              </tr>
-            </thead>
+            <TimelineHeadings t={t} />
             <tbody>
               {rows.map((review) => (
                 <ReviewRow review={review} language={language} t={t} />
@@ -217,5 +209,20 @@ export function homePage(language: Language, timeline: Timeline): string {
         </>
       )}
     </Layout>,
+  );
+}
+
+/** The columns of the seed's timeline table, on the home page and on the console's dashboard alike. */
+export function TimelineHeadings({ t }: { t: Translate }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('home.column.region')}</th>
+        <th scope="col">{t('home.column.pre')}</th>
+        <th scope="col">{t('home.column.consultation')}</th>
+        <th scope="col">{t('home.column.review')}</th>
+        <th scope="col">{t('home.column.other')}</th>
+      </tr>
+    </thead>
   );
 }

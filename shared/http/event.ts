@@ -24,6 +24,16 @@ export const json = (statusCode: number, body: unknown): HttpResult => ({
   body: JSON.stringify(body),
 });
 
+/** A JSON document to download, named `filename`: someone's own data, readable as it is. */
+export const jsonFile = (filename: string, body: unknown): HttpResult => ({
+  statusCode: 200,
+  headers: {
+    'content-type': 'application/json; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+  },
+  body: JSON.stringify(body, null, 2),
+});
+
 export const html = (statusCode: number, body: string): HttpResult => ({
   statusCode,
   headers: { 'content-type': 'text/html; charset=utf-8' },

@@ -1,7 +1,7 @@
 import type { Contact } from '#domain/contacts';
 import { NotFoundError, ValidationError } from '#domain/errors';
 import { firingForLog, type InvitationReminderFiring } from '#domain/firing';
-import { invitationReminderMessage } from '#domain/messages';
+import { invitationToRegisterMessage } from '#domain/messages';
 import { normalizeEmail } from '#domain/text';
 import { nextMinuteButOne } from '#scheduling/job-names';
 import type { InvitationReminder } from '#store/invitation-reminders';
@@ -109,11 +109,12 @@ export async function runInvitationReminder(
     { reviewId: review.reviewId, milestoneId: `invitation-reminder.${reminder.reminderId}`, at: reminder.at },
     store.invitations.pagesOfReview(review.reviewId, firing.after),
     (contact) =>
-      invitationReminderMessage(
+      invitationToRegisterMessage(
         review,
         contact,
         links.invitation(review.reviewId, contact),
         links.unsubscribe(review.reviewId, contact.email),
+        true,
       ),
     {
       include: (contact) => stillToRegister(deps, review.reviewId, contact, deps.clock.now()),

@@ -1,10 +1,24 @@
 import { NotFoundError } from '#domain/errors';
+import { normalizeEmail } from '#domain/text';
 import type { Suppression } from '#store/suppressions';
 import type { Needs } from './dependencies';
+import { allRegistrants } from './registrant-list';
 
 /** What the secretariat sees of the addresses nothing more is sent to, and why. */
 export async function listAllSuppressions(deps: Needs<'store'>): Promise<{ suppressions: Suppression[] }> {
   return { suppressions: await deps.store.suppressions.list() };
+}
+
+/** The suppressed addresses among a review's registrants, with why nothing more is sent to them. */
+export async function suppressedRegistrants(
+  deps: Needs<'store'>,
+  reviewId: string,
+  now: Date,
+): Promise<Suppression[]> {
+  const addresses = new Set(
+    (await allRegistrants(deps, reviewId, now)).map((registrant) => normalizeEmail(registrant.email)),
+  );
+  return (await deps.store.suppressions.list()).filter((s) => addresses.has(normalizeEmail(s.email)));
 }
 
 export async function showSuppression(deps: Needs<'store'>, email: string | undefined): Promise<Suppression> {

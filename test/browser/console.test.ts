@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
   browserTest,
@@ -8,6 +9,20 @@ import {
 } from '#test/support/browser';
 import { describe, expect } from '#test/support/fixtures';
 import { confirmedBriefingRequest, reviewBody } from '#test/support/service-client';
+
+/**
+ * A console page as its reader sees it: in their language and direction, nothing off screen sideways, no
+ * accessibility violation; then photographed for the README's screenshots.
+ */
+async function checkPage(page: Page, language: 'ar' | 'en', name: string) {
+  expect(await pageSummary(page)).toMatchObject({
+    lang: language,
+    dir: language === 'ar' ? 'rtl' : 'ltr',
+    overflow: 0,
+  });
+  expect([name, await accessibilityViolations(page)]).toEqual([name, []]);
+  await page.screenshot({ path: `${SCREENSHOTS}/console-${name}-${language}.png`, fullPage: true });
+}
 
 /** One Chromium for the file; each test's service holds Africa's review with a registrant, and a briefing request. */
 const it = browserTest.extend('records', { auto: true }, async ({ api }) => {
@@ -42,13 +57,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
         ];
         for (const [name, path] of shots) {
           await page.goto(new URL(path, api.baseUrl).toString());
-          expect(await pageSummary(page)).toMatchObject({
-            lang: language,
-            dir: language === 'ar' ? 'rtl' : 'ltr',
-            overflow: 0,
-          });
-          expect([name, await accessibilityViolations(page)]).toEqual([name, []]);
-          await page.screenshot({ path: `${SCREENSHOTS}/console-${name}-${language}.png`, fullPage: true });
+          await checkPage(page, language, name);
         }
         expect(await page.locator('main').textContent()).toContain('West African Migrant Network');
 
@@ -73,15 +82,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
       try {
         const page = await context.newPage();
         const open = async (path: string) => page.goto(new URL(path, api.baseUrl).toString());
-        const check = async (name: string) => {
-          expect(await pageSummary(page)).toMatchObject({
-            lang: language,
-            dir: language === 'ar' ? 'rtl' : 'ltr',
-            overflow: 0,
-          });
-          expect([name, await accessibilityViolations(page)]).toEqual([name, []]);
-          await page.screenshot({ path: `${SCREENSHOTS}/console-${name}-${language}.png`, fullPage: true });
-        };
+        const check = (name: string) => checkPage(page, language, name);
         await open(`/console?lang=${language}`);
         await page.getByRole('button', { name: /africa-focal@example\.org/ }).click();
         await page.waitForURL(/\/console\?lang=/);
@@ -151,15 +152,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
       try {
         const page = await context.newPage();
         const open = async (path: string) => page.goto(new URL(path, api.baseUrl).toString());
-        const check = async (name: string) => {
-          expect(await pageSummary(page)).toMatchObject({
-            lang: language,
-            dir: language === 'ar' ? 'rtl' : 'ltr',
-            overflow: 0,
-          });
-          expect([name, await accessibilityViolations(page)]).toEqual([name, []]);
-          await page.screenshot({ path: `${SCREENSHOTS}/console-${name}-${language}.png`, fullPage: true });
-        };
+        const check = (name: string) => checkPage(page, language, name);
         await open(`/console?lang=${language}`);
         await page.getByRole('button', { name: /africa-focal@example\.org/ }).click();
         await page.waitForURL(/\/console\?lang=/);
@@ -214,15 +207,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
       try {
         const page = await context.newPage();
         const open = async (path: string) => page.goto(new URL(path, api.baseUrl).toString());
-        const check = async (name: string) => {
-          expect(await pageSummary(page)).toMatchObject({
-            lang: language,
-            dir: language === 'ar' ? 'rtl' : 'ltr',
-            overflow: 0,
-          });
-          expect([name, await accessibilityViolations(page)]).toEqual([name, []]);
-          await page.screenshot({ path: `${SCREENSHOTS}/console-${name}-${language}.png`, fullPage: true });
-        };
+        const check = (name: string) => checkPage(page, language, name);
         await open(`/console?lang=${language}`);
         await page.getByRole('button', { name: /africa-focal@example\.org/ }).click();
         await page.waitForURL(/\/console\?lang=/);
