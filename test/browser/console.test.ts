@@ -36,6 +36,8 @@ const it = browserTest.extend('records', { auto: true }, async ({ api }) => {
 describe.skipIf(!hasChromium)('the console in Chromium', () => {
   it.for(['ar', 'en'] as const)(
     'signs a focal point in and shows every page in %s without an accessibility violation',
+    // Seven pages, each checked by axe and photographed whole: more than the default on a busy machine.
+    { timeout: 90_000 },
     async (language, { api, browser }) => {
       const context = await browser.newContext({ locale: language });
       try {

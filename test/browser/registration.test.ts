@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)('registration in Chromium', () => {
     expect(answer.status()).toBe(200);
     await expectPage(page, 'ar', WORDS.ar.cancelled);
     expect(await latestSubject(api, email)).toBe(WORDS.ar.cancelledSubject);
-  });
+  }, 90_000);
 
   it('registers in French, confirms by the emailed link and changes attendance', async ({ api, newPage }) => {
     const email = 'camille@example.org';
