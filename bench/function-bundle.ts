@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 import type { FunctionName } from '#config/environment';
 import { BUNDLING } from '#infra/service-function';
 
@@ -11,15 +12,40 @@ export interface FunctionBundle {
   metafile: Metafile;
 }
 
+/** A function's bundle, built as the stack builds it. */
+export const bundleFunction = (name: FunctionName, outdir: string): Promise<FunctionBundle> =>
+  bundle({ entryPoints: [path.join('functions', name, 'handler.ts')] }, path.join(outdir, name, 'index.mjs'));
+
 /**
- * Builds a function's bundle as the stack does: `BUNDLING` through the esbuild options NodejsFunction turns it into
- * (no externals, since the AWS SDK is bundled), with a metafile to tell what the bytes are.
+ * The floor under every function: a bundle, built the same way, that only creates a DynamoDB client, as each
+ * function does. What it costs is the AWS SDK's own start (its code compiled, Node's HTTP and crypto modules
+ * loaded, the client's configuration resolved), which no change to this service's code can take away.
  */
-export async function bundleFunction(name: FunctionName, outdir: string): Promise<FunctionBundle> {
-  const file = path.join(outdir, name, 'index.mjs');
+export const bundleDynamoClientOnly = (outdir: string): Promise<FunctionBundle> =>
+  bundle(
+    {
+      stdin: {
+        contents: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+          export const client = new DynamoDBClient({});`,
+        resolveDir: REPO_ROOT,
+        loader: 'ts',
+      },
+    },
+    path.join(outdir, 'dynamodb-client-only', 'index.mjs'),
+  );
+
+/**
+ * Builds a bundle as the stack does: `BUNDLING` through the esbuild options NodejsFunction turns it into (no
+ * externals, since the AWS SDK is bundled), with a metafile to tell what the bytes are, then its hooks' commands as
+ * NodejsFunction runs them (each by bash, in the project's root), which put the message catalogs beside it.
+ */
+async function bundle(
+  entry: Pick<BuildOptions, 'entryPoints' | 'stdin'>,
+  file: string,
+): Promise<FunctionBundle> {
   const { metafile } = await build({
+    ...entry,
     absWorkingDir: REPO_ROOT,
-    entryPoints: [path.join('functions', name, 'handler.ts')],
     outfile: file,
     bundle: true,
     platform: 'node',
@@ -33,6 +59,8 @@ export async function bundleFunction(name: FunctionName, outdir: string): Promis
     metafile: true,
     logLevel: 'warning',
   });
+  for (const command of BUNDLING.commandHooks.afterBundling(REPO_ROOT, path.dirname(file)))
+    execFileSync('bash', ['-c', command], { cwd: REPO_ROOT, stdio: 'inherit' });
   const output = metafile.outputs[path.relative(REPO_ROOT, file)];
   if (!output) throw new Error(`esbuild wrote no ${file}`);
   return { file, bytes: output.bytes, metafile };

@@ -61,20 +61,25 @@ function required(name: string, value: string | undefined): string {
   process.exit(2);
 }
 
+/** Every review, a page after another. */
 async function listReviews(client: AdminClient) {
-  const answer = await client.call('GET', '/admin/reviews');
-  if (!answer.ok) fail(answer);
-  for (const review of answer.body.reviews as {
-    reviewId: string;
-    date: string;
-    status: string;
-    nextMilestone: { id: string; at: string } | null;
-  }[])
-    console.log(
-      `${review.reviewId.padEnd(28)} ${review.date.padEnd(30)} ${review.status.padEnd(10)} ${
-        review.nextMilestone ? `${review.nextMilestone.id} at ${review.nextMilestone.at}` : '-'
-      }`,
-    );
+  let cursor: string | undefined;
+  do {
+    const answer = await client.call('GET', `/admin/reviews${cursor ? `?cursor=${cursor}` : ''}`);
+    if (!answer.ok) fail(answer);
+    for (const review of answer.body.reviews as {
+      reviewId: string;
+      date: string;
+      status: string;
+      nextMilestone: { id: string; at: string } | null;
+    }[])
+      console.log(
+        `${review.reviewId.padEnd(28)} ${review.date.padEnd(30)} ${review.status.padEnd(10)} ${
+          review.nextMilestone ? `${review.nextMilestone.id} at ${review.nextMilestone.at}` : '-'
+        }`,
+      );
+    cursor = answer.body.next;
+  } while (cursor);
 }
 
 async function invite(client: AdminClient, reviewId: string, file: string) {
@@ -82,22 +87,32 @@ async function invite(client: AdminClient, reviewId: string, file: string) {
     csv: readFileSync(file, 'utf8'),
   });
   if (!upload.ok) fail(upload);
-  const { importId, total, invalid, skipped } = upload.body as {
+  const { importId, rows, invalid, invalidCount } = upload.body as {
     importId: string;
-    total: number;
+    rows: number;
     invalid: { line: number; reason: string }[];
-    skipped: unknown[];
+    invalidCount: number;
   };
   for (const { line, reason } of invalid) console.log(`line ${line}: ${reason}`);
-  console.log(
-    `${total} to invite (${invalid.length} refused, ${skipped.length} skipped); upload ${importId}`,
-  );
+  if (invalidCount > invalid.length) console.log(`... and ${invalidCount - invalid.length} more refused`);
+  console.log(`upload ${importId}: ${rows} to check, ${invalidCount} refused`);
   for (;;) {
     const answer = await client.call('GET', `/admin/reviews/${reviewId}/invitations/${importId}`);
     if (!answer.ok) fail(answer);
-    const { sent = 0, failed = 0 } = answer.body as { sent?: number; failed?: number };
-    progress(`sent ${sent}/${total}${failed ? `, failed ${failed}` : ''}`);
-    if (sent + failed >= total) break;
+    const { processed, total, sent, failed, skippedCount, finishedAt } = answer.body as {
+      processed: number;
+      total: number;
+      sent: number;
+      failed: number;
+      skippedCount: number;
+      finishedAt?: string;
+    };
+    progress(
+      processed < rows
+        ? `checked ${processed}/${rows}`
+        : `sent ${sent}/${total}${failed ? `, failed ${failed}` : ''}, ${skippedCount} skipped`,
+    );
+    if (finishedAt) break;
     await sleep(2000);
   }
   console.log('');
@@ -164,7 +179,8 @@ async function registrants(client: AdminClient, reviewId: string) {
 }
 
 async function follow(client: AdminClient, reviewId: string, milestoneId: string) {
-  const at = values.at ? `?at=${encodeURIComponent(values.at)}` : '';
+  // The counts are over the whole round on every page: one recipient's page is enough.
+  const at = `?limit=1${values.at ? `&at=${encodeURIComponent(values.at)}` : ''}`;
   for (;;) {
     const answer = await client.call('GET', `/admin/reviews/${reviewId}/deliveries/${milestoneId}${at}`);
     if (!answer.ok) fail(answer);

@@ -30,6 +30,12 @@ const BOUNCE_RATE_THRESHOLD = 0.025;
 const COMPLAINT_RATE_THRESHOLD = 0.0005;
 
 /**
+ * A round waits its turn for at most the one invocation before it (10 minutes) and Lambda's retry backoff (up to 5):
+ * past half an hour, several are queueing up.
+ */
+const QUEUED_TURN_ALARM_MS = 30 * 60_000;
+
+/**
  * Alarms on the failures nobody would otherwise see, each telling the operators through one topic, in ALARM and
  * back in OK. At this service's traffic any failure is rare, so one in five minutes is enough to look.
  */
@@ -66,6 +72,26 @@ export class Alarms extends Construct {
     this.add(`${name}-throttles`, {
       metric: fn.metricThrottles({ period: FIVE_MINUTES }),
       description: `Lambda refused to run ${name}: the account's concurrency is spent.`,
+    });
+  }
+
+  /**
+   * A function that runs one invocation at a time (its reserved concurrency): Lambda throttling the ones that wait
+   * their turn is its queue working, not a fault. Watched instead: its errors, and how long an invocation has
+   * waited in the queue.
+   */
+  onTakingTurns(fn: ServiceFunction): void {
+    const name = fn.handlerName;
+    this.add(`${name}-errors`, {
+      metric: fn.metricErrors({ period: FIVE_MINUTES }),
+      description: `The ${name} function failed (crashed or timed out); its log group tells which request.`,
+    });
+    this.add(`${name}-queue-age`, {
+      metric: fn.metric('AsyncEventAge', { statistic: 'Maximum', period: FIVE_MINUTES }),
+      threshold: QUEUED_TURN_ALARM_MS,
+      description:
+        `An invocation of ${name} waited more than 30 minutes for its turn: rounds are queueing up behind a long ` +
+        'one. It waits up to six hours, then goes to the dead-letter queue.',
     });
   }
 

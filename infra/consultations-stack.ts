@@ -26,7 +26,7 @@ export class ConsultationsStack extends Stack {
     const tokenSecret = new TokenSecret(this, 'TokenSecret', { stage });
     const scheduling = new Scheduling(this, 'Scheduling', { scheduleGroupName: settings.scheduleGroupName });
     const logs = new Logs(this, 'Logs', { stage });
-    const { xrayTracing } = settings;
+    const { xrayTracing, logLevel } = settings;
 
     const tableEnvironment = { TABLE_NAME: table.tableName };
     const retentionEnvironment = { PURGE_AFTER_MONTHS: String(settings.purgeAfterMonths) };
@@ -50,6 +50,9 @@ export class ConsultationsStack extends Stack {
     // A round of emails to every confirmed registrant, sent at SES's rate: minutes, not seconds. It schedules the
     // rest of a round too large for one invocation itself, as a job that targets its own ARN (read from the
     // invocation's context, since its own ARN in its environment would be a circular reference).
+    // One invocation at a time: each paces itself at the account's rate, so rounds that fire together take turns.
+    // Scheduler invokes it asynchronously: an invocation past the one running waits in Lambda's queue, retried
+    // for up to six hours, then goes to the dead-letter queue (docs/delivery.md).
     const milestone = new ServiceFunction(this, 'Milestone', {
       name: 'milestone',
       environment: {
@@ -59,7 +62,9 @@ export class ConsultationsStack extends Stack {
       },
       timeout: Duration.minutes(10),
       deadLetterQueue: scheduling.deadLetterQueue,
+      reservedConcurrency: 1,
       xrayTracing,
+      logLevel,
       logs,
     });
     scheduling.allowInvoking(milestone);
@@ -72,6 +77,7 @@ export class ConsultationsStack extends Stack {
       name: 'admin-api',
       environment: { ...reviewsEnvironment, ...mailEnvironment, ...retentionEnvironment },
       xrayTracing,
+      logLevel,
       logs,
     });
     const reconcile = new ServiceFunction(this, 'Reconcile', {
@@ -79,12 +85,14 @@ export class ConsultationsStack extends Stack {
       environment: { ...reviewsEnvironment, ...retentionEnvironment },
       timeout: Duration.minutes(2),
       xrayTracing,
+      logLevel,
       logs,
     });
     const publicApi = new ServiceFunction(this, 'PublicApi', {
       name: 'public-api',
       environment: { ...mailEnvironment, ...retentionEnvironment },
       xrayTracing,
+      logLevel,
       logs,
     });
 
@@ -100,6 +108,7 @@ export class ConsultationsStack extends Stack {
       environment: tableEnvironment,
       deadLetterQueue: mailEvents.deadLetterQueue,
       xrayTracing,
+      logLevel,
       logs,
     });
     data.grantReadWrite(sesEvents);
@@ -123,6 +132,7 @@ export class ConsultationsStack extends Stack {
         COGNITO_DOMAIN_URL: Lazy.string({ produce: () => api.authDomain.baseUrl() }),
       },
       xrayTracing,
+      logLevel,
       logs,
     });
     data.grantReadWrite(consoleFn);
@@ -143,7 +153,8 @@ export class ConsultationsStack extends Stack {
       namePrefix: this.stackName,
       operatorsEmail: settings.operatorsEmail,
     });
-    for (const fn of functions) alarms.onFunction(fn);
+    for (const fn of functions.filter((fn) => fn !== milestone)) alarms.onFunction(fn);
+    alarms.onTakingTurns(milestone);
     alarms.onHttpApi(api.httpApi);
     alarms.onDeadLetters(
       'milestone-dead-letters',
@@ -181,7 +192,11 @@ export class ConsultationsStack extends Stack {
     });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'ScheduleGroupName', { value: scheduling.group.scheduleGroupName });
+    // A dead letter is replayed by invoking its function with the message's body (docs/operations.md).
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: scheduling.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'MilestoneFunctionName', { value: milestone.functionName });
+    new CfnOutput(this, 'SesEventsDeadLetterQueueUrl', { value: mailEvents.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'SesEventsFunctionName', { value: sesEvents.functionName });
     new CfnOutput(this, 'TokenSecretArn', { value: tokenSecret.secret.secretArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
     new CfnOutput(this, 'DashboardUrl', {

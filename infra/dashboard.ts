@@ -14,21 +14,8 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { BUSINESS_NAMESPACE, type BusinessMetric } from '#observability/business-metrics';
 import type { ServiceFunction } from './service-function';
-
-/** Where the functions publish their business metrics (Powertools Metrics, dimension `service`). */
-export const BUSINESS_NAMESPACE = 'GcmConsultations';
-
-export const BUSINESS_METRICS = [
-  'Registrations',
-  'Confirmations',
-  'EmailsSent',
-  'Bounces',
-  'Complaints',
-  'StaleFirings',
-  'RoundDurationMs',
-] as const;
-type BusinessMetric = (typeof BUSINESS_METRICS)[number];
 
 export interface DashboardProps {
   dashboardName: string;

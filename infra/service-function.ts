@@ -2,11 +2,17 @@ import path from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  type BundlingOptions,
+  type ICommandHooks,
+  NodejsFunction,
+  OutputFormat,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { EnvironmentVariables, FunctionName } from '#config/environment';
 import type { Logs } from './logs';
+import type { LogLevel } from './settings';
 
 export interface ServiceFunctionProps<F extends FunctionName> {
   /** A folder under `functions/` holding a `handler.ts` that exports `handler`. */
@@ -14,11 +20,14 @@ export interface ServiceFunctionProps<F extends FunctionName> {
   /** Exactly what the function reads at start (`shared/config/environment.ts`). */
   environment: EnvironmentVariables<F>;
   xrayTracing: boolean;
+  logLevel: LogLevel;
   logs: Logs;
   /** @default 10 seconds, well inside API Gateway's 30-second integration limit */
   timeout?: Duration;
   /** Where asynchronous invocations go once Lambda's own retries are spent. */
   deadLetterQueue?: IQueue;
+  /** Invocations at once, at most, reserved out of the account's concurrency. @default none reserved */
+  reservedConcurrency?: number;
 }
 
 const REPO_ROOT = path.join(import.meta.dirname, '..');
@@ -27,8 +36,32 @@ const REPO_ROOT = path.join(import.meta.dirname, '..');
 const REQUIRE_SHIM =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
-/** Stack traces name the source files: Node reads each bundle's source map. */
-export const NODE_OPTIONS = '--enable-source-maps';
+/**
+ * What every function gets besides what it reads itself (`shared/config/environment.ts`): the settings Powertools
+ * reads (the log level, and whether to trace, which needs Lambda's active tracing).
+ *
+ * No `NODE_OPTIONS=--enable-source-maps`, though stack traces should name the source files: with it Node reads and
+ * parses the bundle's source map at every cold start, 50 to 70 ms of CPU of the public API's 400 or so (`npm run
+ * bench:cold-start`, docs/benchmarks.md), for the rare invocation that fails. The map is still shipped beside the
+ * bundle, and `shared/observability/source-mapped-stacks.ts` reads it the first time a stack trace is written.
+ */
+export const platformEnvironment = (props: { logLevel: LogLevel; xrayTracing: boolean }) => ({
+  POWERTOOLS_LOG_LEVEL: props.logLevel,
+  POWERTOOLS_TRACE_ENABLED: String(props.xrayTracing),
+});
+
+/**
+ * The message catalogs go beside the bundle as files, where `shared/i18n/translate.ts` reads a language's on first
+ * use (`catalogs/` next to the code), instead of into the JavaScript that Node compiles at every cold start. The
+ * two functions that write no words get them too: a file never read costs nothing at start.
+ */
+const CATALOGS_BESIDE_THE_BUNDLE: ICommandHooks = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir, outputDir) => [
+    `mkdir -p "${outputDir}/catalogs" && cp "${inputDir}"/shared/i18n/catalogs/*.json "${outputDir}/catalogs/"`,
+  ],
+};
 
 /** How every function is bundled; `bench/cold-start.ts` builds the same bundles to time them. */
 export const BUNDLING = {
@@ -45,6 +78,7 @@ export const BUNDLING = {
   // pins and the tests ran against (the runtime's copy changes without a deploy), and tree-shaking keeps
   // cold starts short.
   bundleAwsSDK: true,
+  commandHooks: CATALOGS_BESIDE_THE_BUNDLE,
 } as const satisfies BundlingOptions;
 
 /** The house Lambda function: one handler of `functions/`, bundled locally by esbuild, with its own logs and role. */
@@ -72,7 +106,8 @@ export class ServiceFunction<F extends FunctionName = FunctionName> extends Node
       logGroup,
       tracing: props.xrayTracing ? Tracing.ACTIVE : Tracing.DISABLED,
       deadLetterQueue: props.deadLetterQueue,
-      environment: { ...props.environment, NODE_OPTIONS },
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      environment: { ...props.environment, ...platformEnvironment(props) },
       bundling: BUNDLING,
     });
 

@@ -15,6 +15,8 @@ export interface Settings {
   /** The user pool's managed-login domain prefix, unique in the region. */
   authDomainPrefix: string;
   xrayTracing: boolean;
+  /** The functions' log level (Powertools' `POWERTOOLS_LOG_LEVEL`): `DEBUG`, `INFO`, `WARN` or `ERROR`. */
+  logLevel: LogLevel;
   /** The SES account's maximum send rate, emails per second (SES's default out of the sandbox is 14). */
   sesSendRate: number;
   /** Months after a review its registrants' personal data is purged. */
@@ -46,8 +48,19 @@ export function readSettings(scope: Construct): Settings {
     purgeAfterMonths: Number(scope.node.tryGetContext('purgeAfterMonths') ?? DEFAULT_PURGE_AFTER_MONTHS),
     // `-c xrayTracing=true` arrives as a string, cdk.json as a boolean.
     xrayTracing: String(scope.node.tryGetContext('xrayTracing')) === 'true',
+    logLevel: readLogLevel(contextString(scope, 'logLevel') ?? 'INFO'),
     operatorsEmail: contextString(scope, 'operatorsEmail'),
   };
+}
+
+export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function readLogLevel(value: string): LogLevel {
+  const level = value.toUpperCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new Error(`Context logLevel must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return level as LogLevel;
 }
 
 function contextString(scope: Construct, name: string): string | undefined {

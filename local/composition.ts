@@ -6,7 +6,7 @@ import { createSesClient } from '#aws/ses-client';
 import { sesMailer } from '#mail/mailer';
 import { createScheduler, type Scheduler, type SchedulingTarget } from '#scheduling/scheduler';
 import { DEFAULT_DELIVERY_LEASE_MS, SEND_CONCURRENCY } from '#services/delivery-round';
-import type { Dependencies, Log } from '#services/dependencies';
+import type { Dependencies } from '#services/dependencies';
 import { createStore } from '#store/store';
 import type { LocalClock } from './clock';
 
@@ -41,7 +41,11 @@ export const localClientConfig = (endpoint: string): ClientConfig => ({
  * local components, and the local clock as the functions' clock, so that links and leases follow it when it is
  * moved.
  */
-export function composeLocal(settings: LocalSettings, clock: LocalClock, log: Log): LocalDependencies {
+export function composeLocal(
+  settings: LocalSettings,
+  clock: LocalClock,
+  telemetry: Pick<Dependencies, 'log' | 'metrics'>,
+): LocalDependencies {
   const { endpoints } = settings;
   const schedulerClient = createSchedulerClient(localClientConfig(endpoints.scheduler));
   const schedulerInvoking = (functionArn: string) =>
@@ -55,7 +59,7 @@ export function composeLocal(settings: LocalSettings, clock: LocalClock, log: Lo
     scheduler: schedulerInvoking(settings.target.functionArn),
     schedulerInvoking,
     clock,
-    log,
+    ...telemetry,
     exportPartRows: settings.exportPartRows,
     signingKey: async () => settings.signingKey,
     site: {

@@ -18,7 +18,6 @@ import { reconcile } from '#functions/reconcile/app';
 import { sesEvents } from '#functions/ses-events/app';
 import type { HttpResult } from '#http/event';
 import type { SignIn } from '#services/console-session';
-import type { Log } from '#services/dependencies';
 import { authorize, lambdaContext, MAX_BODY_BYTES, matchRoute, toEvent } from './api-gateway';
 import { LocalClock, parseIsoDuration } from './clock';
 import { composeLocal, type LocalDependencies, localClientConfig } from './composition';
@@ -36,6 +35,7 @@ import { createLocalScheduler } from './scheduler';
 import { type SesEventMail, startLocalSes } from './ses';
 import { signInPage } from './sign-in-page';
 import { toSnsEvent } from './sns';
+import { type LocalLogLevel, terminalTelemetry } from './terminal-telemetry';
 
 export interface LocalRuntimeOptions {
   /** HTTP API port; 0 picks a free one. */
@@ -46,6 +46,8 @@ export interface LocalRuntimeOptions {
   adminToken?: string;
   /** Where the runtime's own lines and the functions' log lines go; the terminal by default. */
   log?: (line: string) => void;
+  /** The functions' lines shown: all (`info`, the default), or only warnings and errors. */
+  logLevel?: LocalLogLevel;
   /** The service's sending address. */
   mailFrom?: string;
   /** Where notices for the secretariat go (new briefing requests and GCM Talk proposals). */
@@ -59,6 +61,8 @@ export interface LocalRuntimeOptions {
   purgeAfterMonths?: number;
   /** Puts something between the functions and the SES emulator (a test's fault injector): its endpoint. */
   sesInFront?: (emulatorEndpoint: string) => Promise<string>;
+  /** The same between the functions and dynalite (a test's outage): its endpoint. */
+  dynamoInFront?: (dynaliteEndpoint: string) => Promise<string>;
   /** Rows per part of an export: `EXPORT_PART_ROWS` unless given, fewer to see parts without thousands of rows. */
   exportPartRows?: number;
 }
@@ -105,15 +109,20 @@ const MILESTONE_FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:mil
 /** No quota on a laptop: the pipeline's own pace. */
 const LOCAL_SEND_RATE = 1000;
 
-function localFunctions(deps: LocalDependencies, logFor: (fn: string) => Log, signIn: SignIn) {
-  const as = (fn: string) => ({ ...deps, log: logFor(fn) });
+function localFunctions(
+  deps: LocalDependencies,
+  telemetry: ReturnType<typeof terminalTelemetry>,
+  signIn: SignIn,
+) {
+  const as = (fn: string) => ({ ...deps, ...telemetry.forFunction(fn) });
+  const { invoked } = telemetry;
   return {
-    'admin-api': adminApi(as('admin-api')),
-    console: consoleFunction({ ...as('console'), signIn }),
-    'public-api': publicApi(as('public-api')),
-    milestone: milestone(as('milestone')),
-    reconcile: reconcile(as('reconcile')),
-    'ses-events': sesEvents(as('ses-events')),
+    'admin-api': invoked('admin-api', adminApi(as('admin-api'))),
+    console: invoked('console', consoleFunction({ ...as('console'), signIn })),
+    'public-api': invoked('public-api', publicApi(as('public-api'))),
+    milestone: invoked('milestone', milestone(as('milestone'))),
+    reconcile: invoked('reconcile', reconcile(as('reconcile'))),
+    'ses-events': invoked('ses-events', sesEvents(as('ses-events'))),
   };
 }
 
@@ -125,6 +134,7 @@ function localFunctions(deps: LocalDependencies, logFor: (fn: string) => Log, si
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const telemetry = terminalTelemetry(log, options.logLevel);
   const dataDir = options.dataDir;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
@@ -144,7 +154,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   });
   const apiUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
 
-  // The scheduler fires into the sending function, which exists once the scheduler's endpoint does.
+  // The scheduler fires into the sending function, which exists once the scheduler's endpoint does. It fires one
+  // job at a time, each invocation awaited: the sending function's reserved concurrency of 1, under which Lambda
+  // runs one invocation at a time and queues the others (rounds that fire together take turns at the SES rate).
   let functions: LocalFunctions | undefined;
   const scheduler = await createLocalScheduler({
     port: 0,
@@ -161,7 +173,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const dependencies = composeLocal(
     {
       endpoints: {
-        dynamodb: dynamo.endpoint,
+        dynamodb: options.dynamoInFront ? await options.dynamoInFront(dynamo.endpoint) : dynamo.endpoint,
         ses: options.sesInFront ? await options.sesInFront(ses.endpoint) : ses.endpoint,
         scheduler: scheduler.endpoint,
       },
@@ -181,12 +193,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       purgeAfterMonths: options.purgeAfterMonths ?? DEFAULT_PURGE_AFTER_MONTHS,
     },
     clock,
-    () => undefined,
+    telemetry.forFunction('local'),
   );
-  const logFor =
-    (fn: string): Log =>
-    (message, detail = {}) =>
-      log(`[${fn}] ${message}${Object.keys(detail).length > 0 ? ` ${JSON.stringify(detail)}` : ''}`);
   // The console signs in through the local user pool's managed-login stand-in, at /_local, with Cognito's verifier.
   const identity = await createLocalIdentity(dataDir, clock);
   const signIn = cognitoSignIn({
@@ -195,7 +203,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     clientId: LOCAL_CLIENT_ID,
     jwks: await identity.jwks(),
   });
-  functions = localFunctions(dependencies, logFor, signIn);
+  functions = localFunctions(dependencies, telemetry, signIn);
   await ensureTable(dynamo.endpoint, TABLE_NAME);
   await ensureScheduleGroup(scheduler.endpoint);
 

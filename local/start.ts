@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalRuntime } from './runtime';
+import { isLocalLogLevel, LOCAL_LOG_LEVELS } from './terminal-telemetry';
 
 /**
  * `npm start`: the whole service on this machine, no AWS account needed.
@@ -11,6 +12,7 @@ import { startLocalRuntime } from './runtime';
  *   DELIVERY_LEASE_MS=500     how soon a claim left by a killed process may be taken over
  *   MAIL_FROM=...             the sending address shown in the outbox
  *   EXPORT_PART_ROWS=100      rows per part of an export (5,000 in AWS), to see a large export's parts
+ *   LOG_LEVEL=warn            only the functions' warnings and errors (as POWERTOOLS_LOG_LEVEL does in AWS)
  */
 // The SDK warns of its coming end of Node 20 support; the Lambda runtime is Node 22 (see README).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -20,6 +22,13 @@ const dataDir = values.memory ? undefined : resolve(process.env.LOCAL_DATA_DIR ?
 
 const port = Number(process.env.PORT ?? 3000);
 const numberFrom = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const logLevel = process.env.LOG_LEVEL?.toLowerCase();
+if (logLevel !== undefined && !isLocalLogLevel(logLevel)) {
+  console.error(
+    `Could not start: LOG_LEVEL must be one of ${LOCAL_LOG_LEVELS.join(', ')}, not "${logLevel}"`,
+  );
+  process.exit(1);
+}
 const runtime = await startLocalRuntime({
   port,
   dataDir,
@@ -28,6 +37,7 @@ const runtime = await startLocalRuntime({
   sending: { rate: numberFrom('SES_SEND_RATE'), leaseMs: numberFrom('DELIVERY_LEASE_MS') },
   exportPartRows: numberFrom('EXPORT_PART_ROWS'),
   purgeAfterMonths: numberFrom('PURGE_AFTER_MONTHS'),
+  logLevel,
 }).catch((error: NodeJS.ErrnoException) => {
   const hint =
     error.code === 'EADDRINUSE'

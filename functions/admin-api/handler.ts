@@ -1,4 +1,4 @@
 import { adminApi } from './app';
 import { composeAdminApi } from './root';
 
-export const handler = adminApi(composeAdminApi(process.env));
+export const handler = adminApi(await composeAdminApi(process.env));

@@ -1,4 +1,4 @@
 import { consoleFunction } from './app';
 import { composeConsole } from './root';
 
-export const handler = consoleFunction(composeConsole(process.env));
+export const handler = consoleFunction(await composeConsole(process.env));

@@ -3,19 +3,24 @@ import { EXPORT_PART_ROWS } from '#api/export-file';
 import { cognitoSignIn } from '#aws/cognito-sign-in';
 import { dynamoStore, mailingOf, retentionOf, schedulerInvoking, sesMailerOf } from '#config/aws-adapters';
 import { readEnvironment } from '#config/environment';
+import type { Instrumented } from '#observability/instrumentation';
+import { powertoolsTelemetry } from '#observability/powertools';
 import { DEFAULT_SEND_RATE } from '#services/delivery-round';
-import { jsonLog, systemClock } from '#services/dependencies';
+import { systemClock } from '#services/dependencies';
 
 /** The console's adapters in AWS, from its environment. */
-export function composeConsole(env: Record<string, string | undefined>): ConsoleDependencies {
+export async function composeConsole(
+  env: Record<string, string | undefined>,
+): Promise<ConsoleDependencies & Instrumented> {
   const settings = readEnvironment('console', env);
-  const { signingKey, site, sending } = mailingOf(settings, DEFAULT_SEND_RATE);
+  const { traced, ...observability } = await powertoolsTelemetry('console');
+  const { signingKey, site, sending } = mailingOf(settings, DEFAULT_SEND_RATE, traced);
   return {
-    store: dynamoStore(settings),
-    scheduler: schedulerInvoking(settings)(settings.MILESTONE_FUNCTION_ARN),
-    mailer: sesMailerOf(settings),
+    store: dynamoStore(settings, traced),
+    scheduler: schedulerInvoking(settings, traced)(settings.MILESTONE_FUNCTION_ARN),
+    mailer: sesMailerOf(settings, traced),
     clock: systemClock,
-    log: jsonLog,
+    ...observability,
     signingKey,
     site,
     sending,

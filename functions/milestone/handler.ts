@@ -1,4 +1,4 @@
 import { milestone } from './app';
 import { composeMilestone } from './root';
 
-export const handler = milestone(composeMilestone(process.env));
+export const handler = milestone(await composeMilestone(process.env));

@@ -1,4 +1,4 @@
 import { publicApi } from './app';
 import { composePublicApi } from './root';
 
-export const handler = publicApi(composePublicApi(process.env));
+export const handler = publicApi(await composePublicApi(process.env));

@@ -1,4 +1,4 @@
 import { reconcile } from './app';
 import { composeReconcile } from './root';
 
-export const handler = reconcile(composeReconcile(process.env));
+export const handler = reconcile(await composeReconcile(process.env));

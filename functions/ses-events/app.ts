@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
+import type { Instrumented } from '#observability/instrumentation';
 import type { Needs } from '#services/dependencies';
 import { handleSesEvent, type SesEventOutcome } from '#services/ses-events';
 
-export type SesEventsDependencies = Needs<'store' | 'log'>;
+export type SesEventsDependencies = Needs<'store' | 'log' | 'metrics'> & Instrumented;
 
 /**
  * The SES configuration set's events (bounce, complaint, delivery, reject), published to the SNS topic that
@@ -11,9 +12,11 @@ export type SesEventsDependencies = Needs<'store' | 'log'>;
  * an SES event, or a write that fails, throws: Lambda retries twice, then the event goes to the dead-letter queue.
  */
 export const sesEvents = (deps: SesEventsDependencies) =>
-  middy<SNSEvent>().handler(async (event) => {
-    const outcomes: SesEventOutcome[] = [];
-    for (const record of event.Records)
-      outcomes.push(await handleSesEvent(deps, JSON.parse(record.Sns.Message)));
-    return outcomes;
-  });
+  middy<SNSEvent>()
+    .use(deps.instrumentation)
+    .handler(async (event) => {
+      const outcomes: SesEventOutcome[] = [];
+      for (const record of event.Records)
+        outcomes.push(await handleSesEvent(deps, JSON.parse(record.Sns.Message)));
+      return outcomes;
+    });

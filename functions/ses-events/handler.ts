@@ -1,4 +1,4 @@
 import { sesEvents } from './app';
 import { composeSesEvents } from './root';
 
-export const handler = sesEvents(composeSesEvents(process.env));
+export const handler = sesEvents(await composeSesEvents(process.env));

@@ -5,21 +5,22 @@ import type { Review } from '#domain/review';
 import { principalFromEvent } from '#http/auth';
 import { jsonBody, textBody } from '#http/body';
 import { type HttpEvent, json, requestTime } from '#http/event';
+import { pageRequestOf, withNext } from '#http/paging';
 import { Language } from '#i18n/languages';
 import { publishOutcome, publishPaper } from '#services/announcements';
 import { decideRegistration } from '#services/approvals';
 import { acceptedContributions, moderateContribution, reviewContributions } from '#services/contributions';
-import { milestoneDeliveries, reviewRounds } from '#services/delivery-report';
+import { everyDelivery, milestoneDeliveries, reportedRound, reviewRounds } from '#services/delivery-report';
 import type { Needs } from '#services/dependencies';
 import { interpretationNeeds } from '#services/interpretation-needs';
 import { remindInvitees } from '#services/invitation-reminders';
 import { importContacts, importProgress } from '#services/invitations';
 import { sendMessage } from '#services/one-off-messages';
 import { eraseRegistrant, personalDataOf, retentionOf } from '#services/personal-data';
-import { registrantList, reviewOrNotFound } from '#services/registrant-list';
+import { pageOfRegistrants, registrantList, reviewOrNotFound } from '#services/registrant-list';
 import { decideRequest, listRequests, showRequest } from '#services/requests';
-import { cancelReview, listAllReviews, putReview, showReview } from '#services/reviews';
-import { listAllSuppressions, showSuppression } from '#services/suppressions';
+import { cancelReview, listReviews, putReview, reviewAudit, showReview } from '#services/reviews';
+import { listSuppressions, showSuppression } from '#services/suppressions';
 import { contributionsCsv } from './contributions-csv';
 import { deliveriesSheet } from './deliveries-sheet';
 import { EXPORT_PART_ROWS, type ExportSettings, exportFile } from './export-file';
@@ -28,11 +29,23 @@ import { registrantsSheet } from './registrants-sheet';
 import { canSeeRequest } from './staff-access';
 
 export type AdminApiDependencies = Needs<
-  'store' | 'scheduler' | 'mailer' | 'log' | 'site' | 'signingKey' | 'retention' | 'clock' | 'sending'
+  | 'store'
+  | 'scheduler'
+  | 'mailer'
+  | 'log'
+  | 'metrics'
+  | 'site'
+  | 'signingKey'
+  | 'retention'
+  | 'clock'
+  | 'sending'
 > &
   ExportSettings;
 
 const param = (event: HttpEvent, name: string) => event.pathParameters?.[name];
+
+/** The page of a listing the query asks for (`cursor`, `limit`). */
+const pageOf = (event: HttpEvent) => pageRequestOf(event.queryStringParameters);
 
 /** The language of an exported file: `?lang=`, else English. */
 const exportLanguage = (event: HttpEvent) =>
@@ -43,7 +56,8 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
   'GET /admin/reviews': async (event, deps) => {
     const principal = principalFromEvent(event);
     const visible = (review: Review) => canRead(principal, review);
-    return json(200, { reviews: await listAllReviews(deps, requestTime(event), visible) });
+    const { next, ...page } = await listReviews(deps, requestTime(event), pageOf(event), visible);
+    return json(200, { ...page, ...withNext(next) });
   },
 
   'GET /admin/reviews/{reviewId}': async (event, deps) => {
@@ -78,24 +92,22 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
   'POST /admin/reviews/{reviewId}/invitations/reminders': async (event, deps) =>
     json(202, await remindInvitees(deps, param(event, 'reviewId'), requestTime(event))),
 
-  /** What became of each message of a round; `?format=csv|xlsx` (and `lang`) for the report as a file. */
+  /**
+   * What became of each message of a round, a page of recipients at a time (`cursor`, `limit`); `?format=csv|xlsx`
+   * (and `lang`) for the report as a file.
+   */
   'GET /admin/reviews/{reviewId}/deliveries/{milestoneId}': async (event, deps) => {
     const { at, format, part } = event.queryStringParameters ?? {};
-    const report = await milestoneDeliveries(
-      deps,
-      param(event, 'reviewId'),
-      param(event, 'milestoneId'),
-      at,
-      requestTime(event),
-    );
-    if (!format) return json(200, report);
+    const reviewId = param(event, 'reviewId');
+    const round = await reportedRound(deps, reviewId, param(event, 'milestoneId'), at, requestTime(event));
+    if (!format) {
+      const { next, ...report } = await milestoneDeliveries(deps, round, pageOf(event));
+      return json(200, { ...report, ...withNext(next) });
+    }
     return exportFile(
-      deliveriesSheet(report.deliveries, exportLanguage(event)),
+      deliveriesSheet(await everyDelivery(deps, round), exportLanguage(event)),
       { format, part },
-      {
-        filename: `${report.round.reviewId}-${report.round.milestoneId}-deliveries`,
-        partRows: deps.exportPartRows,
-      },
+      { filename: `${round.reviewId}-${round.milestoneId}-deliveries`, partRows: deps.exportPartRows },
     );
   },
 
@@ -117,14 +129,18 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
     return json(200, await eraseRegistrant(deps, review, param(event, 'email'), requestTime(event)));
   },
 
-  'GET /admin/reviews/{reviewId}/rounds': async (event, deps) =>
-    json(200, await reviewRounds(deps, param(event, 'reviewId'))),
+  'GET /admin/reviews/{reviewId}/rounds': async (event, deps) => {
+    const { next, ...page } = await reviewRounds(deps, param(event, 'reviewId'), pageOf(event));
+    return json(200, { ...page, ...withNext(next) });
+  },
 
   'POST /admin/reviews/{reviewId}/messages': async (event, deps) =>
     json(202, await sendMessage(deps, param(event, 'reviewId'), jsonBody(event), requestTime(event))),
 
-  'GET /admin/reviews/{reviewId}/contributions': async (event, deps) =>
-    json(200, await reviewContributions(deps, param(event, 'reviewId'), requestTime(event))),
+  'GET /admin/reviews/{reviewId}/contributions': async (event, deps) => {
+    const { next, ...page } = await reviewContributions(deps, param(event, 'reviewId'), pageOf(event));
+    return json(200, { ...page, ...withNext(next) });
+  },
 
   /** For the analytical paper: JSON, or `?format=csv` for a spreadsheet. */
   'GET /admin/reviews/{reviewId}/contributions/accepted': async (event, deps) => {
@@ -169,8 +185,8 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
 
   /** Every change made to the review, newest first: who, when, through which route, each field before and after. */
   'GET /admin/reviews/{reviewId}/audit': async (event, deps) => {
-    const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
-    return json(200, { entries: await deps.store.audit.list(`review:${review.reviewId}`) });
+    const { next, ...page } = await reviewAudit(deps, param(event, 'reviewId'), pageOf(event));
+    return json(200, { ...page, ...withNext(next) });
   },
 
   /**
@@ -180,9 +196,19 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
    */
   'GET /admin/reviews/{reviewId}/registrants': async (event, deps) => {
     const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
-    const { format, lang: _lang, part, ...filter } = event.queryStringParameters ?? {};
+    const {
+      format,
+      lang: _lang,
+      part,
+      cursor: _cursor,
+      limit: _limit,
+      ...filter
+    } = event.queryStringParameters ?? {};
     const list = await registrantList(deps, review, filter, requestTime(event));
-    if (!format) return json(200, list);
+    if (!format) {
+      const { next, ...page } = pageOfRegistrants(list, pageOf(event));
+      return json(200, { ...page, ...withNext(next) });
+    }
     return exportFile(
       registrantsSheet(list.registrants, exportLanguage(event)),
       { format, part },
@@ -209,7 +235,8 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
     const principal = principalFromEvent(event);
     const filter = event.queryStringParameters ?? {};
     const visible = (request: StakeholderRequest) => canSeeRequest(principal, request);
-    return json(200, await listRequests(deps, filter, requestTime(event), visible));
+    const { next, ...page } = await listRequests(deps, filter, requestTime(event), pageOf(event), visible);
+    return json(200, { ...page, ...withNext(next) });
   },
 
   'GET /admin/requests/{requestId}': async (event, deps) =>
@@ -218,7 +245,10 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
   'PUT /admin/requests/{requestId}': async (event, deps) =>
     json(200, await decideRequest(deps, param(event, 'requestId'), jsonBody(event), requestTime(event))),
 
-  'GET /admin/suppressions': async (_event, deps) => json(200, await listAllSuppressions(deps)),
+  'GET /admin/suppressions': async (event, deps) => {
+    const { next, ...page } = await listSuppressions(deps, pageOf(event));
+    return json(200, { ...page, ...withNext(next) });
+  },
 
   'GET /admin/suppressions/{email}': async (event, deps) =>
     json(200, await showSuppression(deps, param(event, 'email'))),

@@ -5,6 +5,7 @@ import { formBody } from '#http/body';
 import { cookiesOf, setCookie } from '#http/cookies';
 import { ForbiddenError } from '#http/errors';
 import { type HttpEvent, type HttpResult, html } from '#http/event';
+import { pageRequestOf, withNext } from '#http/paging';
 import { pageLanguage } from '#i18n/languages';
 import { translator } from '#i18n/translate';
 import {
@@ -18,6 +19,7 @@ import {
 import type { Needs } from '#services/dependencies';
 import { reviewOrNotFound } from '#services/registrant-list';
 import { listRequests } from '#services/requests';
+import type { Cursor, PageRequest } from '#store/pages';
 import type { ExportSettings } from './export-file';
 import { canSeeRequest } from './staff-access';
 
@@ -26,7 +28,16 @@ import { canSeeRequest } from './staff-access';
  * review it names if the person may see or change it, its refusals answered as pages in the reader's language.
  */
 export type ConsoleDependencies = Needs<
-  'store' | 'scheduler' | 'mailer' | 'log' | 'site' | 'clock' | 'signingKey' | 'retention' | 'sending'
+  | 'store'
+  | 'scheduler'
+  | 'mailer'
+  | 'log'
+  | 'metrics'
+  | 'site'
+  | 'clock'
+  | 'signingKey'
+  | 'retention'
+  | 'sending'
 > &
   ExportSettings & { signIn: SignIn };
 
@@ -95,13 +106,22 @@ export async function reviewAllowed(
 export const decisionOf = (form: URLSearchParams) =>
   Object.fromEntries([...form].filter(([name, value]) => name !== 'csrf' && value !== ''));
 
-/** The requests the signed-in person may see and decide. */
+/** The page of a listing a console page asks for (`cursor`, `limit`). */
+export const pageOf = (event: HttpEvent) => pageRequestOf(event.queryStringParameters);
+
+/** How a console page links its listing's pages: the next one's cursor, and whether this one is past the first. */
+export const pagingOf = (event: HttpEvent, next: Cursor | undefined) => ({
+  ...withNext(next),
+  paged: Boolean(event.queryStringParameters?.cursor),
+});
+
+/** A page of the requests the signed-in person may see and decide. */
 export const visibleRequests = (
   deps: ConsoleDependencies,
   session: ConsoleSession,
-  filter: { kind?: string; status?: string },
   now: Date,
-) => listRequests(deps, filter, now, (request) => canSeeRequest(session.principal, request));
+  request: PageRequest,
+) => listRequests(deps, {}, now, request, (shown) => canSeeRequest(session.principal, shown));
 
 /** A console form's POST: a session, and the session's own token in the form, or 403. */
 export async function posted(

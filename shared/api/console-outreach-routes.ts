@@ -9,7 +9,7 @@ import { html, requestTime } from '#http/event';
 import type { Language } from '#i18n/languages';
 import { translator } from '#i18n/translate';
 import type { ConsoleSession } from '#services/console-session';
-import { milestoneDeliveries, reviewRounds } from '#services/delivery-report';
+import { everyDelivery, milestoneDeliveries, reportedRound, reviewRounds } from '#services/delivery-report';
 import { remindInvitees } from '#services/invitation-reminders';
 import { importContacts, invitationsOverview } from '#services/invitations';
 import { currentLinks } from '#services/links';
@@ -18,6 +18,8 @@ import { suppressedRegistrants } from '#services/suppressions';
 import {
   type ConsoleDependencies,
   languageOf,
+  pageOf,
+  pagingOf,
   posted,
   redirect,
   refusedWith,
@@ -107,7 +109,7 @@ export const CONSOLE_OUTREACH_ROUTES = {
   'GET /console/reviews/{reviewId}/messages': async (event, deps) =>
     signedIn(event, deps, async (session) => {
       const review = await reviewAllowed(deps, event, session, canRead);
-      const { rounds } = await reviewRounds(deps, review.reviewId);
+      const { rounds, next } = await reviewRounds(deps, review.reviewId, pageOf(event));
       const suppressed = await suppressedRegistrants(deps, review.reviewId, requestTime(event));
       const sent = event.queryStringParameters?.sent;
       return html(
@@ -117,6 +119,7 @@ export const CONSOLE_OUTREACH_ROUTES = {
           session,
           review,
           rounds,
+          pagingOf(event, next),
           suppressed,
           canWrite(session.principal, review),
           sent,
@@ -128,15 +131,16 @@ export const CONSOLE_OUTREACH_ROUTES = {
     signedIn(event, deps, async (session) => {
       const review = await reviewAllowed(deps, event, session, canRead);
       const { milestone, at, format, part } = event.queryStringParameters ?? {};
-      const report = await milestoneDeliveries(deps, review.reviewId, milestone, at, requestTime(event));
+      const round = await reportedRound(deps, review.reviewId, milestone, at, requestTime(event));
       if (format)
         return exportFile(
-          deliveriesSheet(report.deliveries, languageOf(event)),
+          deliveriesSheet(await everyDelivery(deps, round), languageOf(event)),
           { format, part },
-          { filename: `${review.reviewId}-${report.round.milestoneId}`, partRows: deps.exportPartRows },
+          { filename: `${review.reviewId}-${round.milestoneId}`, partRows: deps.exportPartRows },
         );
+      const { next, ...report } = await milestoneDeliveries(deps, round, pageOf(event));
       const parts = partsOf(report.total, deps.exportPartRows);
-      return html(200, roundPage(languageOf(event), session, review, report, parts));
+      return html(200, roundPage(languageOf(event), session, review, report, pagingOf(event, next), parts));
     }),
 
   'GET /console/reviews/{reviewId}/messages/new': async (event, deps) =>

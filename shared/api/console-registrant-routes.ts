@@ -8,10 +8,12 @@ import { translator } from '#i18n/translate';
 import { interpretationNeeds } from '#services/interpretation-needs';
 import { eraseRegistrant, personalDataOf } from '#services/personal-data';
 import { actOnRegistrant, registrantDetail } from '#services/registrant-actions';
-import { registrantList } from '#services/registrant-list';
+import { pageOfRegistrants, registrantList } from '#services/registrant-list';
 import {
   type ConsoleDependencies,
   languageOf,
+  pageOf,
+  pagingOf,
   posted,
   redirect,
   refusedWith,
@@ -29,7 +31,14 @@ export const CONSOLE_REGISTRANT_ROUTES = {
     signedIn(event, deps, async (session) => {
       const now = requestTime(event);
       const review = await reviewAllowed(deps, event, session, canRead);
-      const { format, lang: _lang, part, ...filter } = event.queryStringParameters ?? {};
+      const {
+        format,
+        lang: _lang,
+        part,
+        cursor: _cursor,
+        limit: _limit,
+        ...filter
+      } = event.queryStringParameters ?? {};
       const list = await registrantList(deps, review, filter, now);
       if (format)
         return exportFile(
@@ -38,9 +47,11 @@ export const CONSOLE_REGISTRANT_ROUTES = {
           { filename: `${review.reviewId}-registrants`, partRows: deps.exportPartRows },
         );
       const parts = partsOf(list.shown, deps.exportPartRows);
+      const { next, ...page } = pageOfRegistrants(list, pageOf(event));
+      const shown = { list: page, paging: pagingOf(event, next) };
       return html(
         200,
-        registrantsPage(languageOf(event), session, review, planReview(review, now), list, parts),
+        registrantsPage(languageOf(event), session, review, planReview(review, now), shown, parts),
       );
     }),
 

@@ -22,13 +22,15 @@ import {
 import { moderateContribution, reviewContributions } from '#services/contributions';
 import { publicUrl } from '#services/links';
 import { retentionOf } from '#services/personal-data';
-import { decideRequest } from '#services/requests';
-import { showReview } from '#services/reviews';
+import { decideRequest, requestsWaiting } from '#services/requests';
+import { reviewAudit, showReview } from '#services/reviews';
 import {
   type ConsoleDependencies,
   cookie,
   decisionOf,
   languageOf,
+  pageOf,
+  pagingOf,
   posted,
   redirect,
   refusedWith,
@@ -84,7 +86,9 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
         reviews.map(({ review, plan, scheduled }) => ({ of: { review, plan }, plan, scheduled })),
         NEXT_MILESTONES,
       ).map(({ of, milestone, state }) => ({ ...of, milestone, state }));
-      const waiting = (await visibleRequests(deps, session, { status: 'received' }, now)).requests.length;
+      const waiting = await requestsWaiting(deps, now, (request) =>
+        canSeeRequest(session.principal, request),
+      );
       return html(200, dashboardPage(languageOf(event), session, reviews, next, waiting));
     }),
 
@@ -154,19 +158,22 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
       const view = await showReview(deps, event.pathParameters?.reviewId, requestTime(event));
       if (!canRead(session.principal, view.review))
         throw new ForbiddenError('this review is another region’s');
-      const changes = await deps.store.audit.list(`review:${view.review.reviewId}`);
+      const { entries: changes, next } = await reviewAudit(deps, view.review.reviewId, pageOf(event));
       const retention = retentionOf(deps, view.review, requestTime(event));
-      return html(200, reviewPage(languageOf(event), session, { ...view, changes, retention }));
+      const changesPaging = pagingOf(event, next);
+      return html(
+        200,
+        reviewPage(languageOf(event), session, { ...view, changes, changesPaging, retention }),
+      );
     }),
 
   'GET /console/reviews/{reviewId}/contributions': async (event, deps) =>
     signedIn(event, deps, async (session) => {
       const review = await reviewAllowed(deps, event, session, canRead);
-      const list = await reviewContributions(deps, review.reviewId, requestTime(event));
-      return html(
-        200,
-        contributionsPage(languageOf(event), session, review, list, canWrite(session.principal, review)),
-      );
+      const { next, ...list } = await reviewContributions(deps, review.reviewId, pageOf(event));
+      const paging = pagingOf(event, next);
+      const mayDecide = canWrite(session.principal, review);
+      return html(200, contributionsPage(languageOf(event), session, review, list, paging, mayDecide));
     }),
 
   'POST /console/reviews/{reviewId}/contributions/{contributionId}': async (event, deps) =>
@@ -181,20 +188,20 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
           return redirect(`/console/reviews/${review.reviewId}/contributions?lang=${language}`, [], 303);
         },
         async (issues) => {
-          const list = await reviewContributions(deps, review.reviewId, now);
+          const { next, ...list } = await reviewContributions(deps, review.reviewId, pageOf(event));
           const problem = {
             contributionId: contributionId ?? '',
             messages: issues.map((issue) => `${issue.field}: ${issue.message}`),
           };
-          return contributionsPage(language, session, review, list, true, problem);
+          return contributionsPage(language, session, review, list, pagingOf(event, next), true, problem);
         },
       );
     }),
 
   'GET /console/requests': async (event, deps) =>
     signedIn(event, deps, async (session) => {
-      const { requests } = await visibleRequests(deps, session, {}, requestTime(event));
-      return html(200, requestsPage(languageOf(event), session, requests));
+      const { requests, next } = await visibleRequests(deps, session, requestTime(event), pageOf(event));
+      return html(200, requestsPage(languageOf(event), session, requests, pagingOf(event, next)));
     }),
 
   'POST /console/requests/{requestId}': async (event, deps) =>
@@ -211,9 +218,9 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
           return redirect(`/console/requests?lang=${language}`, [], 303);
         },
         async (issues) => {
-          const { requests } = await visibleRequests(deps, session, {}, now);
+          const { requests, next } = await visibleRequests(deps, session, now, pageOf(event));
           const messages = issues.map((issue) => `${issue.field}: ${issue.message}`);
-          return requestsPage(language, session, requests, { requestId, messages });
+          return requestsPage(language, session, requests, pagingOf(event, next), { requestId, messages });
         },
       );
     }),

@@ -5,6 +5,8 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import { requestBody } from '#http/body';
 import { domainErrors, isFault } from '#http/errors';
 import type { HttpEvent, HttpResult } from '#http/event';
+import { boundedPathParameters } from '#http/path-parameters';
+import type { Instrumented } from '#observability/instrumentation';
 import type { Log } from '#services/dependencies';
 import { type HttpFunctionName, type Route, type RouteKey, routeKey, routesOf } from './routes';
 
@@ -56,14 +58,15 @@ export type RouteGuard = (route: Route, event: HttpEvent) => Promise<void>;
 
 /**
  * One HTTP function of the API: its router built from the route list, behind the middleware every HTTP
- * function shares (security headers, no caching, errors as JSON answers, the body decoded once) and its own
+ * function shares (its instrumentation, security headers, no caching, errors as JSON answers, the body decoded
+ * once) and its own
  * (`before`), each route's handler behind the function's `guard`.
  * Throws at start when the table and the list disagree.
  */
 export function httpFunction<F extends HttpFunctionName, D>(
   fn: F,
   table: RouteTable<F, D>,
-  deps: D & { log: Log },
+  deps: D & { log: Log } & Instrumented,
   before: MiddlewareObj<HttpEvent, HttpResult>[] = [],
   guard: RouteGuard = async () => undefined,
 ) {
@@ -86,18 +89,20 @@ export function httpFunction<F extends HttpFunctionName, D>(
     })),
   );
   return middy<HttpEvent, HttpResult>()
+    .use(deps.instrumentation)
     .use(httpSecurityHeaders(SECURITY_HEADERS))
     .use(notCached())
     .use(
       httpErrorHandler({
         logger: (error: Error) => {
-          if (isFault(error)) deps.log('unhandled', { error: String(error), stack: error?.stack });
+          if (isFault(error)) deps.log.error('unhandled', { error: String(error), stack: error?.stack });
         },
         fallbackMessage: JSON.stringify({ error: 'internal error' }),
       }),
     )
     .use(domainErrors())
     .use(before)
+    .use(boundedPathParameters())
     .use(requestBody())
     .handler(router);
 }

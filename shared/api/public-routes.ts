@@ -1,3 +1,4 @@
+import type { Challenge } from 'altcha-lib';
 import type { RouteTable } from '#api/http-function';
 import { type FieldIssue, NotFoundError, ValidationError } from '#domain/errors';
 import { Region } from '#domain/regions';
@@ -76,7 +77,7 @@ import {
 } from './forms';
 
 export type PublicApiDependencies = Needs<
-  'store' | 'mailer' | 'log' | 'signingKey' | 'site' | 'clock' | 'sending' | 'retention'
+  'store' | 'mailer' | 'log' | 'metrics' | 'signingKey' | 'site' | 'clock' | 'sending' | 'retention'
 >;
 
 /** The page's language: `?lang=`, else the registrant's own choice, else the browser's. */
@@ -89,6 +90,8 @@ const languageOf = (event: HttpEvent, registrant?: Language) =>
 
 const clientOf = (event: HttpEvent) => event.requestContext.http.sourceIp;
 const query = (event: HttpEvent, name: string) => event.queryStringParameters?.[name] ?? '';
+/** The proof of work the page's script put in a busy network's form, if any. */
+const proofOf = (body: URLSearchParams) => body.get('proof') ?? undefined;
 
 /**
  * The public routes: the stakeholder's side, as pages that work without JavaScript, and the JSON registration
@@ -148,15 +151,12 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
     if (isBot) return html(200, registrationSentPage(language));
     const context = { review: open.review, meetings: open.plan.meetings };
     try {
-      await register(deps, input, now, clientOf(event), RegistrationForm, body.get('proof') ?? undefined);
+      await register(deps, input, now, clientOf(event), RegistrationForm, proofOf(body));
     } catch (error) {
-      if (error instanceof RateLimitedError) return html(429, tooManyAttemptsPage(language));
-      // What was typed stays, with the challenge the browser solves before the person sends again.
-      if (error instanceof ProofNeededError)
-        return html(
-          429,
-          registrationFormPage(language, context, { values, errors: [] }, {}, error.challenge),
-        );
+      const refused = refusedForm(error, language, (challenge) =>
+        registrationFormPage(language, context, { values, errors: [], challenge }),
+      );
+      if (refused) return refused;
       if (!(error instanceof ValidationError)) throw error;
       return html(
         422,
@@ -270,14 +270,18 @@ export const PUBLIC_ROUTES: RouteTable<'public-api', PublicApiDependencies> = {
     const t = translator(language);
     const review = await reviewOpenToContributions(deps, event.pathParameters?.reviewId ?? '');
     if (!review) return html(404, contributionsClosedPage(language));
-    const { input, values, isBot } = readContributionForm(formBody(event), review.reviewId);
+    const body = formBody(event);
+    const { input, values, isBot } = readContributionForm(body, review.reviewId);
     const sent = simplePage(language, 'register.sent.title', [t('contribute.sent.body')]);
     // A bot that filled the trap field gets the very answer a person gets, and nothing is recorded.
     if (isBot) return html(200, sent);
     try {
-      await submitContribution(deps, input, requestTime(event), clientOf(event));
+      await submitContribution(deps, input, requestTime(event), clientOf(event), proofOf(body));
     } catch (error) {
-      if (error instanceof RateLimitedError) return html(429, tooManyAttemptsPage(language));
+      const refused = refusedForm(error, language, (challenge) =>
+        contributionFormPage(language, review, { values, errors: [], challenge }),
+      );
+      if (refused) return refused;
       if (!(error instanceof ValidationError)) throw error;
       const errors = invalidContributionFields(error.issues);
       return html(422, contributionFormPage(language, review, { values, errors }));
@@ -382,8 +386,23 @@ async function calendarAnswer(
   return { statusCode: 200, headers: { 'content-type': 'text/calendar; charset=utf-8' }, body };
 }
 
+/**
+ * The answer to a public form refused for who sent it rather than for what it says, or undefined: past one email
+ * address's limit, the page saying so; past the network's threshold, the form again (`formAgain`) with what was
+ * typed and the challenge that the page's script solves before the person presses its button again.
+ */
+function refusedForm(
+  error: unknown,
+  language: Language,
+  formAgain: (challenge: Challenge) => string,
+): HttpResult | undefined {
+  if (error instanceof RateLimitedError) return html(429, tooManyAttemptsPage(language));
+  if (error instanceof ProofNeededError) return html(429, formAgain(error.challenge));
+  return undefined;
+}
+
 /** A public form that sends a request: how to read it, which fields its errors name, and its page. */
-interface RequestForm<S extends { values: object; errors: string[] }> {
+interface RequestForm<S extends { values: object; errors: string[]; challenge?: Challenge }> {
   read(body: URLSearchParams): { input: Record<string, unknown>; values: S['values']; isBot: boolean };
   invalid(issues: FieldIssue[]): S['errors'];
   page(language: Language, state: S): string;
@@ -401,21 +420,25 @@ const TALK_FORM: RequestForm<TalkFormState> = {
 };
 
 /** A briefing request or a talk proposal sent: refused with its fields marked, or answered "check your email". */
-async function requestFormAnswer<S extends { values: object; errors: string[] }>(
+async function requestFormAnswer<S extends { values: object; errors: string[]; challenge?: Challenge }>(
   event: HttpEvent,
   deps: PublicApiDependencies,
   form: RequestForm<S>,
 ): Promise<HttpResult> {
   const language = languageOf(event);
   const t = translator(language);
-  const { input, values, isBot } = form.read(formBody(event));
+  const body = formBody(event);
+  const { input, values, isBot } = form.read(body);
   const sent = simplePage(language, 'register.sent.title', [t('request.sent.body')]);
   // A bot that filled the trap field gets the very answer a person gets, and nothing is recorded.
   if (isBot) return html(200, sent);
   try {
-    await submitRequest(deps, input, requestTime(event), clientOf(event));
+    await submitRequest(deps, input, requestTime(event), clientOf(event), proofOf(body));
   } catch (error) {
-    if (error instanceof RateLimitedError) return html(429, tooManyAttemptsPage(language));
+    const refused = refusedForm(error, language, (challenge) =>
+      form.page(language, { values, errors: [] as S['errors'], challenge } as S),
+    );
+    if (refused) return refused;
     if (!(error instanceof ValidationError)) throw error;
     return html(422, form.page(language, { values, errors: form.invalid(error.issues) } as S));
   }

@@ -1,4 +1,5 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { requestHandler } from './request-handler';
 
 /**
@@ -6,32 +7,22 @@ import { requestHandler } from './request-handler';
  * knows the new keys within this time (docs/deploy.md says to add a new key last, wait this long, then move it
  * first).
  */
-export const SIGNING_KEY_MAX_AGE_MS = 5 * 60_000;
+export const SIGNING_KEY_MAX_AGE_SECONDS = 5 * 60;
 
 /**
- * The secret that seals links in emails, read from Secrets Manager and kept for `SIGNING_KEY_MAX_AGE_MS`. A failed
- * read is not kept: the next call tries again.
+ * The secret that seals links in emails, read from Secrets Manager through Powertools Parameters and kept for
+ * `SIGNING_KEY_MAX_AGE_SECONDS`. Parameters keeps only values it read: after a failed read the next call tries
+ * again.
  */
 export function secretsManagerSigningKey(
   secretArn: string,
   client = new SecretsManagerClient({ requestHandler }),
-  now: () => number = Date.now,
 ): () => Promise<string> {
-  let cached: { value: Promise<string>; readAt: number } | undefined;
-  return () => {
-    if (!cached || now() - cached.readAt >= SIGNING_KEY_MAX_AGE_MS) {
-      const value = client
-        .send(new GetSecretValueCommand({ SecretId: secretArn }))
-        .then(({ SecretString }) => {
-          if (!SecretString) throw new Error('The token secret has no string value');
-          return SecretString;
-        })
-        .catch((error) => {
-          cached = undefined;
-          throw error;
-        });
-      cached = { value, readAt: now() };
-    }
-    return cached.value;
+  const secrets = new SecretsProvider({ awsSdkV3Client: client });
+  return async () => {
+    const value = await secrets.get(secretArn, { maxAge: SIGNING_KEY_MAX_AGE_SECONDS });
+    if (typeof value !== 'string' || value.length === 0)
+      throw new Error('The token secret has no string value');
+    return value;
   };
 }

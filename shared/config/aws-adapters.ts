@@ -1,8 +1,11 @@
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createDynamoClient } from '#aws/dynamo-client';
+import { requestHandler } from '#aws/request-handler';
 import { createSchedulerClient } from '#aws/scheduler-client';
 import { createSesClient } from '#aws/ses-client';
 import { secretsManagerSigningKey } from '#aws/signing-key';
 import { sesMailer } from '#mail/mailer';
+import type { Telemetry } from '#observability/instrumentation';
 import { createScheduler, type Scheduler } from '#scheduling/scheduler';
 import { DEFAULT_DELIVERY_LEASE_MS, SEND_CONCURRENCY } from '#services/delivery-round';
 import type { Dependencies } from '#services/dependencies';
@@ -11,21 +14,27 @@ import type { Environment } from './environment';
 
 /**
  * The adapters the functions' composition roots build in AWS, each from the part of a checked environment it
- * needs. The SDK clients take the SDK's defaults: the function's region and role.
+ * needs. The SDK clients take the SDK's defaults: the function's region and role; each is `traced`, so that its
+ * calls show in the invocation's trace.
  */
 type Settings = Environment<'milestone'> & Environment<'admin-api'>;
+type Traced = Telemetry['traced'];
 
-export const dynamoStore = (env: Pick<Settings, 'TABLE_NAME'>) =>
-  createStore({ client: createDynamoClient(), name: env.TABLE_NAME });
+export const dynamoStore = (env: Pick<Settings, 'TABLE_NAME'>, traced: Traced) =>
+  createStore({ client: createDynamoClient({}, traced), name: env.TABLE_NAME });
 
-export const sesMailerOf = (env: Pick<Settings, 'MAIL_FROM' | 'SES_CONFIGURATION_SET'>) =>
-  sesMailer(createSesClient(), { mailFrom: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET });
+export const sesMailerOf = (env: Pick<Settings, 'MAIL_FROM' | 'SES_CONFIGURATION_SET'>, traced: Traced) =>
+  sesMailer(traced(createSesClient()), {
+    mailFrom: env.MAIL_FROM,
+    configurationSet: env.SES_CONFIGURATION_SET,
+  });
 
 /** Jobs in the service's group, invoking the function given (one client for all). */
 export function schedulerInvoking(
   env: Pick<Settings, 'SCHEDULE_GROUP' | 'SCHEDULER_ROLE_ARN' | 'SCHEDULER_DLQ_ARN'>,
+  traced: Traced,
 ): (functionArn: string) => Scheduler {
-  const client = createSchedulerClient();
+  const client = traced(createSchedulerClient());
   return (functionArn) =>
     createScheduler(client, {
       group: env.SCHEDULE_GROUP,
@@ -49,8 +58,12 @@ export const retentionOf = (env: { PURGE_AFTER_MONTHS: number }): Dependencies['
 export const mailingOf = (
   env: Pick<Settings, 'TOKEN_SECRET_ARN' | 'PUBLIC_BASE_URL' | 'MAIL_FROM' | 'SECRETARIAT_EMAIL'>,
   sendRate: number,
+  traced: Traced,
 ): Pick<Dependencies, 'signingKey' | 'site' | 'sending'> => ({
-  signingKey: secretsManagerSigningKey(env.TOKEN_SECRET_ARN),
+  signingKey: secretsManagerSigningKey(
+    env.TOKEN_SECRET_ARN,
+    traced(new SecretsManagerClient({ requestHandler })),
+  ),
   site: siteOf(env),
   sending: { rate: sendRate, concurrency: SEND_CONCURRENCY, leaseMs: DEFAULT_DELIVERY_LEASE_MS },
 });

@@ -23,8 +23,14 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
+/** A valid row of the file: its line, and the contact it names. */
+export interface ContactRow {
+  line: number;
+  contact: Contact;
+}
+
 export interface ContactList {
-  contacts: { line: number; contact: Contact }[];
+  contacts: ContactRow[];
   invalid: { line: number; reason: string }[];
   duplicates: { line: number; email: string; firstLine: number }[];
 }
@@ -83,4 +89,41 @@ export function readContactList(csv: string): ContactList {
     }
   }
   return list;
+}
+
+/** A row of an upload that invites no one, with its line and why. */
+export interface SkippedRow {
+  line: number;
+  email: string;
+  reason: string;
+}
+
+/**
+ * An upload lists this many of its rows refused and of those skipped, and counts them all: a file of 20,000 rows
+ * sent twice would otherwise list 20,000 lines no one reads, past what one record of the table holds.
+ */
+export const LISTED_ROWS = 1000;
+
+/**
+ * Sorts rows of an upload against the review as it stands: a row whose address registered for the review (any
+ * status) or was invited by another upload is skipped; the rest are this upload's to invite. An address that this
+ * upload itself recorded is its own still: the background step went through those rows before, and stopped.
+ */
+export function checkRows(
+  rows: readonly ContactRow[],
+  registered: ReadonlySet<string>,
+  invitedBy: ReadonlyMap<string, string>,
+  importId: string,
+): { invite: Contact[]; skipped: SkippedRow[] } {
+  const invite: Contact[] = [];
+  const skipped: SkippedRow[] = [];
+  for (const { line, contact } of rows) {
+    const address = normalizeEmail(contact.email);
+    const invitedWith = invitedBy.get(address);
+    if (registered.has(address)) skipped.push({ line, email: contact.email, reason: 'already registered' });
+    else if (invitedWith !== undefined && invitedWith !== importId)
+      skipped.push({ line, email: contact.email, reason: 'already invited' });
+    else invite.push(contact);
+  }
+  return { invite, skipped };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parseOrThrow } from './errors';
 import { attends, type Registrant } from './registrant';
 
 /** What the console filters a review's registrants by, and a message's recipients; empty fields are ignored. */
@@ -16,7 +17,8 @@ export type RegistrantFilter = z.infer<typeof RegistrantFilter>;
 
 /** A filter from a query string or a form: fields left empty say nothing. */
 export const filterOf = (given: Record<string, string | undefined>): RegistrantFilter =>
-  RegistrantFilter.parse(
+  parseOrThrow(
+    RegistrantFilter,
     Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value !== '')),
   );
 

@@ -7,6 +7,7 @@ import type { ConsoleSession } from '#services/console-session';
 import { Details, Paragraphs } from './components';
 import { ConsolePage } from './console-pages';
 import { renderPage } from './layout';
+import { PageLinks, type Paging } from './page-links';
 
 type Shown = Omit<Contribution, 'confirmNonce' | 'expiresAt'>;
 
@@ -96,6 +97,7 @@ export function contributionsPage(
   session: ConsoleSession,
   review: Review,
   list: { contributions: Shown[] },
+  paging: Paging,
   mayDecide: boolean,
   problem?: { contributionId: string; messages: string[] },
 ): string {
@@ -124,6 +126,13 @@ export function contributionsPage(
       {waiting.map(article)}
       {decided.length > 0 && <h2>{t('console.decidedContributions')}</h2>}
       {decided.map(article)}
+      <PageLinks
+        t={t}
+        {...paging}
+        href={(cursor) =>
+          `/console/reviews/${review.reviewId}/contributions?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`
+        }
+      />
     </ConsolePage>,
   );
 }

@@ -1,3 +1,4 @@
+import { LISTED_ROWS } from '#domain/contacts';
 import type { Review } from '#domain/review';
 import { inProgress, type RoundProgress, roundProgress } from '#domain/round-progress';
 import { reviewTitle } from '#domain/wording';
@@ -16,8 +17,10 @@ export const REFRESH_SECONDS = 10;
 export interface InvitationsOverview {
   uploads: ContactImport[];
   reminders: InvitationReminder[];
-  /** The invitees a reminder would reach now. */
-  toRemind: number;
+  /** Everyone the uploads invited. */
+  invitees: number;
+  /** The invitees a reminder would reach now; not counted for a long list. */
+  toRemind: number | undefined;
 }
 
 const utcTime = (iso: string, language: Language) => `${localDateTime(iso, language)} UTC`;
@@ -48,20 +51,42 @@ function Progress(props: {
   );
 }
 
+/** How far the background step has checked an upload's rows, and how many of them it found to invite. */
+function Checked({ upload, t }: { upload: ContactImport; t: Translate }) {
+  const id = `checked-${upload.importId}`;
+  return (
+    <>
+      <label for={id}>{t('console.invitations.checked')}</label>
+      <progress
+        id={id}
+        max={Math.max(1, upload.rows)}
+        value={upload.processed}
+        style="width:100%;max-width:24rem;height:1.25rem"
+      />
+      <p>
+        {t('console.invitations.checkedCounts', {
+          processed: upload.processed,
+          rows: upload.rows,
+          total: upload.total,
+        })}
+      </p>
+    </>
+  );
+}
+
 /** The rows of an upload that were refused or skipped, each with its line and why (in the API's English). */
 function RowProblems({ upload, open, t }: { upload: ContactImport; open: boolean; t: Translate }) {
   const rows = [...upload.invalid.map((row) => ({ ...row, email: '' })), ...upload.skipped].sort(
     (a, b) => a.line - b.line,
   );
   if (rows.length === 0) return null;
+  const partly = upload.invalidCount > upload.invalid.length || upload.skippedCount > upload.skipped.length;
   return (
     <details open={open}>
       <summary>
-        {t('console.invitations.problems', {
-          refused: upload.invalid.length,
-          skipped: upload.skipped.length,
-        })}
+        {t('console.invitations.problems', { refused: upload.invalidCount, skipped: upload.skippedCount })}
       </summary>
+      {partly && <p>{t('console.invitations.listed', { count: LISTED_ROWS })}</p>}
       <DataTable
         label={t('console.invitations.problemsOf', { date: upload.createdAt.slice(0, 10) })}
         headings={[t('console.invitations.line'), t('form.email'), t('console.invitations.reason')]}
@@ -116,11 +141,19 @@ function Reminders(props: {
   return (
     <section aria-labelledby="reminders">
       <h2 id="reminders">{t('console.invitations.reminders')}</h2>
-      <p>{t('console.invitations.toRemind', { count: overview.toRemind })}</p>
-      {props.mayChange && overview.toRemind > 0 && (
+      <p>
+        {overview.toRemind === undefined
+          ? t('console.invitations.toRemindUncounted', { count: overview.invitees })
+          : t('console.invitations.toRemind', { count: overview.toRemind })}
+      </p>
+      {props.mayChange && overview.toRemind !== 0 && (
         <form method="post" action={props.action}>
           <input type="hidden" name="csrf" value={props.csrf} />
-          <button type="submit">{t('console.invitations.remind', { count: overview.toRemind })}</button>
+          <button type="submit">
+            {overview.toRemind === undefined
+              ? t('console.invitations.remindUncounted')
+              : t('console.invitations.remind', { count: overview.toRemind })}
+          </button>
         </form>
       )}
       {overview.reminders.map((reminder) => (
@@ -197,6 +230,7 @@ export function invitationsPage(
           <h3 id={`upload-${upload.importId}`}>
             {t('console.invitations.uploadOf', { date: utcTime(upload.createdAt, language) })}
           </h3>
+          <Checked upload={upload} t={t} />
           <Progress
             id={`progress-${upload.importId}`}
             label={t('console.invitations.sent')}

@@ -12,9 +12,10 @@ import { DataTable, Details, Paragraphs } from './components';
 import { ConsolePage, localDateTime, Select } from './console-pages';
 import { ExportLinks } from './export-links';
 import { renderPage } from './layout';
+import { PageLinks, type Paging } from './page-links';
 
 type Rounds = Awaited<ReturnType<typeof reviewRounds>>['rounds'];
-type RoundReport = Awaited<ReturnType<typeof milestoneDeliveries>>;
+type RoundReport = Omit<Awaited<ReturnType<typeof milestoneDeliveries>>, 'next'>;
 
 /** A delivery's status, in the console's words. */
 const statusWord = (status: string) => `console.delivery.${status}` as MessageKey;
@@ -42,14 +43,16 @@ const roundPath = (reviewId: string, round: { milestoneId: string; at: string },
   })}`;
 
 /**
- * `GET /console/reviews/{reviewId}/messages`: every round of emails the review sent, with what became of its
- * messages; the registrants' addresses nothing is sent to any more, with the reason; a link to write a message.
+ * `GET /console/reviews/{reviewId}/messages`: the rounds of emails the review sent, a page at a time, with what
+ * became of their messages; the registrants' addresses nothing is sent to any more, with the reason; a link to
+ * write a message.
  */
 export function messagesPage(
   language: Language,
   session: ConsoleSession,
   review: Review,
   rounds: Rounds,
+  paging: Paging,
   suppressed: Suppression[],
   mayWrite: boolean,
   sent?: string,
@@ -106,6 +109,11 @@ export function messagesPage(
           ])}
         />
       )}
+      <PageLinks
+        t={t}
+        {...paging}
+        href={(cursor) => `${base}?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`}
+      />
       <h2>{t('console.suppressions')}</h2>
       <p>{t('console.suppressions.intro')}</p>
       {suppressed.length === 0 ? (
@@ -131,19 +139,26 @@ export function messagesPage(
   );
 }
 
-/** How many recipients a round's page lists; the whole report is a download. */
-export const ROUND_ROWS_SHOWN = 500;
-
-/** `GET /console/reviews/{reviewId}/messages/round`: one round, each recipient's message and what became of it. */
+/**
+ * `GET /console/reviews/{reviewId}/messages/round`: one round, each recipient's message and what became of it, a
+ * page of recipients at a time; the whole report is a download.
+ */
 export function roundPage(
   language: Language,
   session: ConsoleSession,
   review: Review,
   report: RoundReport,
+  paging: Paging,
   parts: number,
 ): string {
   const t = translator(language);
-  const shown = report.deliveries.slice(0, ROUND_ROWS_SHOWN);
+  const pageOf = (cursor?: string) =>
+    `/console/reviews/${review.reviewId}/messages/round?${new URLSearchParams({
+      milestone: report.round.milestoneId,
+      at: report.round.at,
+      lang: language,
+      ...(cursor ? { cursor } : {}),
+    })}`;
   const file = (format: string, part: number) =>
     `/console/reviews/${review.reviewId}/messages/round?${new URLSearchParams({
       milestone: report.round.milestoneId,
@@ -178,9 +193,6 @@ export function roundPage(
         parts={parts}
         labels={{ csv: t('console.round.csv'), xlsx: t('console.round.xlsx') }}
       />
-      {report.total > shown.length && (
-        <p>{t('console.round.firstRows', { shown: shown.length, total: report.total })}</p>
-      )}
       <DataTable
         label={t('console.column.recipient')}
         headings={[
@@ -191,7 +203,7 @@ export function roundPage(
           t('console.column.detail'),
           t('console.column.messageId'),
         ]}
-        rows={shown.map((d) => [
+        rows={report.deliveries.map((d) => [
           <span dir="ltr">{d.recipient}</span>,
           t(statusWord(d.status)),
           d.sentAt ? localDateTime(d.sentAt, language) : '—',
@@ -200,6 +212,7 @@ export function roundPage(
           <span dir="ltr">{d.messageId ?? '—'}</span>,
         ])}
       />
+      <PageLinks t={t} {...paging} href={pageOf} />
     </ConsolePage>,
   );
 }

@@ -24,6 +24,7 @@ import { retentionText } from './console-personal-data';
 import { RegionTimeline } from './console-timeline';
 import { ExportLinks } from './export-links';
 import { Layout, renderPage } from './layout';
+import { PageLinks, type Paging } from './page-links';
 import { requestValues } from './request-pages';
 
 /** A console page: who is signed in, where to go, and signing out, on every page. */
@@ -179,7 +180,9 @@ export function reviewPage(
     plan: Plan;
     schedules: ScheduleView[];
     announcements: Announcement[];
+    /** A page of the review's audit log, newest first. */
     changes: AuditEntry[];
+    changesPaging: Paging;
     retention: { months: number; purgeOn: string; purgedAt?: string };
   },
 ): string {
@@ -258,6 +261,11 @@ export function reviewPage(
         ])}
       />
       <Changes language={language} entries={view.changes} />
+      <PageLinks
+        t={t}
+        {...view.changesPaging}
+        href={(cursor) => `${base}?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`}
+      />
     </ConsolePage>,
   );
 }
@@ -352,7 +360,8 @@ export function registrantsPage(
   session: ConsoleSession,
   review: Review,
   plan: Plan,
-  list: RegistrantList,
+  /** The list with a page of its registrants, and where that page stands. */
+  { list, paging }: { list: RegistrantList; paging: Paging },
   /** How many parts the list's export comes in. */
   exportParts: number,
 ): string {
@@ -468,6 +477,17 @@ export function registrantsPage(
           </>,
         ])}
       />
+      <PageLinks
+        t={t}
+        {...paging}
+        href={(cursor) =>
+          `${pathname}?${new URLSearchParams({
+            ...Object.fromEntries(Object.entries(f).filter(([, value]) => value)),
+            lang: language,
+            ...(cursor ? { cursor } : {}),
+          })}`
+        }
+      />
     </ConsolePage>,
   );
 }
@@ -477,6 +497,7 @@ export function requestsPage(
   language: Language,
   session: ConsoleSession,
   requests: StakeholderRequest[],
+  paging: Paging,
   problem?: { requestId: string; messages: string[] },
 ): string {
   const t = translator(language);
@@ -527,6 +548,13 @@ export function requestsPage(
           </ul>
         </>
       )}
+      <PageLinks
+        t={t}
+        {...paging}
+        href={(cursor) =>
+          `/console/requests?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`
+        }
+      />
     </ConsolePage>,
   );
 }

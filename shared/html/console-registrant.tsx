@@ -65,7 +65,7 @@ export function registrantPage(
   language: Language,
   session: ConsoleSession,
   review: Review,
-  detail: { registrant: Registrant; waitlistPosition?: number; history: AuditEntry[] },
+  detail: { registrant: Registrant; waitlistPosition?: number; history: AuditEntry[]; correlationId: string },
   mayAct: boolean,
   problem?: string[],
   confirmingCancel = false,
@@ -93,6 +93,7 @@ export function registrantPage(
         ]
       : []),
     [t('form.accessibility'), r.accessibilityNeeds ?? '—'],
+    [t('console.correlationId'), detail.correlationId],
   ];
   return renderPage(
     <ConsolePage

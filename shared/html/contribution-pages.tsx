@@ -5,6 +5,7 @@ import type { Language } from '#i18n/languages';
 import { translator } from '#i18n/translate';
 import { Choice, Choices, Field } from './components';
 import { Layout, renderPage } from './layout';
+import { ProofOfWork } from './proof-of-work';
 import { simplePage } from './registration-pages';
 import {
   ConsentField,
@@ -129,6 +130,7 @@ export function contributionFormPage(
           error={error('consent')}
         />
         <TrapField t={t} />
+        <ProofOfWork t={t} challenge={state.challenge} submit={t('contribute.submit')} />
         <button type="submit">{t('contribute.submit')}</button>
       </form>
     </Layout>,

@@ -1,4 +1,3 @@
-import type { Challenge } from 'altcha-lib';
 import { COUNTRY_CODES } from '#domain/countries';
 import type { PlannedMeeting } from '#domain/plan';
 import { ATTENDANCE_MODES, type Registrant } from '#domain/registrant';
@@ -111,7 +110,6 @@ export function registrationFormPage(
   context: ReviewContext,
   state: FormState,
   query = {},
-  challenge?: Challenge,
 ) {
   const t = translator(language);
   const v = state.values;
@@ -176,7 +174,7 @@ export function registrationFormPage(
           error={error('consent')}
         />
         <TrapField t={t} />
-        <ProofOfWork t={t} challenge={challenge} />
+        <ProofOfWork t={t} challenge={state.challenge} submit={t('form.submit')} />
         <button type="submit">{t('form.submit')}</button>
       </form>
     </Layout>,

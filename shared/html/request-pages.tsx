@@ -1,3 +1,4 @@
+import type { Challenge } from 'altcha-lib';
 import { REGIONS } from '#domain/regions';
 import {
   type RequestKind,
@@ -10,6 +11,7 @@ import type { Language } from '#i18n/languages';
 import { type Translate, translator } from '#i18n/translate';
 import { Choice, Choices, Field } from './components';
 import { Layout, renderPage } from './layout';
+import { ProofOfWork } from './proof-of-work';
 import {
   ConsentField,
   EmailField,
@@ -91,14 +93,17 @@ function Radios(props: {
   );
 }
 
-/** Who is asking: the same last fields on both forms. */
+/** Who is asking, and the button that sends: the same last fields on both forms, with a busy network's proof. */
 function Requester(props: {
   t: Translate;
   language: Language;
+  kind: RequestKind;
   values: { name?: string; email?: string; language?: string; consent?: string };
+  challenge: Challenge | undefined;
   error: (field: 'name' | 'email' | 'language' | 'consent') => string | undefined;
 }) {
   const { t, values: v, error } = props;
+  const submit = t(`request.submit.${props.kind}`);
   return (
     <>
       <NameField t={t} value={v.name} error={error('name')} />
@@ -117,6 +122,8 @@ function Requester(props: {
         error={error('consent')}
       />
       <TrapField t={t} />
+      <ProofOfWork t={t} challenge={props.challenge} submit={submit} />
+      <button type="submit">{submit}</button>
     </>
   );
 }
@@ -192,8 +199,14 @@ export function briefingRequestPage(language: Language, state: BriefingFormState
           error={error('expectedParticipants')}
           maxlength={10_000}
         />
-        <Requester t={t} language={language} values={v} error={error} />
-        <button type="submit">{t('request.submit.briefing')}</button>
+        <Requester
+          t={t}
+          language={language}
+          kind="briefing"
+          values={v}
+          challenge={state.challenge}
+          error={error}
+        />
       </form>
     </Layout>,
   );
@@ -277,8 +290,14 @@ export function talkProposalPage(language: Language, state: TalkFormState): stri
           error={error('audience')}
           maxlength={300}
         />
-        <Requester t={t} language={language} values={v} error={error} />
-        <button type="submit">{t('request.submit.gcm-talk')}</button>
+        <Requester
+          t={t}
+          language={language}
+          kind="gcm-talk"
+          values={v}
+          challenge={state.challenge}
+          error={error}
+        />
       </form>
     </Layout>,
   );

@@ -1,13 +1,18 @@
+import type { Challenge } from 'altcha-lib';
 import { GCM_OBJECTIVES } from '#domain/contribution';
 import { STAKEHOLDER_GROUPS } from '#domain/registrant';
 import { LANGUAGES, type Language, nativeName } from '#i18n/languages';
 import type { MessageKey, Translate } from '#i18n/translate';
 import { Choice, Choices, ErrorSummary, Field } from './components';
 
-/** What a form shows again after a refusal: the values as sent, and the fields found invalid. */
+/**
+ * What a form shows again after a refusal: the values as sent, the fields found invalid, and the proof of work to
+ * solve when its network has sent many forms in the hour.
+ */
 export interface FormState<V> {
   values: Partial<V>;
   errors: (keyof V & string)[];
+  challenge?: Challenge;
 }
 
 interface FieldProps {

@@ -1,10 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
-import ar from './catalogs/ar.json';
-import en from './catalogs/en.json';
-import es from './catalogs/es.json';
-import fr from './catalogs/fr.json';
-import ru from './catalogs/ru.json';
-import zh from './catalogs/zh.json';
+import type en from './catalogs/en.json';
 import type { Language } from './languages';
 
 /**
@@ -16,7 +12,25 @@ export type Catalog = Record<MessageKey, string>;
 export type Values = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: Values) => string;
 
-export const CATALOGS: Record<Language, Catalog> = { ar, zh, en, fr, ru, es } as Record<Language, Catalog>;
+/**
+ * The catalogs are data beside the code rather than in it: compiled into a function's bundle, the six of them were
+ * a third of what Node compiled at every cold start, for the one or two languages an invocation uses. Beside this
+ * module in the source tree, and beside a function's one-file bundle, where its bundling copies them
+ * (`BUNDLING.commandHooks` in `infra/service-function.ts`).
+ */
+const CATALOG_FOLDER = new URL('./catalogs/', import.meta.url);
+
+const catalogs = new Map<Language, Catalog>();
+
+/** A language's catalog, read the first time it is needed. */
+export function catalog(language: Language): Catalog {
+  let loaded = catalogs.get(language);
+  if (!loaded) {
+    loaded = JSON.parse(readFileSync(new URL(`${language}.json`, CATALOG_FOLDER), 'utf8')) as Catalog;
+    catalogs.set(language, loaded);
+  }
+  return loaded;
+}
 
 const compiled = new Map<string, IntlMessageFormat>();
 
@@ -25,7 +39,7 @@ export function translator(language: Language): Translate {
     const cacheKey = `${language}:${key}`;
     let format = compiled.get(cacheKey);
     if (!format) {
-      const message = CATALOGS[language][key];
+      const message = catalog(language)[key];
       if (message === undefined) throw new Error(`Message ${key} is missing in the ${language} catalog`);
       format = new IntlMessageFormat(message, language);
       compiled.set(cacheKey, format);

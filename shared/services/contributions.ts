@@ -10,13 +10,16 @@ import { contributionConfirmationMessage, contributionDecisionMessage } from '#d
 import type { Review } from '#domain/review';
 import { normalizeEmail } from '#domain/text';
 import { CONFIRMATION_TOKEN_TTL_SECONDS, epochSeconds, type LinkProblem, verifyToken } from '#domain/tokens';
+import type { PageRequest } from '#store/pages';
 import type { Needs } from './dependencies';
 import { linksFor } from './links';
 import { notify } from './notify';
+import { requireProofWhenBusy } from './proof-of-work';
+import { reviewOrNotFound } from './registrant-list';
 import { RateLimitedError } from './registration';
 
-/** Contributions per client address and per email address, each per hour: fewer than registrations, and longer. */
-export const CONTRIBUTION_LIMITS = { perClient: 20, perAddress: 5 };
+/** Contributions one email address may send in an hour; a busy network is asked for a proof of work instead. */
+export const CONTRIBUTION_LIMITS = { perAddress: 5 };
 
 type ContributionDependencies = Needs<'store' | 'mailer' | 'log' | 'signingKey' | 'site'>;
 
@@ -32,24 +35,21 @@ export async function reviewOpenToContributions(deps: Needs<'store'>, reviewId: 
 
 /**
  * A stakeholder sends a written contribution: it is kept pending, and a link to send it on goes to their address,
- * in their language. The caller answers the same whatever happened here.
+ * in their language. The caller answers the same whatever happened here. `proof` is the proof of work a busy
+ * network's form carries.
  */
 export async function submitContribution(
   deps: ContributionDependencies,
   body: unknown,
   now: Date,
   client: string,
+  proof?: string,
 ): Promise<void> {
   const input = parseOrThrow(ContributionInput, body);
-  const { rateLimits } = deps.store;
-  const withinLimits =
-    (await rateLimits.within(`contribution-client:${client}`, CONTRIBUTION_LIMITS.perClient, now)) &&
-    (await rateLimits.within(
-      `contribution-email:${normalizeEmail(input.email)}`,
-      CONTRIBUTION_LIMITS.perAddress,
-      now,
-    ));
-  if (!withinLimits) throw new RateLimitedError();
+  await requireProofWhenBusy(deps, client, proof, now);
+  const email = `contribution-email:${normalizeEmail(input.email)}`;
+  if (!(await deps.store.rateLimits.within(email, CONTRIBUTION_LIMITS.perAddress, now)))
+    throw new RateLimitedError();
   const review = await reviewOpenToContributions(deps, input.reviewId);
   if (!review)
     throw new ValidationError([
@@ -146,26 +146,35 @@ export async function moderateContribution(
  * What the secretariat sees of a review's contributions (those whose senders confirmed them): each, with the
  * counts per status, and of those received or accepted, per objective and per stakeholder group.
  */
-export async function reviewContributions(deps: Needs<'store'>, reviewId: string | undefined, now: Date) {
-  const review = reviewId ? await deps.store.reviews.get(reviewId) : undefined;
-  if (!review) throw new NotFoundError(`review ${reviewId}`);
-  const contributions = (await deps.store.contributions.list(review.reviewId, now))
-    .filter((c) => c.status !== 'pending')
-    .map(({ confirmNonce: _nonce, expiresAt: _expires, ...shown }) => shown);
+export async function reviewContributions(
+  deps: Needs<'store'>,
+  reviewId: string | undefined,
+  request: PageRequest,
+) {
+  const review = await reviewOrNotFound(deps, reviewId);
+  const [confirmed, page] = await Promise.all([
+    deps.store.contributions.tally(review.reviewId),
+    deps.store.contributions.page(review.reviewId, request),
+  ]);
   const byStatus: Record<string, number> = {};
-  for (const { status } of contributions) byStatus[status] = (byStatus[status] ?? 0) + 1;
-  const kept = contributions.filter((c) => c.status === 'received' || c.status === 'accepted');
+  for (const { status } of confirmed) byStatus[status] = (byStatus[status] ?? 0) + 1;
+  const kept = confirmed.filter((c) => c.status === 'received' || c.status === 'accepted');
   return {
     reviewId: review.reviewId,
-    total: contributions.length,
+    total: confirmed.length,
     byStatus,
     ...contributionCounts(kept),
-    contributions,
+    contributions: page.items.map(withoutSecrets),
+    ...(page.next ? { next: page.next } : {}),
   };
 }
 
+const withoutSecrets = ({ confirmNonce: _nonce, expiresAt: _expires, ...shown }: Contribution) => shown;
+
 /** The accepted contributions of a review, for the authors of its analytical paper. */
 export async function acceptedContributions(deps: Needs<'store'>, reviewId: string | undefined, now: Date) {
-  const { contributions } = await reviewContributions(deps, reviewId, now);
-  return contributions.filter((c) => c.status === 'accepted');
+  const review = await reviewOrNotFound(deps, reviewId);
+  return (await deps.store.contributions.list(review.reviewId, now))
+    .filter((c) => c.status === 'accepted')
+    .map(withoutSecrets);
 }

@@ -4,8 +4,9 @@ import { normalizeEmail } from '#domain/text';
 import { isRetryableSesError } from '#mail/ses-sender';
 import type { DeliveryRound } from '#store/keys';
 import type { Cursor, Page } from '#store/pages';
-import { roundTags } from './delivery-tags';
+import { roundCorrelationId, roundTags } from './delivery-tags';
 import type { Needs } from './dependencies';
+import { sendingPace } from './sending-pace';
 
 /**
  * A claim older than this is taken to be a worker that died mid-send. Longer than one SES call can take (10 s
@@ -47,7 +48,7 @@ export const countsForLog = ({ next, ...counts }: RoundCounts & { next?: Cursor 
   next ? { ...counts, continues: true } : counts;
 
 /** What a round of emails reaches: the records, the mailer, the clock, how to send, the site's links, the log. */
-export type RoundDependencies = Needs<'store' | 'mailer' | 'clock' | 'sending' | 'site' | 'log'>;
+export type RoundDependencies = Needs<'store' | 'mailer' | 'clock' | 'sending' | 'site' | 'log' | 'metrics'>;
 
 /** Milliseconds this invocation may still run; the round stops at a page boundary before it runs out. */
 export type RemainingTime = () => number;
@@ -62,23 +63,41 @@ export interface RoundHooks<R> {
 }
 
 /** Kept free at the end of an invocation: the page in flight finishes, and the continuation is scheduled. */
-const RESERVE_MS = 60_000;
+export const RESERVE_MS = 60_000;
 /** Throttling is retried in place this often (100, 200, 400 ms apart), then left for the invocation's retry. */
 const THROTTLE_RETRIES = 3;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * A sent message's mark is tried again this long (some 15 s, within the 45 s lease) when the table cannot be
+ * reached: a store that is gone for a few seconds must not make a retry send the message again.
+ */
+const MARK_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000];
+
+async function persistently(write: () => Promise<void>): Promise<void> {
+  for (const delay of MARK_RETRY_DELAYS_MS) {
+    try {
+      return await write();
+    } catch {
+      await sleep(delay);
+    }
+  }
+  await write();
+}
+
+/**
  * Sends one email to each recipient of a round, exactly once however often the round runs: each recipient's
  * delivery is claimed with a conditional write before sending and marked with the SES message id after.
  * Recipients already done are skipped; a suppressed address is recorded as such and not sent to; a permanent
- * SES refusal is recorded as failed. Sending keeps to `rate` per second with `concurrency` calls in flight, and
- * SES throttling is retried with backoff. When the invocation's time runs short the round stops after the page
+ * SES refusal is recorded as failed. Sending keeps to `rate` per second with `concurrency` calls in flight (in
+ * total over rounds that fire together, which take turns: `./sending-pace.ts`), and SES throttling is retried with
+ * backoff. When the invocation's time runs short the round stops after the page
  * in flight and answers the cursor to continue from. Anything still pending at the end (throttling that
  * persisted, another worker's live claim) throws `RoundIncompleteError` for a retry.
  */
 export async function deliverRound<R extends { email: string; name?: string }>(
-  deps: Needs<'store' | 'mailer' | 'clock' | 'sending'>,
+  deps: Needs<'store' | 'mailer' | 'clock' | 'sending' | 'log' | 'metrics'>,
   round: DeliveryRound,
   pages: AsyncIterable<Page<R>>,
   compose: (recipient: R) => MessageContent,
@@ -86,15 +105,12 @@ export async function deliverRound<R extends { email: string; name?: string }>(
   remainingMs?: RemainingTime,
 ): Promise<RoundCounts & { next?: Cursor }> {
   const { store, mailer, clock, sending } = deps;
-  await store.rounds.record(round, clock.now());
+  deps.log.correlate(roundCorrelationId(round));
+  const startedAt = await store.rounds.record(round, clock.now());
   const counts = { sent: 0, skipped: 0, failed: 0, suppressed: 0, pending: 0 };
   const queue = new PQueue({ concurrency: sending.concurrency });
   // Only the SES calls keep to the rate: recipients a retry finds done are skipped at the store's pace.
-  const sesCalls = new PQueue({
-    concurrency: sending.concurrency,
-    intervalCap: sending.rate,
-    interval: 1000,
-  });
+  const sesCalls = sendingPace(sending.rate, sending.concurrency);
 
   const tags = roundTags(round);
 
@@ -113,16 +129,23 @@ export async function deliverRound<R extends { email: string; name?: string }>(
       counts[claim === 'done' ? 'skipped' : 'pending']++;
       return;
     }
+    const messageId = await sendOnce(recipient);
+    if (messageId === undefined) return;
+    // SES took the message: nothing from here on may send it again, and its record must say so before the lease
+    // ends, or a retry would take the claim over and send it twice.
+    await persistently(() =>
+      store.deliveries.mark(round, recipient.email, { status: 'sent', messageId, at: clock.now() }),
+    );
+    counts.sent++;
+    await hooks.afterSent?.(recipient);
+    await hooks.onOutcome?.('sent');
+  };
+
+  /** The SES call, throttling retried in place: the message id, or none when it is left queued or failed. */
+  const sendOnce = async (recipient: R): Promise<string | undefined> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        const messageId = await sesCalls.add(() => mailer.send(recipient, compose(recipient), tags), {
-          throwOnTimeout: true,
-        });
-        await store.deliveries.mark(round, recipient.email, { status: 'sent', messageId, at: clock.now() });
-        counts.sent++;
-        await hooks.afterSent?.(recipient);
-        await hooks.onOutcome?.('sent');
-        return;
+        return await sesCalls.add(() => mailer.send(recipient, compose(recipient), tags));
       } catch (error) {
         const retryable = isRetryableSesError(error);
         if (retryable && attempt < THROTTLE_RETRIES) {
@@ -138,36 +161,48 @@ export async function deliverRound<R extends { email: string; name?: string }>(
           counts.failed++;
           await hooks.onOutcome?.('failed');
         }
-        return;
+        return undefined;
       }
     }
   };
 
-  let next: Cursor | undefined;
-  let fault: unknown;
-  for await (const page of pages) {
-    // One read for the page's addresses, not one per recipient: a suppression written after it is seen by the
-    // next page, seconds later.
-    const suppressed = await store.suppressions.suppressedAmong(page.items.map((r) => r.email));
-    for (const recipient of page.items) {
-      // Bounded memory: never more than a few recipients waiting for their turn.
-      await queue.onSizeLessThan(sending.concurrency * 2);
-      queue
-        .add(() => deliver(recipient, suppressed.has(normalizeEmail(recipient.email))))
-        .catch((error) => {
-          fault ??= error;
-        });
+  try {
+    return await deliverPages();
+  } finally {
+    // Emails that went out count, whether or not the invocation finished its part of the round.
+    deps.metrics.add('EmailsSent', counts.sent);
+  }
+
+  async function deliverPages(): Promise<RoundCounts & { next?: Cursor }> {
+    let next: Cursor | undefined;
+    let fault: unknown;
+    for await (const page of pages) {
+      // One read for the page's addresses, not one per recipient: a suppression written after it is seen by the
+      // next page, seconds later.
+      const suppressed = await store.suppressions.suppressedAmong(page.items.map((r) => r.email));
+      for (const recipient of page.items) {
+        // Bounded memory: never more than a few recipients waiting for their turn.
+        await queue.onSizeLessThan(sending.concurrency * 2);
+        queue
+          .add(() => deliver(recipient, suppressed.has(normalizeEmail(recipient.email))))
+          .catch((error) => {
+            fault ??= error;
+          });
+      }
+      await queue.onIdle();
+      if (fault) throw fault;
+      if (page.next && remainingMs && remainingMs() < RESERVE_MS) {
+        next = page.next;
+        break;
+      }
     }
     await queue.onIdle();
     if (fault) throw fault;
-    if (page.next && remainingMs && remainingMs() < RESERVE_MS) {
-      next = page.next;
-      break;
-    }
+    // Rounds take turns at the account's rate: the next in line starts once this one's last emails had their time.
+    await sesCalls.handOver();
+    if (counts.pending > 0) throw new RoundIncompleteError(counts.pending);
+    if (!next) deps.metrics.add('RoundDurationMs', clock.now().getTime() - startedAt.getTime());
+    const { pending: _pending, ...done } = counts;
+    return { ...done, ...(next ? { next } : {}) };
   }
-  await queue.onIdle();
-  if (fault) throw fault;
-  if (counts.pending > 0) throw new RoundIncompleteError(counts.pending);
-  const { pending: _pending, ...done } = counts;
-  return { ...done, ...(next ? { next } : {}) };
 }

@@ -37,3 +37,19 @@ export function roundFromTags(tags: Record<string, string[]> | undefined): Deliv
   const [reviewId, milestoneId, at] = parsed as [string, string, string];
   return { reviewId, milestoneId, at };
 }
+
+/**
+ * The id that correlates a round's log lines in every function: its firings and continuations in the sending
+ * function, and the SES events about its messages, which find the round in their tags.
+ */
+export const roundCorrelationId = (round: DeliveryRound) =>
+  `${round.reviewId}/${round.milestoneId}/${round.at}`;
+
+/** The tag of a message sent outside a round (a registration's emails): its flow's correlation id, as is. */
+export const CORRELATION_TAG = 'correlation';
+
+/** The correlation id of the flow an SES event's message belongs to: its round's, or the one it was tagged with. */
+export function correlationFromTags(tags: Record<string, string[]> | undefined): string | undefined {
+  const round = roundFromTags(tags);
+  return round ? roundCorrelationId(round) : tags?.[CORRELATION_TAG]?.[0];
+}

@@ -1,4 +1,5 @@
 import type { Mailer } from '#mail/mailer';
+import type { BusinessMetric } from '#observability/business-metrics';
 import type { Scheduler } from '#scheduling/scheduler';
 import type { Store } from '#store/store';
 
@@ -7,8 +8,28 @@ export interface Clock {
   now(): Date;
 }
 
-/** One structured log line: a message, and details that never hold personal data. */
-export type Log = (message: string, detail?: Record<string, unknown>) => void;
+/** What a log line says besides its message: ids and counts, never personal data. */
+export type LogDetail = Record<string, unknown>;
+
+/**
+ * Structured log lines, each with the function, the invocation and its correlation id. Calling it logs at the
+ * info level; `warn` is for what an operator should look at, `error` for what failed.
+ */
+export interface Log {
+  (message: string, detail?: LogDetail): void;
+  warn(message: string, detail?: LogDetail): void;
+  error(message: string, detail?: LogDetail): void;
+  /**
+   * Names the flow this invocation works for (a round, a registration), in its every later line: the same id in
+   * every function's logs, so that one query follows a round from its firing to its bounces.
+   */
+  correlate(id: string): void;
+}
+
+/** The business metrics (`#observability/business-metrics`), published at the end of each invocation. */
+export interface Metrics {
+  add(metric: BusinessMetric, value?: number): void;
+}
 
 /** How a round sends: at the SES account's rate, so many calls at once, with claims that lapse after a while. */
 export interface SendingSettings {
@@ -31,6 +52,7 @@ export interface Dependencies {
   scheduler: Scheduler;
   clock: Clock;
   log: Log;
+  metrics: Metrics;
   /** The key that signs the links in emails. */
   signingKey(): Promise<string>;
   /** Where the public pages are, for links in emails; and the service's own address, for replies and calendars. */
@@ -44,7 +66,3 @@ export interface Dependencies {
 export type Needs<K extends keyof Dependencies> = Pick<Dependencies, K>;
 
 export const systemClock: Clock = { now: () => new Date() };
-
-/** JSON lines on standard output: what CloudWatch Logs keeps for each function. */
-export const jsonLog: Log = (message, detail = {}) =>
-  console.log(JSON.stringify({ level: 'info', message, ...detail }));

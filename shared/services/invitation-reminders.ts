@@ -17,20 +17,20 @@ async function stillToRegister(deps: Needs<'store'>, reviewId: string, contact: 
   );
 }
 
-/** How many of the review's invitees a reminder would reach now. */
+/**
+ * How many of the review's invitees a reminder would reach now: read in a few queries and a BatchGetItem of
+ * opt-outs per 100 invitees, so that the invitations page answers in time for an upload of 20,000.
+ */
 export async function inviteesToRemind(deps: Needs<'store'>, reviewId: string, now: Date): Promise<number> {
   const registered = new Set<string>();
   for await (const page of deps.store.registrants.allPages(reviewId, now))
     for (const registrant of page.items) registered.add(normalizeEmail(registrant.email));
-  let count = 0;
+  const notRegistered: string[] = [];
   for await (const page of deps.store.invitations.pagesOfReview(reviewId))
     for (const contact of page.items)
-      if (
-        !registered.has(normalizeEmail(contact.email)) &&
-        !(await deps.store.invitations.optedOut(contact.email))
-      )
-        count++;
-  return count;
+      if (!registered.has(normalizeEmail(contact.email))) notRegistered.push(contact.email);
+  const optedOut = await deps.store.invitations.optedOutAmong(notRegistered);
+  return notRegistered.filter((email) => !optedOut.has(normalizeEmail(email))).length;
 }
 
 /** A reminder is named by the minute its round fires: `202703011402`. */
@@ -87,7 +87,7 @@ export async function remindInvitees(
  * language of their invitation. Who registered or opted out since it was asked for is skipped.
  */
 export async function runInvitationReminder(
-  deps: Needs<'store' | 'mailer' | 'clock' | 'sending' | 'log'>,
+  deps: Needs<'store' | 'mailer' | 'clock' | 'sending' | 'log' | 'metrics'>,
   firing: InvitationReminderFiring,
   links: Links,
   remainingMs?: RemainingTime,

@@ -1,20 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { readContactList } from '#domain/contacts';
+import { LISTED_ROWS, readContactList } from '#domain/contacts';
 import { NotFoundError, ValidationError } from '#domain/errors';
 import { firingForLog, type InvitationRoundFiring } from '#domain/firing';
 import { invitationToRegisterMessage } from '#domain/messages';
 import { nextMinuteButOne } from '#scheduling/job-names';
 import type { ContactImport } from '#store/invitations';
+import { partsOf } from '#store/upload-rows';
 import { countsForLog, deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
 import type { Needs } from './dependencies';
 import { inviteesToRemind } from './invitation-reminders';
+import { recordUpload } from './invitation-upload';
 import type { Links } from './links';
 
 /**
  * The secretariat invites its contacts to register: each valid, new contact of the uploaded CSV file gets an
- * invitation email with a personal link that opens the form filled in. The upload answers at once with what was
- * refused (line and reason) and skipped (duplicates, addresses already invited or registered); the emails go
- * out in a round of their own a minute later, whose progress the import record counts.
+ * invitation email with a personal link that opens the form filled in. The upload answers at once with the rows
+ * refused (line and reason) and the duplicates in the file; it only reads the file and stores its rows, in a few
+ * items whatever its size, so that 20,000 rows fit in the request's 10 seconds. A minute later a job checks each
+ * row against the review (addresses already invited or registered are skipped) and records the invitations, then
+ * the emails go out in a round of their own; the import record counts both as they go.
  */
 export async function importContacts(
   deps: Needs<'store' | 'scheduler'>,
@@ -31,31 +35,32 @@ export async function importContacts(
     ]);
   const list = readContactList(csv);
   const importId = randomBytes(6).toString('hex');
-  const skipped: ContactImport['skipped'] = list.duplicates.map(({ line, email, firstLine }) => ({
+  const duplicates = list.duplicates.map(({ line, email, firstLine }) => ({
     line,
     email,
     reason: `duplicate of line ${firstLine}`,
   }));
-  let total = 0;
-  for (const { line, contact } of list.contacts) {
-    if (await store.registrants.get(review.reviewId, contact.email, now))
-      skipped.push({ line, email: contact.email, reason: 'already registered' });
-    else if (!(await store.invitations.record(review.reviewId, contact, importId, now)))
-      skipped.push({ line, email: contact.email, reason: 'already invited' });
-    else total++;
-  }
+  const parts = partsOf(list.contacts);
   const record: ContactImport = {
     reviewId: review.reviewId,
     importId,
     createdAt: now.toISOString(),
-    total,
+    rows: list.contacts.length,
+    processed: 0,
+    parts: parts.length,
+    partsDone: 0,
+    total: 0,
     sent: 0,
     failed: 0,
-    invalid: list.invalid,
-    skipped: skipped.sort((a, b) => a.line - b.line),
+    invalid: list.invalid.slice(0, LISTED_ROWS),
+    invalidCount: list.invalid.length,
+    skipped: duplicates.slice(0, LISTED_ROWS),
+    skippedCount: duplicates.length,
   };
+  // The rows first, then the record that names them, then the job that reads both.
+  await store.uploadRows.save(review.reviewId, importId, parts, now);
   await store.invitations.saveImport(record);
-  if (total > 0)
+  if (parts.length > 0)
     await deps.scheduler.scheduleRound(
       { round: 'invitations', reviewId: review.reviewId, importId },
       nextMinuteButOne(now),
@@ -76,17 +81,26 @@ export async function importProgress(
 
 /** The console's view of a review's invitations: its uploads and reminders, and whom a reminder would reach now. */
 export async function invitationsOverview(deps: Needs<'store'>, reviewId: string, now: Date) {
-  const [uploads, reminders, toRemind] = await Promise.all([
+  const [uploads, reminders] = await Promise.all([
     deps.store.invitations.listImports(reviewId),
     deps.store.invitationReminders.list(reviewId),
-    inviteesToRemind(deps, reviewId, now),
   ]);
-  return { uploads, reminders, toRemind };
+  const invitees = uploads.reduce((sum, upload) => sum + upload.total, 0);
+  // Counting whom a reminder would reach reads every invitee and registrant: past a few thousand, more than a page
+  // may take. The reminder round finds them itself.
+  const toRemind = invitees <= COUNTED_INVITEES ? await inviteesToRemind(deps, reviewId, now) : undefined;
+  return { uploads, reminders, invitees, toRemind };
 }
 
-/** The invitation round itself: each invited contact once, in their language, unless they opted out. */
+/** Up to this many invitees, the invitations page says how many a reminder would reach. */
+export const COUNTED_INVITEES = 2_000;
+
+/**
+ * The upload's job: while rows of the upload are still to be checked, that (`./invitation-upload.ts`); then the
+ * invitation round itself: each invited contact once, in their language, unless they opted out.
+ */
 export async function runInvitationRound(
-  deps: Needs<'store' | 'mailer' | 'clock' | 'sending' | 'log'>,
+  deps: Needs<'store' | 'mailer' | 'clock' | 'sending' | 'log' | 'metrics' | 'scheduler'>,
   firing: InvitationRoundFiring,
   links: Links,
   remainingMs?: RemainingTime,
@@ -103,6 +117,7 @@ export async function runInvitationRound(
     await store.invitations.finishImport(review.reviewId, record.importId, deps.clock.now());
     return { status: 'stale', reason: `review is ${review.status}` };
   }
+  if (record.partsDone < record.parts) return recordUpload(deps, firing, record, remainingMs);
   const counts = await deliverRound(
     deps,
     { reviewId: review.reviewId, milestoneId: `invitations.${record.importId}`, at: record.createdAt },

@@ -115,7 +115,7 @@ export async function runMeetingChange(
  * joining (the request's time).
  */
 export async function sendLateInvitations(
-  deps: Needs<'store' | 'mailer' | 'clock' | 'sending' | 'site'>,
+  deps: Needs<'store' | 'mailer' | 'clock' | 'sending' | 'site' | 'log' | 'metrics'>,
   review: Review,
   plan: Plan,
   registrant: Registrant,

@@ -152,7 +152,7 @@ export async function purgeDueReviews(deps: Needs<'store' | 'retention' | 'log'>
       if (await purgeReviewIfDue(deps, review, now)) purged++;
     } catch (error) {
       failed++;
-      deps.log('purge failed', { reviewId: review.reviewId, error: (error as Error).message });
+      deps.log.error('purge failed', { reviewId: review.reviewId, error: (error as Error).message });
     }
   return { purged, failed };
 }

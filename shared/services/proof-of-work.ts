@@ -5,9 +5,11 @@ import { epochSeconds } from '#domain/tokens';
 import type { Needs } from './dependencies';
 
 /**
- * Registrations one network address may send in an hour before each further one asks the browser for a proof of
- * work. A conference room or an NGO office behind one address registers hundreds in an hour: past this, each of
- * them costs the browser a second of hashing, which a person does not notice and a flood of bots pays for.
+ * Public forms (registrations, contributions, briefing requests, talk proposals, counted together) one network
+ * address may send in an hour before each further one asks the browser for a proof of work. A conference room or an
+ * NGO office behind one address registers hundreds in an hour: past this, each form costs the browser a second of
+ * hashing, which a person does not notice and a flood of bots pays for. One count for every form, so that a bot
+ * gets this many free submissions in all, not this many per form.
  */
 export const PROOF_AFTER_PER_CLIENT = 20;
 
@@ -27,7 +29,7 @@ const secrets = (signingKey: string) => ({
 });
 
 /** A signed challenge (ALTCHA v2, SHA-256), whose answer the service knows without storing anything. */
-export async function proofChallenge(deps: Needs<'signingKey'>, now: Date): Promise<Challenge> {
+async function proofChallenge(deps: Needs<'signingKey'>, now: Date): Promise<Challenge> {
   return createChallenge({
     algorithm: 'SHA-256',
     cost: 1,
@@ -43,7 +45,7 @@ export async function proofChallenge(deps: Needs<'signingKey'>, now: Date): Prom
  * challenge this service signed, not yet expired and not used before: a solved challenge lets one submission
  * through.
  */
-export async function proofHolds(
+async function proofHolds(
   deps: Needs<'signingKey' | 'store'>,
   proof: string | undefined,
   now: Date,
@@ -69,10 +71,26 @@ export async function proofHolds(
   return deps.store.rateLimits.once(`proof:${challenge.parameters.nonce}`, expiresAt);
 }
 
+/**
+ * Counts one public form sent from `client`'s network address and, past `PROOF_AFTER_PER_CLIENT` in the hour,
+ * lets it through only with a `proof` that holds; otherwise throws `ProofNeededError` with a fresh challenge. Called
+ * once the form's fields are valid, so that a typing mistake does not count.
+ */
+export async function requireProofWhenBusy(
+  deps: Needs<'signingKey' | 'store'>,
+  client: string,
+  proof: string | undefined,
+  now: Date,
+): Promise<void> {
+  const busyNetwork = (await deps.store.rateLimits.count(`client:${client}`, now)) > PROOF_AFTER_PER_CLIENT;
+  if (busyNetwork && !(await proofHolds(deps, proof, now)))
+    throw new ProofNeededError(await proofChallenge(deps, now));
+}
+
 /** A submission past the threshold came without a valid proof: the page, or the API client, gets a challenge. */
 export class ProofNeededError extends Error {
   constructor(readonly challenge: Challenge) {
-    super('many registrations came from this network in the last hour: solve the challenge and send again');
+    super('many forms came from this network in the last hour: solve the challenge and send again');
     this.name = 'ProofNeededError';
   }
 }

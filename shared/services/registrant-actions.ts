@@ -9,6 +9,7 @@ import type { Needs } from './dependencies';
 import { linksFor } from './links';
 import { notify } from './notify';
 import { cancelConfirmed, type RegistrationDependencies } from './registration';
+import { registrationCorrelationId } from './registration-correlation';
 import { seatedMeetingOf } from './seating';
 
 type ActionDependencies = RegistrationDependencies;
@@ -25,7 +26,7 @@ async function registrantOf(deps: Needs<'store'>, review: Review, email: string 
 
 /** One registration as the console shows it: its fields, its place in the queue, and what was done to it. */
 export async function registrantDetail(
-  deps: Needs<'store'>,
+  deps: Needs<'store' | 'signingKey'>,
   review: Review,
   email: string | undefined,
   now: Date,
@@ -46,7 +47,8 @@ export async function registrantDetail(
         )
       : undefined;
   const history = await deps.store.audit.list(registrantScope(review.reviewId, registrant.email));
-  return { registrant: registrant as Registrant, waitlistPosition: position, history };
+  const correlationId = await registrationCorrelationId(deps, review.reviewId, registrant.email);
+  return { registrant: registrant as Registrant, waitlistPosition: position, history, correlationId };
 }
 
 export const REGISTRANT_ACTIONS = ['cancel', 'resend', 'place', 'approve', 'decline'] as const;

@@ -1,7 +1,10 @@
-import { NotFoundError } from '#domain/errors';
+import * as z from 'zod';
+import { NotFoundError, ValidationError } from '#domain/errors';
 import type { Registrant } from '#domain/registrant';
 import { filterOf, matchesFilter } from '#domain/registrant-filter';
 import type { Review } from '#domain/review';
+import { normalizeEmail } from '#domain/text';
+import type { PageRequest } from '#store/pages';
 import type { Needs } from './dependencies';
 
 const countBy = (registrants: Registrant[], key: (r: Registrant) => string | undefined) => {
@@ -42,6 +45,30 @@ export async function registrantList(
     },
     registrants: shown,
   };
+}
+
+/** Where a page of registrants ends: the last one's registration time and address. */
+const RegistrantCursor = z.object({ createdAt: z.string(), email: z.string() });
+
+/**
+ * A page of a registrant list (oldest first), after the registrant `request.after` names. The counts need every
+ * registration read anyway (a few thousand a review), so the page is cut from that read rather than queried.
+ */
+export function pageOfRegistrants<L extends { registrants: Registrant[] }>(list: L, request: PageRequest) {
+  const after = request.after && RegistrantCursor.safeParse(request.after);
+  if (after && !after.success)
+    throw new ValidationError([{ field: 'cursor', message: 'not a cursor of this listing' }]);
+  const position = (r: Registrant) => `${r.createdAt} ${normalizeEmail(r.email)}`;
+  const from = after ? `${after.data.createdAt} ${after.data.email}` : undefined;
+  const start = from === undefined ? 0 : list.registrants.findIndex((r) => position(r) > from);
+  const rest = start < 0 ? [] : list.registrants.slice(start);
+  const registrants = rest.slice(0, request.limit);
+  const last = registrants.at(-1);
+  const next =
+    rest.length > request.limit && last
+      ? { createdAt: last.createdAt, email: normalizeEmail(last.email) }
+      : undefined;
+  return { ...list, registrants, ...(next ? { next } : {}) };
 }
 
 /** Every registration of a review still kept, read page by page. */

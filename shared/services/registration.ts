@@ -24,15 +24,15 @@ import type { Needs } from './dependencies';
 import { linksFor } from './links';
 import { heldInvitationsToCancel, sendLateInvitations } from './meeting-changes';
 import { notify } from './notify';
-import { PROOF_AFTER_PER_CLIENT, ProofNeededError, proofChallenge, proofHolds } from './proof-of-work';
+import { requireProofWhenBusy } from './proof-of-work';
+import { correlateRegistration } from './registration-correlation';
 import { asksForPlace, seatedMeetingOf, seatRegistrant, vacate } from './seating';
 
 export type RegistrationDependencies = Needs<
-  'store' | 'mailer' | 'log' | 'signingKey' | 'site' | 'clock' | 'sending'
+  'store' | 'mailer' | 'log' | 'metrics' | 'signingKey' | 'site' | 'clock' | 'sending'
 >;
 
-/** Submissions per client address and per email address, each per hour. */
-/** Registrations one address may ask for in an hour; past `PROOF_AFTER_PER_CLIENT` from one network, a proof of work. */
+/** Registrations one email address may ask for in an hour; a busy network is asked for a proof of work instead. */
 export const RATE_LIMITS = { perAddress: 5 };
 
 export class RateLimitedError extends Error {
@@ -73,9 +73,8 @@ export async function register(
 ): Promise<void> {
   const { store } = deps;
   const input = parseOrThrow(schema, body);
-  const busyNetwork = (await store.rateLimits.count(`client:${client}`, now)) > PROOF_AFTER_PER_CLIENT;
-  if (busyNetwork && !(await proofHolds(deps, proof, now)))
-    throw new ProofNeededError(await proofChallenge(deps, now));
+  const tags = await correlateRegistration(deps, input.reviewId, input.email);
+  await requireProofWhenBusy(deps, client, proof, now);
   if (!(await store.rateLimits.within(`email:${normalizeEmail(input.email)}`, RATE_LIMITS.perAddress, now)))
     throw new RateLimitedError();
 
@@ -100,15 +99,16 @@ export async function register(
     },
     now,
   );
+  deps.log('registration received', { reviewId: input.reviewId, status: registrant.status });
   const links = linksFor(deps.site, now, await deps.signingKey());
   // The address's owner reads the email in the language stored with the registration, not the one just typed.
   const to = { email: input.email, name: registrant.name, language: registrant.language };
   if (registrant.status === 'confirmed') {
-    await notify(deps, to, knownAddressMessage(open.review, to, links.manage(registrant)));
+    await notify(deps, to, knownAddressMessage(open.review, to, links.manage(registrant)), tags);
     return;
   }
   if (registrant.status === 'awaiting-approval') {
-    await notify(deps, to, awaitingApprovalMessage(open.review, to));
+    await notify(deps, to, awaitingApprovalMessage(open.review, to), tags);
     return;
   }
   // A declined address is told nothing new: the secretariat's decision stands.
@@ -118,7 +118,8 @@ export async function register(
     registrant.confirmNonce as string,
     registrant.expiresAt ?? epochSeconds(now) + CONFIRMATION_TOKEN_TTL_SECONDS,
   );
-  await notify(deps, to, confirmationMessage(open.review, to, confirmUrl));
+  deps.metrics.add('Registrations');
+  await notify(deps, to, confirmationMessage(open.review, to, confirmUrl), tags);
 }
 
 /** An invitation's personal link fills in the form; an altered, foreign or expired one fills in nothing. */
@@ -178,6 +179,7 @@ export async function welcomeConfirmed(
     deps,
     registrant,
     registrationConfirmedMessage(review, registrant, seating, links.manage(registrant)),
+    await correlateRegistration(deps, review.reviewId, registrant.email),
   );
   await sendLateInvitations(deps, review, plan, registrant, links, now);
   return seating;
@@ -203,6 +205,7 @@ export async function confirm(
   const check = verifyToken(token, 'confirm-registration', key, now);
   if (!check.ok) return { status: 'invalid', reason: check.reason };
   const { reviewId, email, nonce } = check.claims;
+  const tags = await correlateRegistration(deps, reviewId, email);
   const review = await store.reviews.get(reviewId);
   if (!review) return { status: 'invalid', reason: 'missing' };
   const pending = await store.registrants.get(reviewId, email, now);
@@ -226,8 +229,10 @@ export async function confirm(
     return { status: 'invalid', reason: confirmed ? 'expired' : 'used' };
   if (!confirmed)
     return { status: 'already-confirmed', review, registrant, waitlisted: registrant.seat === 'waitlisted' };
+  deps.metrics.add('Confirmations');
+  deps.log('registration confirmed', { reviewId, status: registrant.status });
   if (registrant.status === 'awaiting-approval') {
-    await notify(deps, registrant, awaitingApprovalMessage(review, registrant));
+    await notify(deps, registrant, awaitingApprovalMessage(review, registrant), tags);
     return { status: 'awaiting-approval', review, registrant, waitlisted: false };
   }
   const seating = await welcomeConfirmed(deps, review, registrant, now);

@@ -16,14 +16,16 @@ import {
 } from '#domain/request-messages';
 import { normalizeEmail } from '#domain/text';
 import { CONFIRMATION_TOKEN_TTL_SECONDS, epochSeconds, type LinkProblem, verifyToken } from '#domain/tokens';
+import type { PageRequest } from '#store/pages';
 import type { Needs } from './dependencies';
 import { linksFor, publicUrl } from './links';
 import { notify } from './notify';
+import { requireProofWhenBusy } from './proof-of-work';
 import { RateLimitedError } from './registration';
 import { putReview, showReview } from './reviews';
 
-/** Requests per client address and per email address, each per hour: a network asks once, not ten times. */
-export const REQUEST_LIMITS = { perClient: 10, perAddress: 3 };
+/** Requests one email address may send in an hour (one asks once, not ten times); a busy network proves its work. */
+export const REQUEST_LIMITS = { perAddress: 3 };
 
 /** The secretariat reads its notices in English, the language of its working documents. */
 const SECRETARIAT_LANGUAGE = 'en';
@@ -33,20 +35,21 @@ const newRequestId = (kind: RequestKind, now: Date) =>
 
 /**
  * A stakeholder asks for a briefing or proposes a GCM Talk: it is kept pending, and a link to send it on goes to
- * their address in their language. The caller answers the same whatever happened here.
+ * their address in their language. The caller answers the same whatever happened here. `proof` is the proof of
+ * work a busy network's form carries.
  */
 export async function submitRequest(
   deps: Needs<'store' | 'mailer' | 'log' | 'signingKey' | 'site'>,
   body: unknown,
   now: Date,
   client: string,
+  proof?: string,
 ): Promise<void> {
   const input = parseOrThrow(RequestInput, body);
-  const { rateLimits } = deps.store;
-  const withinLimits =
-    (await rateLimits.within(`request-client:${client}`, REQUEST_LIMITS.perClient, now)) &&
-    (await rateLimits.within(`request-email:${normalizeEmail(input.email)}`, REQUEST_LIMITS.perAddress, now));
-  if (!withinLimits) throw new RateLimitedError();
+  await requireProofWhenBusy(deps, client, proof, now);
+  const email = `request-email:${normalizeEmail(input.email)}`;
+  if (!(await deps.store.rateLimits.within(email, REQUEST_LIMITS.perAddress, now)))
+    throw new RateLimitedError();
   const { consent: _consent, ...details } = input;
   const request = {
     ...details,
@@ -108,7 +111,7 @@ export async function confirmRequest(
     { email: deps.site.secretariatEmail, name: 'Secretariat' },
     requestReceivedMessage(received, SECRETARIAT_LANGUAGE),
   ).catch((error) =>
-    deps.log('secretariat not told of a request', {
+    deps.log.error('secretariat not told of a request', {
       requestId: request.requestId,
       error: (error as Error).message,
     }),
@@ -120,20 +123,38 @@ export async function confirmRequest(
 const shown = ({ confirmNonce: _nonce, expiresAt: _expires, ...request }: StakeholderRequest) =>
   request as StakeholderRequest;
 
-/** The requests the secretariat has to decide on or decided, newest first; `kind` and `status` filter. */
+/**
+ * A page of the requests the secretariat has to decide on or decided, newest first; `kind` and `status` filter,
+ * `visible` keeps those the reader may see.
+ */
 export async function listRequests(
   deps: Needs<'store'>,
   filter: { kind?: string; status?: string },
   now: Date,
+  request: PageRequest,
   visible: (request: StakeholderRequest) => boolean = () => true,
 ) {
   if (filter.kind && !(REQUEST_KINDS as readonly string[]).includes(filter.kind))
     throw new ValidationError([{ field: 'kind', message: `must be one of ${REQUEST_KINDS.join(', ')}` }]);
-  const requests = (await deps.store.requests.list(now))
-    .filter((r) => r.status !== 'pending' && visible(r))
-    .filter((r) => (!filter.kind || r.kind === filter.kind) && (!filter.status || r.status === filter.status))
-    .reverse();
-  return { requests: requests.map(shown) };
+  const page = await deps.store.requests.page(
+    now,
+    request,
+    (r) =>
+      r.status !== 'pending' &&
+      visible(r) &&
+      (!filter.kind || r.kind === filter.kind) &&
+      (!filter.status || r.status === filter.status),
+  );
+  return { requests: page.items.map(shown), ...(page.next ? { next: page.next } : {}) };
+}
+
+/** How many requests the reader may see wait for a decision. */
+export async function requestsWaiting(
+  deps: Needs<'store'>,
+  now: Date,
+  visible: (request: StakeholderRequest) => boolean,
+): Promise<number> {
+  return (await deps.store.requests.list(now)).filter((r) => r.status === 'received' && visible(r)).length;
 }
 
 async function receivedRequest(deps: Needs<'store'>, requestId: string | undefined, now: Date) {

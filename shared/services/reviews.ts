@@ -7,6 +7,7 @@ import { type Review, ReviewId, ReviewInput, regionsOf } from '#domain/review';
 import { assertReviewRules } from '#domain/rules';
 import { nextMinuteButOne } from '#scheduling/job-names';
 import type { ScheduleView } from '#scheduling/scheduler';
+import type { PageRequest } from '#store/pages';
 import { tellUntoldAnnouncements } from './announcements';
 import type { Needs } from './dependencies';
 
@@ -145,14 +146,18 @@ export async function showReview(
   };
 }
 
-/** Every review `visible` lets through (all of them for the secretariat, a focal point's region's for them). */
-export async function listAllReviews(
+/**
+ * A page of the reviews `visible` lets through (all of them for the secretariat, a focal point's region's for
+ * them), in the order of their ids.
+ */
+export async function listReviews(
   deps: Needs<'store'>,
   now: Date,
+  request: PageRequest,
   visible: (review: Review) => boolean = () => true,
 ) {
-  const reviews = (await deps.store.reviews.list()).filter(visible);
-  return reviews.map((review) => {
+  const page = await deps.store.reviews.page(request, visible);
+  const reviews = page.items.map((review) => {
     const plan = planReview(review, now);
     return {
       reviewId: review.reviewId,
@@ -166,6 +171,15 @@ export async function listAllReviews(
       nextMilestone: dueMilestones(plan)[0] ?? null,
     };
   });
+  return { reviews, ...(page.next ? { next: page.next } : {}) };
+}
+
+/** A page of every change made to the review, newest first: who, when, through which route, each field's values. */
+export async function reviewAudit(deps: Needs<'store'>, reviewId: string | undefined, request: PageRequest) {
+  const review = reviewId ? await deps.store.reviews.get(reviewId) : undefined;
+  if (!review) throw new NotFoundError(`review ${reviewId}`);
+  const page = await deps.store.audit.page(`review:${review.reviewId}`, request);
+  return { entries: page.items, ...(page.next ? { next: page.next } : {}) };
 }
 
 /**
@@ -206,7 +220,7 @@ export async function reconcileAllReviews(
       await tellUntoldAnnouncements(deps, review, now);
     } catch (error) {
       failedReviews.push(review.reviewId);
-      deps.log('reconcile failed', { reviewId: review.reviewId, error: (error as Error).message });
+      deps.log.error('reconcile failed', { reviewId: review.reviewId, error: (error as Error).message });
     }
   return { reviews: reviews.length, failedReviews };
 }

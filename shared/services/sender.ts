@@ -30,6 +30,7 @@ export async function runRound(
         : firing.round === 'meeting-change'
           ? await runMeetingChange(deps, firing, links, remainingMs)
           : await runAnnouncement(deps, firing, links, remainingMs);
+  if (outcome.status === 'stale') deps.metrics.add('StaleFirings');
   if (outcome.status === 'done' && outcome.next) {
     const continuation = randomBytes(6).toString('hex');
     await deps.scheduler.scheduleRound(

@@ -1,7 +1,7 @@
 import { eventTime, parseSesEvent, type SesEvent } from '#domain/ses-event';
 import { normalizeEmail } from '#domain/text';
 import type { DeliveryEvent, DeliveryKey } from '#store/deliveries';
-import { roundFromTags } from './delivery-tags';
+import { correlationFromTags, roundFromTags } from './delivery-tags';
 import type { Needs } from './dependencies';
 
 export type SesEventResult =
@@ -31,9 +31,16 @@ export interface SesEventOutcome {
  * delivers at least once: a second suppression keeps the first, a status is set to the same value again, a soft
  * bounce is counted once per message. Throws a ValidationError when the record is not an SES event.
  */
-export async function handleSesEvent(deps: Needs<'store' | 'log'>, input: unknown): Promise<SesEventOutcome> {
+export async function handleSesEvent(
+  deps: Needs<'store' | 'log' | 'metrics'>,
+  input: unknown,
+): Promise<SesEventOutcome> {
   const { log } = deps;
   const { eventType, messageId, event } = parseSesEvent(input);
+  if (event?.eventType === 'Bounce') deps.metrics.add('Bounces');
+  if (event?.eventType === 'Complaint') deps.metrics.add('Complaints');
+  const correlationId = event && correlationFromTags(event.mail.tags);
+  if (correlationId) log.correlate(correlationId);
   if (!event) {
     log('ses event ignored', { eventType, messageId });
     return { eventType, messageId, result: 'ignored' };

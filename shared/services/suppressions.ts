@@ -1,12 +1,14 @@
 import { NotFoundError } from '#domain/errors';
 import { normalizeEmail } from '#domain/text';
+import type { PageRequest } from '#store/pages';
 import type { Suppression } from '#store/suppressions';
 import type { Needs } from './dependencies';
 import { allRegistrants } from './registrant-list';
 
-/** What the secretariat sees of the addresses nothing more is sent to, and why. */
-export async function listAllSuppressions(deps: Needs<'store'>): Promise<{ suppressions: Suppression[] }> {
-  return { suppressions: await deps.store.suppressions.list() };
+/** What the secretariat sees of the addresses nothing more is sent to, and why: a page, in address order. */
+export async function listSuppressions(deps: Needs<'store'>, request: PageRequest) {
+  const page = await deps.store.suppressions.page(request);
+  return { suppressions: page.items, ...(page.next ? { next: page.next } : {}) };
 }
 
 /** The suppressed addresses among a review's registrants, with why nothing more is sent to them. */

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '#domain/audit';
 import { auditPartition } from './keys';
-import { queryPages } from './pages';
+import { type Page, type PageRequest, queryPage, queryPages } from './pages';
 import type { Table } from './table';
+
+const entryOf = ({ pk: _pk, sk: _sk, ...entry }: Record<string, unknown>) => entry as unknown as AuditEntry;
 
 /**
  * The audit log's store: one partition per review (or request), entries in time order. It can add and read;
@@ -21,6 +23,20 @@ export function auditStore(table: Table) {
       );
     },
 
+    /** One page of a review's (or request's) entries, newest first. */
+    page(scope: string, request: PageRequest): Promise<Page<AuditEntry>> {
+      return queryPage(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': auditPartition(scope) },
+          ScanIndexForward: false,
+        },
+        entryOf,
+        request,
+      );
+    },
+
     /** A review's (or request's) entries, newest first. */
     async list(scope: string): Promise<AuditEntry[]> {
       const all: AuditEntry[] = [];
@@ -31,7 +47,7 @@ export function auditStore(table: Table) {
           ExpressionAttributeValues: { ':pk': auditPartition(scope) },
           ScanIndexForward: false,
         },
-        ({ pk: _pk, sk: _sk, ...entry }) => entry as unknown as AuditEntry,
+        entryOf,
       );
       for await (const page of pages) all.push(...page.items);
       return all;

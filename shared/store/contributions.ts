@@ -1,6 +1,6 @@
 import type { Contribution, ContributionDecision } from '#domain/contribution';
 import { CONTRIBUTION_SK_PREFIX, contributionKey, reviewPartition } from './keys';
-import { queryPages } from './pages';
+import { type Page, type PageRequest, queryPage, queryPages } from './pages';
 import { isLive } from './pending';
 import { submissionItems } from './submissions';
 import type { Table } from './table';
@@ -27,6 +27,49 @@ export function contributionStore(table: Table) {
         { moderatedAt: now.toISOString(), ...(accepted ? {} : { rejectionReason: decision.reason }) },
         accepted ? ['rejectionReason'] : [],
       );
+    },
+
+    /** One page of the contributions to a review that their senders confirmed, oldest first. */
+    page(reviewId: string, request: PageRequest): Promise<Page<Contribution>> {
+      return queryPage(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: '#status <> :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': reviewPartition(reviewId),
+            ':prefix': CONTRIBUTION_SK_PREFIX,
+            ':pending': 'pending',
+          },
+        },
+        items.strip,
+        request,
+      );
+    },
+
+    /** What the counts of a review's confirmed contributions need of each, without their texts. */
+    async tally(
+      reviewId: string,
+    ): Promise<Pick<Contribution, 'status' | 'objectives' | 'stakeholderGroup'>[]> {
+      const all: Pick<Contribution, 'status' | 'objectives' | 'stakeholderGroup'>[] = [];
+      const pages = queryPages(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: '#status <> :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': reviewPartition(reviewId),
+            ':prefix': CONTRIBUTION_SK_PREFIX,
+            ':pending': 'pending',
+          },
+          ProjectionExpression: '#status, objectives, stakeholderGroup',
+        },
+        (item) => item as Pick<Contribution, 'status' | 'objectives' | 'stakeholderGroup'>,
+      );
+      for await (const page of pages) all.push(...page.items);
+      return all;
     },
 
     /** Every live contribution to a review, oldest first. */

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, paginateQuery, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionally, isConditionFailure } from './conditional';
 import { type DeliveryRound, deliveryKey } from './keys';
+import { type Page, type PageRequest, queryPage, queryPages } from './pages';
 import type { Table } from './table';
 
 /**
@@ -175,6 +176,37 @@ export function deliveryStore(table: Table) {
         for (const { pk: _pk, sk: _sk, ...delivery } of page.Items ?? [])
           deliveries.push(delivery as Delivery);
       return deliveries;
+    },
+
+    /** One page of a round's deliveries, in the order of their addresses. */
+    page(round: DeliveryRound, request: PageRequest): Promise<Page<Delivery>> {
+      return queryPage(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': deliveryKey(round, '').pk },
+        },
+        ({ pk: _pk, sk: _sk, ...delivery }) => delivery as unknown as Delivery,
+        request,
+      );
+    },
+
+    /** How many of a round's deliveries are in each status: all of them read, their statuses alone answered. */
+    async countByStatus(round: DeliveryRound): Promise<Record<string, number>> {
+      const counts: Record<string, number> = {};
+      const pages = queryPages(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': deliveryKey(round, '').pk },
+          ExpressionAttributeNames: { '#status': 'status' },
+          ProjectionExpression: '#status',
+        },
+        ({ status }) => String(status),
+      );
+      for await (const page of pages)
+        for (const status of page.items) counts[status] = (counts[status] ?? 0) + 1;
+      return counts;
     },
 
     async roundStarted(round: DeliveryRound): Promise<boolean> {

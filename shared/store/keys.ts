@@ -65,6 +65,15 @@ export const importKey = (reviewId: string, importId: string) => ({
 });
 export const IMPORT_SK_PREFIX = 'IMPORT#';
 
+/**
+ * A part of an upload's rows, until the background step has recorded them as invitations. Each part is a partition
+ * of its own: written together, parts in one partition would pass DynamoDB's 1,000 write units a second for one.
+ */
+export const uploadRowsKey = (reviewId: string, importId: string, part: number) => ({
+  pk: `UPLOAD#${reviewId}#${importId}#${part}`,
+  sk: 'ROWS',
+});
+
 /** A reminder to the review's invitees who have not registered, with its progress; ids sort by time. */
 export const invitationReminderKey = (reviewId: string, reminderId: string) => ({
   pk: reviewPartition(reviewId),

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeEmail } from '#domain/text';
+import { writeAll } from './batch-write';
 import { isConditionFailure } from './conditional';
 import { auditPartition, type DeliveryRound, deliveryKey, rateKey, reviewPartition, roundKey } from './keys';
 import { queryPages } from './pages';
@@ -40,17 +35,11 @@ const KEPT_DELIVERY_FIELDS = ['status', 'attempts', 'sentAt', 'eventAt'];
  * and count no delivery twice.
  */
 export function personalDataStore(table: Table) {
-  const deleteAll = async (keys: Key[]) => {
-    for (let i = 0; i < keys.length; i += 25) {
-      let requests = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
-      while (requests.length > 0) {
-        const { UnprocessedItems } = await table.client.send(
-          new BatchWriteCommand({ RequestItems: { [table.name]: requests } }),
-        );
-        requests = (UnprocessedItems?.[table.name] ?? []) as typeof requests;
-      }
-    }
-  };
+  const deleteAll = (keys: Key[]) =>
+    writeAll(
+      table,
+      keys.map((Key) => ({ DeleteRequest: { Key } })),
+    );
 
   return {
     /** A review's items about one address, whole: its registration, invitation, calendar, waiting list, contributions. */

@@ -1,6 +1,6 @@
 import type { RequestDecision, StakeholderRequest } from '#domain/request';
 import { REQUESTS_PARTITION, requestKey } from './keys';
-import { queryPages } from './pages';
+import { type PageRequest, queryPage, queryPages } from './pages';
 import { isLive } from './pending';
 import { submissionItems } from './submissions';
 import type { Table } from './table';
@@ -35,6 +35,23 @@ export function requestStore(table: Table) {
           ? { decidedAt: now.toISOString(), reviewId: decision.reviewId }
           : { decidedAt: now.toISOString(), declineReason: decision.reason },
         accepted ? ['declineReason'] : [],
+      );
+    },
+
+    /** One page of the live requests `keep` lets through, newest first. */
+    page(now: Date, request: PageRequest, keep: (request: StakeholderRequest) => boolean) {
+      return queryPage(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': REQUESTS_PARTITION },
+          ScanIndexForward: false,
+        },
+        (item) => {
+          const kept = isLive(item, now) ? items.strip(item) : undefined;
+          return kept && keep(kept) ? kept : undefined;
+        },
+        request,
       );
     },
 

@@ -3,7 +3,7 @@ import { ConflictError } from '#domain/errors';
 import type { Review } from '#domain/review';
 import { isConditionFailure } from './conditional';
 import { REVIEWS_INDEX_PK, reviewKey } from './keys';
-import { listIndexed } from './pages';
+import { indexedPage, listIndexed, type Page, type PageRequest } from './pages';
 import type { Table } from './table';
 
 export function reviewStore(table: Table) {
@@ -17,6 +17,19 @@ export function reviewStore(table: Table) {
 
     list(): Promise<Review[]> {
       return listIndexed(table, REVIEWS_INDEX_PK, toReview);
+    },
+
+    /** One page of the reviews `keep` lets through, in the index's order. */
+    page(request: PageRequest, keep: (review: Review) => boolean): Promise<Page<Review>> {
+      return indexedPage(
+        table,
+        REVIEWS_INDEX_PK,
+        (item) => {
+          const review = toReview(item);
+          return keep(review) ? review : undefined;
+        },
+        request,
+      );
     },
 
     /** Its personal data purged: outside the version, which orders what the review plans, not what it keeps. */

@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type DeliveryRound, ROUND_SK_PREFIX, reviewPartition, roundKey } from './keys';
-import { queryPages } from './pages';
+import { type Page, type PageRequest, queryPage, queryPages } from './pages';
 import type { Table } from './table';
 
 /** A round of a review's emails, and when it first started. */
@@ -10,6 +10,8 @@ export interface RoundRecord extends DeliveryRound {
   purgedCounts?: Record<string, number>;
 }
 
+const roundOf = ({ pk: _pk, sk: _sk, ...round }: Record<string, unknown>) => round as unknown as RoundRecord;
+
 /**
  * The rounds each review's emails went out in. Deliveries are kept per round, so without this list the
  * secretariat could not see every round (a milestone moved since, an upload's invitations, a one-off message)
@@ -18,8 +20,9 @@ export interface RoundRecord extends DeliveryRound {
 export function roundStore(table: Table) {
   return {
     /** Once per invocation of a round: one write, the first start kept. */
-    async record(round: DeliveryRound, now: Date): Promise<void> {
-      await table.client.send(
+    /** Records the round, started now unless an earlier invocation started it; answers when it started. */
+    async record(round: DeliveryRound, now: Date): Promise<Date> {
+      const { Attributes } = await table.client.send(
         new UpdateCommand({
           TableName: table.name,
           Key: roundKey(round),
@@ -32,7 +35,22 @@ export function roundStore(table: Table) {
             ':at': round.at,
             ':now': now.toISOString(),
           },
+          ReturnValues: 'ALL_NEW',
         }),
+      );
+      return new Date(Attributes?.startedAt ?? now);
+    },
+
+    /** One page of a review's rounds, in the order of their ids (milestone, then time). */
+    page(reviewId: string, request: PageRequest): Promise<Page<RoundRecord>> {
+      return queryPage(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': ROUND_SK_PREFIX },
+        },
+        roundOf,
+        request,
       );
     },
 
@@ -45,7 +63,7 @@ export function roundStore(table: Table) {
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': ROUND_SK_PREFIX },
         },
-        ({ pk: _pk, sk: _sk, ...round }) => round as unknown as RoundRecord,
+        roundOf,
       );
       for await (const page of pages) all.push(...page.items);
       return all.sort((a, b) => b.startedAt.localeCompare(a.startedAt));

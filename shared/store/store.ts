@@ -16,6 +16,7 @@ import { roundStore } from './rounds';
 import { seatStore } from './seats';
 import { suppressionStore } from './suppressions';
 import type { Table } from './table';
+import { uploadRowsStore } from './upload-rows';
 
 /** Every record the service keeps, by kind, all in the one table. */
 export function createStore(table: Table) {
@@ -26,6 +27,7 @@ export function createStore(table: Table) {
     organisations: organisationStore(table),
     seats: seatStore(table),
     invitations: invitationStore(table),
+    uploadRows: uploadRowsStore(table),
     invitationReminders: invitationReminderStore(table),
     calendar: calendarStore(table),
     changes: changeStore(table),

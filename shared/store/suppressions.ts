@@ -1,18 +1,12 @@
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeEmail } from '#domain/text';
+import { existingPartitions } from './batch-get';
 import { conditionally, isConditionFailure } from './conditional';
 import { SUPPRESSIONS_INDEX_PK, softBounceKey, suppressionKey } from './keys';
-import { listIndexed } from './pages';
+import { indexedPage, listIndexed, type Page, type PageRequest } from './pages';
 import type { Table } from './table';
 
 export type SuppressionReason = 'hard-bounce' | 'complaint';
-
-/** BatchGetItem reads at most 100 keys per request. */
-const BATCH_GET_KEYS = 100;
-/** Keys DynamoDB left unprocessed (throttling) are asked again this often, 50, 100, 200... ms apart. */
-const UNPROCESSED_RETRIES = 6;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Why nothing more is sent to an address: what SES said, about which message, and when. */
 export interface Suppression {
@@ -69,40 +63,18 @@ export function suppressionStore(table: Table) {
      * page's addresses at once rather than one GetItem per recipient. Consistent reads, as `get`.
      */
     async suppressedAmong(emails: readonly string[]): Promise<Set<string>> {
-      // Keyed by the item's partition key, which is all the read projects: duplicates are asked once.
-      const asked = new Map(
-        emails.map((email) => {
-          const key = suppressionKey(email);
-          return [key.pk, { key, address: normalizeEmail(email) }];
-        }),
-      );
-      const keys = [...asked.values()].map(({ key }) => key);
-      const suppressed = new Set<string>();
-      for (let i = 0; i < keys.length; i += BATCH_GET_KEYS) {
-        let pending = keys.slice(i, i + BATCH_GET_KEYS);
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          if (attempt > UNPROCESSED_RETRIES) throw new Error('DynamoDB kept leaving suppressions unread');
-          if (attempt > 0) await sleep(25 * 2 ** attempt);
-          const { Responses, UnprocessedKeys } = await table.client.send(
-            new BatchGetCommand({
-              RequestItems: {
-                [table.name]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'pk' },
-              },
-            }),
-          );
-          for (const { pk } of Responses?.[table.name] ?? []) {
-            const found = asked.get(String(pk));
-            if (found) suppressed.add(found.address);
-          }
-          pending = (UnprocessedKeys?.[table.name]?.Keys ?? []) as typeof pending;
-        }
-      }
-      return suppressed;
+      const found = await existingPartitions(table, emails.map(suppressionKey));
+      return new Set(emails.filter((email) => found.has(suppressionKey(email).pk)).map(normalizeEmail));
     },
 
     /** Every suppressed address, in address order. */
     list(): Promise<Suppression[]> {
       return listIndexed(table, SUPPRESSIONS_INDEX_PK, toSuppression);
+    },
+
+    /** One page of the suppressed addresses, in address order. */
+    page(request: PageRequest): Promise<Page<Suppression>> {
+      return indexedPage(table, SUPPRESSIONS_INDEX_PK, toSuppression, request);
     },
 
     /**

@@ -10,11 +10,13 @@ import {
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MilestoneFiring } from '#domain/firing';
 import { createScheduler, type SchedulingTarget } from '#scheduling/scheduler';
 
 const scheduler = mockClient(SchedulerClient);
+// The test files share their workers' modules (vitest.config.ts): the real client comes back after this file.
+afterAll(() => scheduler.restore());
 const target: SchedulingTarget = {
   group: 'gcm-consultations',
   functionArn: 'arn:aws:lambda:eu-west-1:111122223333:function:milestone',

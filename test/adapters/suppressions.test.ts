@@ -2,10 +2,12 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { suppressionStore } from '#store/suppressions';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
+// The test files share their workers' modules (vitest.config.ts): the real client comes back after this file.
+afterAll(() => dynamo.restore());
 const table = { client: DynamoDBDocumentClient.from(new DynamoDBClient({})), name: 'gcm-consultations' };
 const suppressions = suppressionStore(table);
 const meta = { $metadata: {} };

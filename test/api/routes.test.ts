@@ -4,10 +4,12 @@ import { httpFunction } from '#api/http-function';
 import { PUBLIC_ROUTES, type PublicApiDependencies } from '#api/public-routes';
 import { routeKey, routes, routesOf } from '#api/routes';
 import { json } from '#http/event';
+import type { Instrumented } from '#observability/instrumentation';
 import { test as it } from '#test/support/fixtures';
 
 /** The function is only built here, never invoked: it needs no adapter. */
-const unused = { log: () => undefined } as unknown as PublicApiDependencies;
+const unused = { log: () => undefined, instrumentation: [] } as unknown as PublicApiDependencies &
+  Instrumented;
 
 describe('the route list', () => {
   it('is what each HTTP function routes: every listed route has a handler, and none more', () => {

@@ -1,9 +1,9 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '#i18n/languages';
-import { CATALOGS, type MessageKey, translator } from '#i18n/translate';
+import { catalog, type MessageKey, translator } from '#i18n/translate';
 
-const english = CATALOGS.en;
+const english = catalog('en');
 const keys = Object.keys(english) as MessageKey[];
 
 /** The argument names a message uses, plural and select arguments included. */
@@ -25,12 +25,12 @@ function argumentsOf(message: string, language: string): string[] {
 
 describe('the message catalogs', () => {
   it.each(LANGUAGES)('%s has exactly the English keys', (language) => {
-    expect(Object.keys(CATALOGS[language]).sort()).toEqual([...keys].sort());
+    expect(Object.keys(catalog(language)).sort()).toEqual([...keys].sort());
   });
 
   it.each(LANGUAGES)('%s: every message parses and uses the same arguments as English', (language) => {
     for (const key of keys) {
-      const message = CATALOGS[language][key];
+      const message = catalog(language)[key];
       expect(message, `${language} ${key}`).toBeTruthy();
       expect(argumentsOf(message, language), `${language} ${key}`).toEqual(argumentsOf(english[key], 'en'));
     }

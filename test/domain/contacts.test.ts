@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readContactList } from '#domain/contacts';
+import { checkRows, readContactList } from '#domain/contacts';
 import { ValidationError } from '#domain/errors';
 
 describe('the secretariat’s contact list', () => {
@@ -40,5 +40,31 @@ describe('the secretariat’s contact list', () => {
   it('refuses a file it cannot read, or without the needed columns, saying why', () => {
     expect(() => readContactList('email,name\n"unclosed,x\n')).toThrow(ValidationError);
     expect(() => readContactList('address,fullname\na@example.org,A\n')).toThrow(/email and name at least/);
+  });
+
+  it('skips, among an upload’s rows, who registered or another upload invited, and keeps its own', () => {
+    const row = (line: number, email: string) => ({
+      line,
+      contact: { email, name: 'N', language: 'en' as const },
+    });
+    const checked = checkRows(
+      [
+        row(2, 'New@example.org'),
+        row(3, 'Here@example.org'),
+        row(4, 'asked@example.org'),
+        row(5, 'mine@example.org'),
+      ],
+      new Set(['here@example.org']),
+      new Map([
+        ['asked@example.org', 'other'],
+        ['mine@example.org', 'this'],
+      ]),
+      'this',
+    );
+    expect(checked.invite.map((contact) => contact.email)).toEqual(['New@example.org', 'mine@example.org']);
+    expect(checked.skipped).toEqual([
+      { line: 3, email: 'Here@example.org', reason: 'already registered' },
+      { line: 4, email: 'asked@example.org', reason: 'already invited' },
+    ]);
   });
 });

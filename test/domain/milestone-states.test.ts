@@ -68,6 +68,14 @@ describe('a round’s progress', () => {
     expect(roundProgress({ ...record, total: 0 }, at(0))).toBe('done');
   });
 
+  it('waits, then checks an upload’s rows before it knows how many it sends to', () => {
+    const upload = { ...record, total: 0, rows: 20_000, processed: 0 };
+    expect(roundProgress(upload, at(1))).toBe('waiting');
+    expect(roundProgress({ ...upload, processed: 5_000, total: 4_990 }, at(2))).toBe('checking');
+    expect(roundProgress({ ...upload, processed: 20_000, total: 19_990 }, at(3))).toBe('waiting');
+    expect(roundProgress({ ...upload, processed: 20_000 }, at(3))).toBe('done');
+  });
+
   it('is stalled once the Scheduler has long stopped retrying it', () => {
     expect(roundProgress({ ...record, sent: 1 }, at(4 * 60 + 11))).toBe('stalled');
   });

@@ -101,10 +101,20 @@ describe('every alarm', () => {
 });
 
 describe('the alarms', () => {
-  it.each(functions)('watch %s for errors and throttles', (constructId) => {
-    const dimension = { Name: 'FunctionName', Value: { Ref: functionNamed(template, constructId).id } };
+  it.each(functions.filter((name) => name !== 'Milestone'))(
+    'watch %s for errors and throttles',
+    (constructId) => {
+      const dimension = { Name: 'FunctionName', Value: { Ref: functionNamed(template, constructId).id } };
+      expect(alarmOn('AWS/Lambda', 'Errors', dimension).Threshold).toBe(1);
+      expect(alarmOn('AWS/Lambda', 'Throttles', dimension).Threshold).toBe(1);
+    },
+  );
+
+  it('watch milestone for errors and for rounds waiting their turn over half an hour, not for its throttles', () => {
+    const dimension = { Name: 'FunctionName', Value: { Ref: functionNamed(template, 'Milestone').id } };
     expect(alarmOn('AWS/Lambda', 'Errors', dimension).Threshold).toBe(1);
-    expect(alarmOn('AWS/Lambda', 'Throttles', dimension).Threshold).toBe(1);
+    expect(alarmOn('AWS/Lambda', 'AsyncEventAge', dimension).Threshold).toBe(30 * 60_000);
+    expect(() => alarmOn('AWS/Lambda', 'Throttles', dimension)).toThrow(/found 0/);
   });
 
   it('watch the HTTP API for 5xx answers', () => {

@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUSINESS_METRICS, BUSINESS_NAMESPACE } from '#infra/dashboard';
+import { BUSINESS_METRICS, BUSINESS_NAMESPACE } from '#observability/business-metrics';
 import { withSynthesizedTemplate } from './synth';
 import { functionNamed, render, resourceNamed } from './template';
 
@@ -35,7 +35,7 @@ describe('the dashboard', () => {
     expect(first?.properties.alarms?.sort()).toEqual(alarmIds.map((id) => `<${id}.Arn>`).sort());
   });
 
-  it.each(BUSINESS_METRICS)(
+  it.each(Object.keys(BUSINESS_METRICS))(
     'graphs the business metric %s, from every service that publishes it',
     (metric) => {
       const expressions = widgets

@@ -31,14 +31,15 @@ describe('every function', () => {
     template.resourceCountIs('AWS::Lambda::Function', functions.length);
   });
 
-  it.each(functions)('%s runs the ESM bundle on nodejs22.x, arm64, with source maps', (constructId) => {
+  it.each(functions)('%s runs the ESM bundle on nodejs22.x, arm64, with no Node options', (constructId) => {
     const { props } = functionNamed(template, constructId);
     expect(props).toMatchObject({
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
     });
-    expect(environmentOf(constructId).NODE_OPTIONS).toBe('--enable-source-maps');
+    // Not --enable-source-maps, which reads the source map at every cold start: stacks are mapped when written.
+    expect(environmentOf(constructId).NODE_OPTIONS).toBeUndefined();
   });
 
   it.each(functions)(
@@ -66,9 +67,16 @@ describe('every function', () => {
   });
 });
 
+/** What every function gets for Powertools, in a stage deployed without context. */
+const PLATFORM = {
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+  POWERTOOLS_TRACE_ENABLED: 'false',
+};
+
 describe('the environment', () => {
   it.each(functions)('%s sets exactly the variables its function reads at start', (constructId) => {
-    const { NODE_OPTIONS: _, ...variables } = environmentOf(constructId);
+    const variables = environmentOf(constructId);
+    for (const platform of Object.keys(PLATFORM)) delete variables[platform];
     expect(Object.keys(variables).sort()).toEqual(Object.keys(ENVIRONMENTS[NAMES[constructId]].shape).sort());
   });
 
@@ -83,7 +91,7 @@ describe('the environment', () => {
       MILESTONE_FUNCTION_ARN: `<${functionNamed(template, 'Milestone').id}.Arn>`,
       SCHEDULER_ROLE_ARN: `<${resourceNamed(template, 'AWS::IAM::Role', 'SchedulingSchedulerRole').id}.Arn>`,
       SCHEDULER_DLQ_ARN: `<${resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue').id}.Arn>`,
-      NODE_OPTIONS: '--enable-source-maps',
+      ...PLATFORM,
     };
     expect(environmentOf('AdminApi')).toEqual({ ...expected, ...mailing(), PURGE_AFTER_MONTHS: '12' });
     expect(environmentOf('Reconcile')).toEqual({ ...expected, PURGE_AFTER_MONTHS: '12' });
@@ -96,7 +104,7 @@ describe('the environment', () => {
     PUBLIC_BASE_URL: apiEndpoint(),
     SECRETARIAT_EMAIL: 'consultations@example.org',
     TOKEN_SECRET_ARN: `<${resourceNamed(template, 'AWS::SecretsManager::Secret', 'TokenSecret').id}>`,
-    NODE_OPTIONS: '--enable-source-maps',
+    ...PLATFORM,
   });
 
   it('gives public-api what it needs to send mail and sign its links: the token secret ARN, never the secret', () => {
@@ -124,6 +132,12 @@ describe('the functions that run long', () => {
     expect(functionNamed(template, 'SesEvents').props.Timeout).toBe(10);
   });
 
+  it('run milestone one invocation at a time, so that rounds firing together keep to the SES rate in total', () => {
+    expect(functionNamed(template, 'Milestone').props.ReservedConcurrentExecutions).toBe(1);
+    for (const other of ['AdminApi', 'PublicApi', 'Console', 'Reconcile', 'SesEvents'])
+      expect(functionNamed(template, other).props.ReservedConcurrentExecutions).toBeUndefined();
+  });
+
   it('send failed asynchronous milestone invocations to the dead-letter queue', () => {
     const queue = resourceNamed(template, 'AWS::SQS::Queue', 'SchedulingDeadLetterQueue');
     expect(functionNamed(template, 'Milestone').props.DeadLetterConfig).toEqual({
@@ -133,7 +147,7 @@ describe('the functions that run long', () => {
 });
 
 describe('context', () => {
-  it('sets the sender, the secretariat’s address, the SES domain, the public base URL, the group name and tracing', () => {
+  it('sets the sender, the secretariat’s address, the SES domain, the public base URL, the group name, tracing and the log level', () => {
     const custom = synthesize({
       context: {
         mailFrom: 'review@mail.consultations.example.org',
@@ -142,6 +156,7 @@ describe('context', () => {
         publicBaseUrl: 'https://consult.example/',
         scheduleGroupName: 'gcm-test',
         xrayTracing: 'true',
+        logLevel: 'debug',
       },
     });
     try {
@@ -153,6 +168,8 @@ describe('context', () => {
         MAIL_FROM: 'review@mail.consultations.example.org',
         PUBLIC_BASE_URL: 'https://consult.example',
         SECRETARIAT_EMAIL: 'secretariat@example.org',
+        POWERTOOLS_LOG_LEVEL: 'DEBUG',
+        POWERTOOLS_TRACE_ENABLED: 'true',
       });
       expect(milestone.TracingConfig).toEqual({ Mode: 'Active' });
       custom.template.hasResourceProperties('AWS::SES::EmailIdentity', {
@@ -166,5 +183,9 @@ describe('context', () => {
 
   it('rejects a sender that is not an email address', () => {
     expect(() => synthesize({ context: { mailFrom: 'consultations' } })).toThrow(/mailFrom/);
+  });
+
+  it('rejects a log level Powertools does not know', () => {
+    expect(() => synthesize({ context: { logLevel: 'chatty' } })).toThrow(/logLevel must be one of/);
   });
 });

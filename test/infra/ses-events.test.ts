@@ -144,7 +144,8 @@ describe('the ses-events function', () => {
       Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, render(value)])),
     ).toEqual({
       TABLE_NAME: `<${ids().table}>`,
-      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      POWERTOOLS_TRACE_ENABLED: 'false',
     });
   });
 

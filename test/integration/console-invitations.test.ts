@@ -63,13 +63,23 @@ describe('invitations in the console', () => {
     const waiting = await (await browser.go(location)).text();
     expect(waiting).toContain('<meta http-equiv="refresh" content="10"/>');
     expect(waiting).toContain(`<a href="${PAGE}?lang=en&amp;follow=no">Stop reloading</a>`);
-    expect(waiting).toMatch(/<progress id="progress-[0-9a-f]{12}" max="2" value="0"/);
-    expect(waiting).toContain('0 of 2 sent, 0 failed · waiting to start');
-    expect(waiting).toContain('<details open><summary>Rows refused (1) and skipped (1)</summary>');
+    expect(waiting).toMatch(/<progress id="checked-[0-9a-f]{12}" max="3" value="0"/);
+    expect(waiting).toContain('0 of 3 rows checked, 0 to invite');
+    expect(waiting).toContain('0 of 0 sent, 0 failed · waiting to start');
+    expect(waiting).toContain('<details open><summary>Rows refused (1) and skipped (0)</summary>');
     expect(waiting).toContain('<span lang="en" dir="ltr">email: not an email address</span>');
-    expect(waiting).toContain('<span lang="en" dir="ltr">already registered</span>');
     const still = await (await browser.go(`${PAGE}?lang=en&follow=no`)).text();
     expect(still).not.toContain('http-equiv="refresh"');
+
+    // A minute or two later its rows are checked; the emails go out in the job after.
+    await api.moveClock({ advanceBy: 'PT2M' });
+    const checked = await (await browser.go(location)).text();
+    expect(checked).toContain('<meta http-equiv="refresh" content="10"/>');
+    expect(checked).toMatch(/<progress id="checked-[0-9a-f]{12}" max="3" value="3"/);
+    expect(checked).toContain('3 of 3 rows checked, 2 to invite');
+    expect(checked).toContain('0 of 2 sent, 0 failed · waiting to start');
+    expect(checked).toContain('<details open><summary>Rows refused (1) and skipped (1)</summary>');
+    expect(checked).toContain('<span lang="en" dir="ltr">already registered</span>');
 
     await api.moveClock({ advanceBy: 'PT2M' });
     const done = await (await browser.go(location)).text();
@@ -105,7 +115,7 @@ describe('invitations in the console', () => {
 
     const pasted = await browser.go(PAGE, { method: 'POST', body: uploadForm(csrf, undefined, CSV) });
     expect(pasted.status).toBe(303);
-    await api.moveClock({ advanceBy: 'PT2M' });
+    await api.moveClock({ advanceBy: 'PT4M' });
     expect(await api.outbox('kofi@example.org')).toHaveLength(1);
   });
 
@@ -114,7 +124,7 @@ describe('invitations in the console', () => {
     await browser.signIn('africa-focal@example.org', ['region-africa']);
     const csrf = csrfOf(await (await browser.go(PAGE)).text());
     await browser.go(PAGE, { method: 'POST', body: uploadForm(csrf, CSV) });
-    await api.moveClock({ advanceBy: 'PT2M' });
+    await api.moveClock({ advanceBy: 'PT4M' });
     await api.registerAndConfirm('africa-i', 'kofi@example.org', 'Kofi Mensah');
 
     const page = await (await browser.go(PAGE)).text();

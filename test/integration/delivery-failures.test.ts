@@ -1,8 +1,7 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalRuntime } from '#local/runtime';
 import { runRound } from '#services/sender';
-import { registrantKey } from '#store/keys';
 import { REGISTRANT_PAGE_SIZE } from '#store/registrants';
+import { seedConfirmed } from '#test/support/confirmed-registrants';
 import { test as base, describe, expect } from '#test/support/fixtures';
 import { reviewBody, type ServiceClient } from '#test/support/service-client';
 import { throttlingSes } from '#test/support/throttling-ses';
@@ -41,32 +40,6 @@ const reminderFiring = (reviewId: string, { milestoneId, at, version }: Schedule
   at,
   version,
 });
-
-/** Confirmed registrants straight into the table, for rounds of several pages (the API would take longer). */
-async function seedConfirmed(runtime: LocalRuntime, reviewId: string, emails: string[], now: Date) {
-  const { table } = runtime.dependencies.store;
-  for (let i = 0; i < emails.length; i += 25)
-    await table.client.send(
-      new BatchWriteCommand({
-        RequestItems: {
-          [table.name]: emails.slice(i, i + 25).map((email) => ({
-            PutRequest: {
-              Item: {
-                ...registrantKey(reviewId, email),
-                reviewId,
-                email,
-                name: email,
-                language: 'en',
-                attendanceMode: 'online',
-                status: 'confirmed',
-                createdAt: now.toISOString(),
-              },
-            },
-          })),
-        },
-      }),
-    );
-}
 
 const invitationsTo = async (api: ServiceClient, email: string) =>
   (await api.outbox(email)).filter((e) => e.subject.startsWith('Invitation: Virtual pre-consultation'));

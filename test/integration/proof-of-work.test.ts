@@ -18,6 +18,93 @@ const it = test.extend('busyNetwork', { auto: true }, async ({ api }) => {
 const proofOf = (challenge: unknown, solution: unknown) =>
   Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
 
+/** Text as a page shows it, back to what was typed. */
+const unescaped = (html: string) =>
+  html.replace(/&(lt|gt|quot|#39|amp);/g, (_, entity: string) =>
+    entity === 'lt' ? '<' : entity === 'gt' ? '>' : entity === 'quot' ? '"' : entity === '#39' ? "'" : '&',
+  );
+
+/** A refused form's page: the challenge its script solves, and the proof of work it then sends. */
+async function solvedProofIn(page: string) {
+  const challenge = JSON.parse(unescaped(/data-challenge="([^"]+)"/.exec(page)?.[1] ?? 'null'));
+  return proofOf(challenge, await solveChallenge({ challenge, deriveKey }));
+}
+
+/** A long contribution in Arabic, its line breaks and the characters a page escapes included. */
+const LONG_TEXT = Array.from(
+  { length: 300 },
+  (_, i) => `الفقرة ${i + 1}: العمل اللائق <للجميع> & "الآن" للعمال المهاجرين`,
+).join('\n');
+
+/** A briefing request, filled in. */
+const briefingForm = (email: string) => ({
+  network: 'West African Migrant Network',
+  scope: 'regional',
+  regions: ['africa'],
+  topic: 'Taking part in the Africa review',
+  preferredDates: 'after our assembly in the spring',
+  languages: ['fr', 'en'],
+  expectedParticipants: '40',
+  name: 'Awa Ndiaye',
+  email,
+  language: 'fr',
+  consent: 'yes',
+});
+
+/** Every other public form, filled in, with what its page must show again when refused. */
+const FORMS = [
+  {
+    path: '/contribute/busy',
+    form: (email: string) => ({
+      name: 'Amina Haddad',
+      email,
+      stakeholderGroup: 'migrant-diaspora',
+      language: 'ar',
+      title: 'Pathways for care workers',
+      text: LONG_TEXT,
+      link: 'https://example.org/care-workers.pdf',
+      objectives: ['5', '22'],
+      publishable: 'yes',
+      consent: 'yes',
+    }),
+    kept: (page: string) => {
+      expect(unescaped(/<textarea id="text"[^>]*>([^<]*)<\/textarea>/.exec(page)?.[1] ?? '')).toBe(LONG_TEXT);
+      expect(page).toContain('value="https://example.org/care-workers.pdf"');
+      expect(page).toMatch(/value="22" checked/);
+    },
+  },
+  {
+    path: '/briefings/request',
+    form: briefingForm,
+    kept: (page: string) => {
+      expect(page).toContain('value="West African Migrant Network"');
+      expect(page).toContain('value="after our assembly in the spring"');
+      expect(page).toMatch(/value="africa" checked/);
+    },
+  },
+  {
+    path: '/talks/propose',
+    form: (email: string) => ({
+      title: 'Cities that welcome',
+      organisers: 'Mayors Migration Council',
+      level: 'global',
+      themes: 'How local authorities include migrants in services.',
+      objectives: ['15', '16'],
+      proposedDate: 'in the autumn',
+      format: 'online',
+      audience: 'Local authorities',
+      name: 'Lucía Gómez',
+      email,
+      language: 'es',
+      consent: 'yes',
+    }),
+    kept: (page: string) => {
+      expect(page).toContain('value="Cities that welcome"');
+      expect(page).toContain('How local authorities include migrants in services.</textarea>');
+    },
+  },
+];
+
 const registerWith = (api: ServiceClient, email: string, proof?: string) =>
   api.request('POST', '/registrations', {
     json: { reviewId: 'busy', email, name: 'Next One' },
@@ -80,5 +167,44 @@ describe('a network that registers many in an hour', () => {
     const script = await api.request('GET', '/proof-of-work.js');
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(script.text).toContain("crypto.subtle.digest('SHA-256'");
+  });
+});
+
+describe('the other public forms, sent from a network that registered many in the hour', () => {
+  it.for(FORMS)(
+    '$path asks for a proof of work, keeps what was typed, and lets one through per solved challenge',
+    async ({ path, form, kept }, { api }) => {
+      // The network's hour counts every public form: its registrations brought it past the threshold.
+      const asked = await api.request('POST', path, { form: form('sender@example.org') });
+      expect(asked.status).toBe(429);
+      kept(asked.text);
+      expect(asked.text).toContain('<script src="/proof-of-work.js" defer></script>');
+      expect(await api.outbox('sender@example.org')).toEqual([]);
+
+      const proof = await solvedProofIn(asked.text);
+      const sent = await api.request('POST', path, { form: { ...form('sender@example.org'), proof } });
+      expect(sent.status).toBe(200);
+      expect(sent.text).toContain('Check your email');
+      expect(await api.outbox('sender@example.org')).toHaveLength(1);
+
+      const replayed = await api.request('POST', path, { form: { ...form('other@example.org'), proof } });
+      expect(replayed.status).toBe(429);
+      kept(replayed.text);
+      expect(await api.outbox('other@example.org')).toEqual([]);
+    },
+  );
+});
+
+describe('the limit per email address', () => {
+  test('stays for a request: the fourth in an hour for one address gets the page saying so', async ({
+    api,
+  }) => {
+    const answers = [];
+    for (let i = 0; i < 4; i++)
+      answers.push(
+        await api.request('POST', '/briefings/request', { form: briefingForm('awa@example.org') }),
+      );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+    expect(answers[3]?.text).toContain('Too many forms were sent for this email address in the last hour.');
   });
 });

@@ -9,10 +9,12 @@ import {
   SendRawEmailCommand,
 } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { isRetryableSesError, sendRawEmail } from '#mail/ses-sender';
 
 const ses = mockClient(SESClient);
+// The test files share their workers' modules (vitest.config.ts): the real client comes back after this file.
+afterAll(() => ses.restore());
 const metadata = { $metadata: {} };
 
 function sesError(name: string, message: string, httpStatusCode: number): SESServiceException {

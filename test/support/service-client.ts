@@ -1,4 +1,4 @@
-import { solveChallenge } from 'altcha-lib';
+import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 export const ADMIN_TOKEN = 'test-admin-token';
 
@@ -88,9 +88,7 @@ export class ServiceClient {
   async register(json: Record<string, unknown>) {
     const first = await this.request('POST', '/registrations', { json });
     if (first.status !== 429 || !first.body?.challenge) return first;
-    const { challenge } = first.body;
-    const solution = await solveChallenge({ challenge, deriveKey });
-    const proof = Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+    const proof = await solvedProof(first.body.challenge);
     return this.request('POST', '/registrations', { json, headers: { 'x-proof-of-work': proof } });
   }
 
@@ -104,6 +102,12 @@ export class ServiceClient {
     if (!token) throw new Error('the confirmation page has no form');
     return this.request('POST', '/confirm', { form: { token } });
   }
+}
+
+/** The `x-proof-of-work` header's value for a challenge of the service: solved as the page's script solves it. */
+export async function solvedProof(challenge: Challenge): Promise<string> {
+  const solution = await solveChallenge({ challenge, deriveKey });
+  return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
 }
 
 function formBody(form: Record<string, string | string[]> | URLSearchParams): URLSearchParams {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
  * twice. Everything else goes through untouched. `inFront` is the local runtime's `sesInFront` option.
  */
 export function throttlingSes() {
-  let throttling = false;
+  let throttling = () => false;
   let server: Server | undefined;
   const counts = { throttled: 0, forwarded: 0 };
   const handler = (upstream: string) =>
@@ -18,7 +18,7 @@ export function throttlingSes() {
       req.on('end', () => {
         const body = Buffer.concat(chunks);
         const isSend = body.toString('utf8').includes('Action=SendRawEmail');
-        if (isSend && throttling) {
+        if (isSend && throttling()) {
           counts.throttled++;
           res.writeHead(400, { 'content-type': 'text/xml' });
           res.end(
@@ -38,7 +38,13 @@ export function throttlingSes() {
   return {
     counts,
     throttle: (on: boolean) => {
-      throttling = on;
+      throttling = () => on;
+    },
+    /** Once `emails` more went through, throttles the next `calls` sends: a burst past the account's rate. */
+    throttleBurst: (emails: number, calls: number) => {
+      const from = counts.forwarded + emails;
+      const until = counts.throttled + calls;
+      throttling = () => counts.forwarded >= from && counts.throttled < until;
     },
     inFront: async (upstream: string): Promise<string> => {
       const started = handler(upstream);

@@ -1,0 +1,32 @@
+import { createHmac } from 'node:crypto';
+import { normalizeEmail } from '#domain/text';
+import { CORRELATION_TAG } from './delivery-tags';
+import type { Needs } from './dependencies';
+
+/**
+ * Names a registration's flow in this invocation's log lines, and answers the tags that carry the name into the
+ * SES events of the emails it sends: registering, confirming and the bounce of the confirmation email share one
+ * id. The id is keyed by the newest link secret, so that it leads back to no address for whoever reads the logs.
+ */
+export async function correlateRegistration(
+  deps: Needs<'signingKey' | 'log'>,
+  reviewId: string,
+  email: string,
+): Promise<Record<string, string>> {
+  const id = await registrationCorrelationId(deps, reviewId, email);
+  deps.log.correlate(id);
+  return { [CORRELATION_TAG]: id };
+}
+
+/** The id alone, which the console shows on the registrant's page for whoever looks into the logs. */
+export async function registrationCorrelationId(
+  deps: Needs<'signingKey'>,
+  reviewId: string,
+  email: string,
+): Promise<string> {
+  const [newest] = (await deps.signingKey()).trim().split(/\s+/);
+  const digest = createHmac('sha256', newest ?? '')
+    .update(`registration correlation\n${reviewId}\n${normalizeEmail(email)}`)
+    .digest('base64url');
+  return `registration-${digest.slice(0, 16)}`;
+}
