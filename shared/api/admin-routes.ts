@@ -25,7 +25,7 @@ import { contributionsCsv } from './contributions-csv';
 import { deliveriesSheet } from './deliveries-sheet';
 import { EXPORT_PART_ROWS, type ExportSettings, exportFile } from './export-file';
 import { interpretationSheet } from './interpretation-sheet';
-import { registrantsSheet } from './registrants-sheet';
+import { registrantListingQuery, registrantsSheet } from './registrants-sheet';
 import { canSeeRequest } from './staff-access';
 
 export type AdminApiDependencies = Needs<
@@ -196,14 +196,7 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
    */
   'GET /admin/reviews/{reviewId}/registrants': async (event, deps) => {
     const review = await reviewOrNotFound(deps, param(event, 'reviewId'));
-    const {
-      format,
-      lang: _lang,
-      part,
-      cursor: _cursor,
-      limit: _limit,
-      ...filter
-    } = event.queryStringParameters ?? {};
+    const { format, part, filter } = registrantListingQuery(event.queryStringParameters);
     const list = await registrantList(deps, review, filter, requestTime(event));
     if (!format) {
       const { next, ...page } = pageOfRegistrants(list, pageOf(event));

@@ -16,30 +16,18 @@ import {
   secureCookies,
   sessionOf,
 } from '#services/console-session';
-import type { Needs } from '#services/dependencies';
 import { reviewOrNotFound } from '#services/registrant-list';
 import { listRequests } from '#services/requests';
 import type { Cursor, PageRequest } from '#store/pages';
-import type { ExportSettings } from './export-file';
+import type { AdminApiDependencies } from './admin-routes';
 import { canSeeRequest } from './staff-access';
 
 /**
  * What every console route is made of: who is signed in (or off to sign in), the check of a form's token, the
  * review it names if the person may see or change it, its refusals answered as pages in the reader's language.
+ * The console does what the admin API does, as pages behind its own sign-in: it needs the same, and the sign-in.
  */
-export type ConsoleDependencies = Needs<
-  | 'store'
-  | 'scheduler'
-  | 'mailer'
-  | 'log'
-  | 'metrics'
-  | 'site'
-  | 'clock'
-  | 'signingKey'
-  | 'retention'
-  | 'sending'
-> &
-  ExportSettings & { signIn: SignIn };
+export type ConsoleDependencies = AdminApiDependencies & { signIn: SignIn };
 
 export const languageOf = (event: HttpEvent) =>
   pageLanguage({

@@ -23,7 +23,7 @@ import {
 import { EXPORT_PART_ROWS, exportFile, partsOf } from './export-file';
 import type { RouteTable } from './http-function';
 import { interpretationSheet } from './interpretation-sheet';
-import { registrantsSheet } from './registrants-sheet';
+import { registrantListingQuery, registrantsSheet } from './registrants-sheet';
 
 /** A review's registrants in the console: the list and its files, one registration and what is done to it, its data and its erasure, and the interpretation they call for. */
 export const CONSOLE_REGISTRANT_ROUTES = {
@@ -31,14 +31,7 @@ export const CONSOLE_REGISTRANT_ROUTES = {
     signedIn(event, deps, async (session) => {
       const now = requestTime(event);
       const review = await reviewAllowed(deps, event, session, canRead);
-      const {
-        format,
-        lang: _lang,
-        part,
-        cursor: _cursor,
-        limit: _limit,
-        ...filter
-      } = event.queryStringParameters ?? {};
+      const { format, part, filter } = registrantListingQuery(event.queryStringParameters);
       const list = await registrantList(deps, review, filter, now);
       if (format)
         return exportFile(

@@ -33,3 +33,12 @@ export function registrantsSheet(registrants: ListedRegistrant[], language: Lang
     language,
   };
 }
+
+/**
+ * A registrant listing's query: how it is asked for (a file `format` and its `part`), and the rest, its filter;
+ * the page's language and paging are neither.
+ */
+export function registrantListingQuery(query: Record<string, string | undefined> | undefined) {
+  const { format, lang: _lang, part, cursor: _cursor, limit: _limit, ...filter } = query ?? {};
+  return { format, part, filter };
+}

@@ -5,6 +5,18 @@ import { isLive } from './pending';
 import { submissionItems } from './submissions';
 import type { Table } from './table';
 
+/** The query of a review's contributions that their senders confirmed. */
+const confirmedOf = (reviewId: string) => ({
+  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+  FilterExpression: '#status <> :pending',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: {
+    ':pk': reviewPartition(reviewId),
+    ':prefix': CONTRIBUTION_SK_PREFIX,
+    ':pending': 'pending',
+  },
+});
+
 export function contributionStore(table: Table) {
   const items = submissionItems<Contribution>(table);
   return {
@@ -31,21 +43,7 @@ export function contributionStore(table: Table) {
 
     /** One page of the contributions to a review that their senders confirmed, oldest first. */
     page(reviewId: string, request: PageRequest): Promise<Page<Contribution>> {
-      return queryPage(
-        table,
-        {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: '#status <> :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': reviewPartition(reviewId),
-            ':prefix': CONTRIBUTION_SK_PREFIX,
-            ':pending': 'pending',
-          },
-        },
-        items.strip,
-        request,
-      );
+      return queryPage(table, confirmedOf(reviewId), items.strip, request);
     },
 
     /** What the counts of a review's confirmed contributions need of each, without their texts. */
@@ -56,14 +54,7 @@ export function contributionStore(table: Table) {
       const pages = queryPages(
         table,
         {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: '#status <> :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': reviewPartition(reviewId),
-            ':prefix': CONTRIBUTION_SK_PREFIX,
-            ':pending': 'pending',
-          },
+          ...confirmedOf(reviewId),
           ProjectionExpression: '#status, objectives, stakeholderGroup',
         },
         (item) => item as Pick<Contribution, 'status' | 'objectives' | 'stakeholderGroup'>,

@@ -1,5 +1,5 @@
 import { describe, expect, test as it } from '#test/support/fixtures';
-import type { ServiceClient } from '#test/support/service-client';
+import { briefingForm, type ServiceClient } from '#test/support/service-client';
 
 const SECRETARIAT = 'secretariat@example.org';
 
@@ -25,21 +25,6 @@ const talkForm = (email: string, proposedDate: string, extra: Record<string, str
   name: 'Lucía Gómez',
   email,
   language: 'es',
-  consent: 'yes',
-  ...extra,
-});
-
-const briefingForm = (email: string, extra: Record<string, string | string[]> = {}) => ({
-  network: 'West African Migrant Network',
-  scope: 'regional',
-  regions: ['africa'],
-  topic: 'Taking part in the Africa review',
-  preferredDates: 'after our assembly in the spring',
-  languages: ['fr', 'en'],
-  expectedParticipants: '40',
-  name: 'Awa Ndiaye',
-  email,
-  language: 'fr',
   consent: 'yes',
   ...extra,
 });

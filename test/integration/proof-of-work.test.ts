@@ -2,7 +2,7 @@ import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { PROOF_AFTER_PER_CLIENT } from '#services/proof-of-work';
 import { describe, expect, test } from '#test/support/fixtures';
-import { reviewBody, type ServiceClient } from '#test/support/service-client';
+import { briefingForm, reviewBody, type ServiceClient } from '#test/support/service-client';
 
 const it = test.extend('busyNetwork', { auto: true }, async ({ api }) => {
   expect((await api.putReview('busy', reviewBody(await api.now(), 120))).status).toBe(201);
@@ -35,21 +35,6 @@ const LONG_TEXT = Array.from(
   { length: 300 },
   (_, i) => `الفقرة ${i + 1}: العمل اللائق <للجميع> & "الآن" للعمال المهاجرين`,
 ).join('\n');
-
-/** A briefing request, filled in. */
-const briefingForm = (email: string) => ({
-  network: 'West African Migrant Network',
-  scope: 'regional',
-  regions: ['africa'],
-  topic: 'Taking part in the Africa review',
-  preferredDates: 'after our assembly in the spring',
-  languages: ['fr', 'en'],
-  expectedParticipants: '40',
-  name: 'Awa Ndiaye',
-  email,
-  language: 'fr',
-  consent: 'yes',
-});
 
 /** Every other public form, filled in, with what its page must show again when refused. */
 const FORMS = [

@@ -137,6 +137,22 @@ export function reviewBody(from: Date, days: number, extra: Record<string, unkno
  * A regional network's briefing request for Africa, sent by the public form and confirmed by its emailed link, as
  * the network would; answers its id.
  */
+/** A briefing request's form, filled in as a network would. */
+export const briefingForm = (email: string, extra: Record<string, string | string[]> = {}) => ({
+  network: 'West African Migrant Network',
+  scope: 'regional',
+  regions: ['africa'],
+  topic: 'Taking part in the Africa review',
+  preferredDates: 'after our assembly in the spring',
+  languages: ['fr', 'en'],
+  expectedParticipants: '40',
+  name: 'Awa Ndiaye',
+  email,
+  language: 'fr',
+  consent: 'yes',
+  ...extra,
+});
+
 export async function confirmedBriefingRequest(
   api: ServiceClient,
   email = 'awa@example.org',
