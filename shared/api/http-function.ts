@@ -95,7 +95,13 @@ export function httpFunction<F extends HttpFunctionName, D>(
     .use(
       httpErrorHandler({
         logger: (error: Error) => {
-          if (isFault(error)) deps.log.error('unhandled', { error: String(error), stack: error?.stack });
+          if (isFault(error))
+            deps.log.error('unhandled', {
+              error: String(error),
+              // A 503's cause: the call to the store or SES that could not be made.
+              ...(error?.cause ? { cause: String(error.cause) } : {}),
+              stack: error?.stack,
+            });
         },
         fallbackMessage: JSON.stringify({ error: 'internal error' }),
       }),

@@ -39,18 +39,44 @@ function answerOf(error: unknown): { status: number; body: Record<string, unknow
   return undefined;
 }
 
+/** Connection failures of a call to AWS (or its local stand-in) that the SDK's own retries did not get past. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
+
+/** Seconds a client is told to wait before sending again what a briefly unreachable store could not keep. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Whether a call failed for a while rather than for good: a store or SES unreachable, or throttling past the
+ * SDK's retries (the SDK marks those `$retryable`). Nothing was kept; the same request sent again will do.
+ */
+export function isTransient(error: unknown): boolean {
+  const { $retryable, code } = (error ?? {}) as { $retryable?: unknown; code?: unknown };
+  return $retryable !== undefined || (typeof code === 'string' && UNREACHABLE.has(code));
+}
+
 /**
  * Turns what the domain throws into the HTTP errors `@middy/http-error-handler` answers: each invalid field
- * named, never a 500 for bad input. Anything else is a fault of ours, which the error handler logs and answers
- * 500 without details.
+ * named, never a 500 for bad input; a store briefly out of reach, 503 with `retry-after`, so that a client sends
+ * it again. Anything else is a fault of ours, which the error handler logs and answers 500 without details.
  */
 export function domainErrors(): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: async (request) => {
       const answer = answerOf(request.error);
       if (answer) request.error = createError(answer.status, JSON.stringify(answer.body));
+      else if (isTransient(request.error)) request.error = unavailable(request.error);
     },
   };
+}
+
+/** Logged as the fault it is (a 5xx), answered so that the client knows to send it again. */
+function unavailable(cause: unknown) {
+  const error = createError(
+    503,
+    JSON.stringify({ error: 'briefly unavailable: nothing was kept, send it again in a few seconds' }),
+    { expose: true, cause },
+  );
+  return Object.assign(error, { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } });
 }
 
 /** Whether an error is a fault of ours rather than an answer to the request: the ones worth a log line. */

@@ -19,14 +19,22 @@ export async function storeOutage(
   api: ServiceClient,
   proxy: ReturnType<typeof cuttableProxy>,
   recipients = 20,
-): Promise<FaultOutcome & { duringCut: number; afterCut: number; sentBeforeCut: number }> {
+): Promise<
+  FaultOutcome & { duringCut: number; retryAfter: string | null; afterCut: number; sentBeforeCut: number }
+> {
   const to = addresses('outage', recipients);
   const firing = await reviewAboutToInvite(runtime, api, 'outage', to);
   const register = (email: string) =>
     api.register({ reviewId: 'outage', email, name: 'Someone', language: 'fr' }).then((a) => a.status);
 
   await proxy.cut();
-  const duringCut = await register(REGISTRANT);
+  const refused = await api.register({
+    reviewId: 'outage',
+    email: REGISTRANT,
+    name: 'Someone',
+    language: 'fr',
+  });
+  const [duringCut, retryAfter] = [refused.status, refused.headers.get('retry-after')];
   await proxy.restore();
   const afterCut = await register(REGISTRANT);
 
@@ -59,8 +67,9 @@ export async function storeOutage(
   return {
     fault: 'DynamoDB unreachable: during a registration, for 1 s in the middle of a round',
     ...counted,
-    handled: `a registration meanwhile answered ${duringCut}, sent again ${afterCut}; the round (${sentBeforeCut} of ${recipients} sent at the cut) ${roundGoes}`,
+    handled: `a registration meanwhile answered ${duringCut} (retry-after ${retryAfter}), sent again ${afterCut}; the round (${sentBeforeCut} of ${recipients} sent at the cut) ${roundGoes}`,
     duringCut,
+    retryAfter,
     afterCut,
     sentBeforeCut,
   };
