@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Sealed, expiring tokens for links in emails. Links end up in access logs, browser histories and forwarded
@@ -87,6 +87,14 @@ export function keyRing(secret: string): KeyRing {
 }
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+/**
+ * A digest of `text` keyed by the newest key of the link secret, for `purpose`: the same text gives the same
+ * digest until the secret rotates, and nobody without the secret can tell which text gave it.
+ */
+export function keyedDigest(secret: string, purpose: string, text: string): string {
+  return createHmac('sha256', keyRing(secret).current.key).update(`${purpose}\n${text}`).digest('base64url');
+}
 
 export function issueToken(claims: TokenClaims, secret: string): string {
   const { kid, key } = keyRing(secret).current;

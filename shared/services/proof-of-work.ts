@@ -1,7 +1,7 @@
-import { createHmac, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { type Challenge, createChallenge, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { epochSeconds } from '#domain/tokens';
+import { epochSeconds, keyedDigest } from '#domain/tokens';
 import type { Needs } from './dependencies';
 
 /**
@@ -24,8 +24,8 @@ const COUNTER_RANGE: [number, number] = [5_000, 25_000];
 
 /** The challenge's secrets, derived from the link secret so that there is no other secret to keep. */
 const secrets = (signingKey: string) => ({
-  hmacSignatureSecret: createHmac('sha256', signingKey).update('proof-of-work challenge').digest('hex'),
-  hmacKeySignatureSecret: createHmac('sha256', signingKey).update('proof-of-work key').digest('hex'),
+  hmacSignatureSecret: keyedDigest(signingKey, 'proof of work', 'challenge'),
+  hmacKeySignatureSecret: keyedDigest(signingKey, 'proof of work', 'key'),
 });
 
 /** A signed challenge (ALTCHA v2, SHA-256), whose answer the service knows without storing anything. */

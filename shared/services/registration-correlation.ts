@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import { normalizeEmail } from '#domain/text';
+import { keyedDigest } from '#domain/tokens';
 import { CORRELATION_TAG } from './delivery-tags';
 import type { Needs } from './dependencies';
 
@@ -24,9 +24,10 @@ export async function registrationCorrelationId(
   reviewId: string,
   email: string,
 ): Promise<string> {
-  const [newest] = (await deps.signingKey()).trim().split(/\s+/);
-  const digest = createHmac('sha256', newest ?? '')
-    .update(`registration correlation\n${reviewId}\n${normalizeEmail(email)}`)
-    .digest('base64url');
+  const digest = keyedDigest(
+    await deps.signingKey(),
+    'registration correlation',
+    `${reviewId}\n${normalizeEmail(email)}`,
+  );
   return `registration-${digest.slice(0, 16)}`;
 }

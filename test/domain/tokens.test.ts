@@ -1,7 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { compactDecrypt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { issueToken, keyRing, verifyToken } from '#domain/tokens';
+import { issueToken, keyedDigest, keyRing, verifyToken } from '#domain/tokens';
 
 const KEY = 'test-key-0123456789';
 const NOW = new Date('2027-01-01T00:00:00Z');
@@ -91,5 +91,18 @@ describe('sealed link tokens', () => {
       `${Buffer.from('{').toString('base64url')}..a.b.c`,
     ])
       expect(verifyToken(token, 'confirm-registration', KEY, NOW).ok).toBe(false);
+  });
+});
+
+describe('a digest keyed by the link secret', () => {
+  it('follows the newest secret only, and differs by purpose and by text', () => {
+    const digest = keyedDigest('new-secret', 'registration correlation', 'europe\na@example.org');
+    expect(keyedDigest('new-secret old-secret', 'registration correlation', 'europe\na@example.org')).toBe(
+      digest,
+    );
+    expect(keyedDigest('old-secret', 'registration correlation', 'europe\na@example.org')).not.toBe(digest);
+    expect(keyedDigest('new-secret', 'proof of work', 'europe\na@example.org')).not.toBe(digest);
+    expect(keyedDigest('new-secret', 'registration correlation', 'europe\nb@example.org')).not.toBe(digest);
+    expect(digest).not.toContain('example');
   });
 });
