@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import type { Language } from '#i18n/languages';
 import { type AdminClient, adminClient } from './admin-client';
@@ -37,7 +38,6 @@ const { values, positionals } = parseArgs({
   },
 });
 const [command, ...args] = positionals;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One line that a terminal rewrites in place, and a log file gets once per change. */
 function progress(text: string, stream: NodeJS.WriteStream = process.stdout) {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 import type { MessageContent } from '#domain/messages';
 import { normalizeEmail } from '#domain/text';
@@ -66,8 +67,6 @@ export interface RoundHooks<R> {
 export const RESERVE_MS = 60_000;
 /** Throttling is retried in place this often (100, 200, 400 ms apart), then left for the invocation's retry. */
 const THROTTLE_RETRIES = 3;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A sent message's mark is tried again this long (some 15 s, within the 45 s lease) when the table cannot be

@@ -1,6 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The pace of one invocation's SES calls: at most `rate` a second, `concurrency` in flight.

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from './table';
 
@@ -5,8 +6,6 @@ import type { Table } from './table';
 const BATCH_GET_KEYS = 100;
 /** Keys DynamoDB left unprocessed (throttling) are asked again this often, 50, 100, 200... ms apart. */
 const UNPROCESSED_RETRIES = 6;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Which of these items exist, by partition key (each item's own: keys of one partition each), in BatchGetItem

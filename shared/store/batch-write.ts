@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from './table';
 
@@ -7,8 +8,6 @@ const BATCH_WRITE_ITEMS = 25;
 const PARALLEL_BATCHES = 4;
 /** Items DynamoDB left unprocessed (throttling) are sent again this often, 50, 100, 200... ms apart. */
 const UNPROCESSED_RETRIES = 8;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type WriteRequest =
   | { PutRequest: { Item: Record<string, unknown> } }
