@@ -114,7 +114,8 @@ describe('a suppressed address in the audience', () => {
   });
 });
 
-describe('suppressions in a round of several pages', () => {
+// Hundreds of recipients through the local pipeline: more than the default on a busy machine.
+describe('suppressions in a round of several pages', { timeout: 90_000 }, () => {
   it("are read for a page's addresses at once, not per recipient, and each suppressed address is skipped", async ({
     api,
     runtime,
@@ -176,7 +177,8 @@ function askedOfDynamo(runtime: LocalRuntime) {
   };
 }
 
-describe('a round larger than one invocation can carry', () => {
+// Hundreds of recipients through the local pipeline: more than the default on a busy machine.
+describe('a round larger than one invocation can carry', { timeout: 90_000 }, () => {
   it('stops between pages when time runs short and goes on in a continuation job, each recipient once', async ({
     api,
     runtime,
