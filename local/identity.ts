@@ -109,9 +109,22 @@ export async function createLocalIdentity(dataDir: string | undefined, clock: { 
   };
 }
 
+/**
+ * Generating an RSA key takes 0.1 to 0.7 s, most of a runtime's start: runtimes kept in memory (each test's) share
+ * one per process, so a token one of them signs would pass at another in the same process, and is gone with it.
+ */
+let inMemoryKeyPair: ReturnType<typeof generateKeyPair> | undefined;
+
 async function keyPair(dataDir: string | undefined) {
-  const file = dataDir ? join(dataDir, KEY_FILE) : undefined;
-  if (file && existsSync(file)) {
+  if (!dataDir) {
+    inMemoryKeyPair ??= generateKeyPair('RS256', { extractable: true }).catch((error) => {
+      inMemoryKeyPair = undefined;
+      throw error;
+    });
+    return inMemoryKeyPair;
+  }
+  const file = join(dataDir, KEY_FILE);
+  if (existsSync(file)) {
     const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, JWK>;
     return {
       privateKey: await importJWK(privateJwk as JWK, 'RS256'),
@@ -119,14 +132,13 @@ async function keyPair(dataDir: string | undefined) {
     };
   }
   const generated = await generateKeyPair('RS256', { extractable: true });
-  if (file)
-    writeFileSync(
-      file,
-      JSON.stringify({
-        privateJwk: await exportJWK(generated.privateKey),
-        publicJwk: await exportJWK(generated.publicKey),
-      }),
-      { mode: 0o600 },
-    );
+  writeFileSync(
+    file,
+    JSON.stringify({
+      privateJwk: await exportJWK(generated.privateKey),
+      publicJwk: await exportJWK(generated.publicKey),
+    }),
+    { mode: 0o600 },
+  );
   return generated;
 }

@@ -1,4 +1,4 @@
-import { type Language, nativeName } from '#i18n/languages';
+import { conjunction, type Language, nativeName } from '#i18n/languages';
 import { type Translate, translator } from '#i18n/translate';
 import type { CalendarInvite } from './calendar';
 import type { Milestone, PlannedMeeting } from './plan';
@@ -101,7 +101,7 @@ export function changedMessage(
 ): MessageContent {
   const t = translator(reader.language);
   const title = reviewTitle(review, t);
-  const list = new Intl.ListFormat(reader.language, { type: 'conjunction' });
+  const list = conjunction(reader.language);
   return {
     subject: t('email.changed.subject', { review: title }),
     language: reader.language,
@@ -227,7 +227,7 @@ function meetingValues(
 function joiningDetails(meeting: PlannedMeeting, reader: Attendee) {
   const t = translator(reader.language);
   const inPerson = inPersonAt(reader, meeting);
-  const list = new Intl.ListFormat(reader.language, { type: 'conjunction' });
+  const list = conjunction(reader.language);
   const paragraphs = [
     !inPerson
       ? t('email.milestone.attendOnline')

@@ -1,4 +1,4 @@
-import { type Language, nativeName } from '#i18n/languages';
+import { conjunction, type Language, nativeName } from '#i18n/languages';
 import { translator } from '#i18n/translate';
 import {
   type MeetingOutcome,
@@ -31,7 +31,7 @@ export function discussionSpaceMessage(
   links: NoticeLinks,
 ): MessageContent {
   const t = translator(reader.language);
-  const list = new Intl.ListFormat(reader.language, { type: 'conjunction' });
+  const list = conjunction(reader.language);
   const values = { review: reviewTitle(review, t), closes: day(space.closes, reader.language) };
   return {
     subject: t(which === 'opens' ? 'email.space.opens.subject' : 'email.space.closing.subject', values),

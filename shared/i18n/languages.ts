@@ -14,9 +14,29 @@ export const localeOf = (language: Language): string => (language === 'en' ? 'en
 /** Arabic is written right to left; the other UN languages left to right. */
 export const directionOf = (language: Language): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
 
+/**
+ * Once per language and kind: building an Intl formatter costs far more than using one, and a round words thousands
+ * of emails alike.
+ */
+function perLanguage<T>(build: (language: Language) => T): (language: Language) => T {
+  const built = new Map<Language, T>();
+  return (language) => {
+    let value = built.get(language);
+    if (value === undefined) {
+      value = build(language);
+      built.set(language, value);
+    }
+    return value;
+  };
+}
+
 /** Each language's name in itself ("العربية", "中文", "Français"…), for the language switcher. */
-export const nativeName = (language: Language): string =>
-  new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+export const nativeName = perLanguage(
+  (language) => new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language,
+);
+
+/** "a, b and c" in the reader's language. */
+export const conjunction = perLanguage((language) => new Intl.ListFormat(language, { type: 'conjunction' }));
 
 /**
  * The language of a page: the one asked for (`?lang=`), else the registrant's own choice, else the browser's
@@ -39,4 +59,6 @@ export function pageLanguage(options: {
 
 /** A country's name in the reader's language, from its ISO 3166 code (the platform's data: none shipped). */
 export const countryName = (code: string, language: Language): string =>
-  new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  regionNames(language).of(code) ?? code;
+
+const regionNames = perLanguage((language) => new Intl.DisplayNames([language], { type: 'region' }));
