@@ -6,12 +6,13 @@ import { invitationsPage } from '#html/console-invitations';
 import { messageFormPage, messagesPage, roundPage } from '#html/console-messages';
 import { formFiles } from '#http/body';
 import { html, requestTime } from '#http/event';
+import { pageRequestOf } from '#http/paging';
 import type { Language } from '#i18n/languages';
 import { translator } from '#i18n/translate';
 import type { ConsoleSession } from '#services/console-session';
 import { everyDelivery, milestoneDeliveries, reportedRound, reviewRounds } from '#services/delivery-report';
 import { remindInvitees } from '#services/invitation-reminders';
-import { importContacts, invitationsOverview } from '#services/invitations';
+import { importContacts, invitationsOverview, UPLOADS_PER_PAGE } from '#services/invitations';
 import { currentLinks } from '#services/links';
 import { previewMessage, sendMessage } from '#services/one-off-messages';
 import { suppressedRegistrants } from '#services/suppressions';
@@ -58,13 +59,15 @@ export const CONSOLE_OUTREACH_ROUTES = {
       const now = requestTime(event);
       const review = await reviewAllowed(deps, event, session, canRead);
       const query = event.queryStringParameters ?? {};
-      const overview = await invitationsOverview(deps, review.reviewId, now);
+      const uploads = pageRequestOf({ ...query, limit: query.limit ?? String(UPLOADS_PER_PAGE) });
+      const overview = await invitationsOverview(deps, review.reviewId, now, uploads);
       return html(
         200,
         invitationsPage(languageOf(event), session, review, overview, now, {
           mayChange: canWrite(session.principal, review),
           follow: query.follow !== 'no',
           shownUpload: query.upload,
+          paging: pagingOf(event, overview.uploadsNext),
         }),
       );
     }),

@@ -10,6 +10,7 @@ import type { ContactImport } from '#store/invitations';
 import { DataTable, Paragraphs } from './components';
 import { ConsolePage, localDateTime } from './console-pages';
 import { renderPage } from './layout';
+import { PageLinks, type Paging } from './page-links';
 
 /** While emails go out, the page reloads itself this often: slow enough to be read between reloads. */
 export const REFRESH_SECONDS = 10;
@@ -180,7 +181,15 @@ export function invitationsPage(
   review: Review,
   overview: InvitationsOverview,
   now: Date,
-  options: { mayChange: boolean; follow: boolean; shownUpload?: string; problem?: string[]; pasted?: string },
+  options: {
+    mayChange: boolean;
+    follow: boolean;
+    shownUpload?: string;
+    problem?: string[];
+    pasted?: string;
+    /** Which page of the uploads this is: the first unless given. */
+    paging?: Paging;
+  },
 ): string {
   const t = translator(language);
   const path = `/console/reviews/${review.reviewId}/invitations`;
@@ -241,6 +250,11 @@ export function invitationsPage(
           <RowProblems upload={upload} open={upload.importId === options.shownUpload} t={t} />
         </article>
       ))}
+      <PageLinks
+        t={t}
+        {...(options.paging ?? { paged: false })}
+        href={(cursor) => `${path}?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`}
+      />
       <Reminders
         language={language}
         action={`${path}/reminders?lang=${language}`}

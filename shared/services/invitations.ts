@@ -5,6 +5,7 @@ import { firingForLog, type InvitationRoundFiring } from '#domain/firing';
 import { invitationToRegisterMessage } from '#domain/messages';
 import { nextMinuteButOne } from '#scheduling/job-names';
 import type { ContactImport } from '#store/invitations';
+import type { PageRequest } from '#store/pages';
 import { partsOf } from '#store/upload-rows';
 import { countsForLog, deliverRound, type RemainingTime, type RoundOutcome } from './delivery-round';
 import type { Needs } from './dependencies';
@@ -34,7 +35,9 @@ export async function importContacts(
       { field: 'reviewId', message: `review ${review.reviewId} is ${review.status}` },
     ]);
   const list = readContactList(csv);
-  const importId = randomBytes(6).toString('hex');
+  // Its time first (milliseconds in base 36, nine digits until the year 5188), so that the review's uploads are
+  // listed the latest first a page at a time; short, for the 64 characters of its jobs' names (job-names.ts).
+  const importId = `${now.getTime().toString(36).padStart(9, '0')}${randomBytes(3).toString('hex')}`;
   const duplicates = list.duplicates.map(({ line, email, firstLine }) => ({
     line,
     email,
@@ -79,18 +82,29 @@ export async function importProgress(
   return record;
 }
 
-/** The console's view of a review's invitations: its uploads and reminders, and whom a reminder would reach now. */
-export async function invitationsOverview(deps: Needs<'store'>, reviewId: string, now: Date) {
-  const [uploads, reminders] = await Promise.all([
-    deps.store.invitations.listImports(reviewId),
+/**
+ * The console's view of a review's invitations: a page of its uploads (each may carry hundreds of refused rows),
+ * its reminders, everyone the uploads invited, and whom a reminder would reach now.
+ */
+export async function invitationsOverview(
+  deps: Needs<'store'>,
+  reviewId: string,
+  now: Date,
+  uploadsPage: PageRequest = { limit: UPLOADS_PER_PAGE },
+) {
+  const [uploads, reminders, invitees] = await Promise.all([
+    deps.store.invitations.importsPage(reviewId, uploadsPage),
     deps.store.invitationReminders.list(reviewId),
+    deps.store.invitations.invitedInAll(reviewId),
   ]);
-  const invitees = uploads.reduce((sum, upload) => sum + upload.total, 0);
   // Counting whom a reminder would reach reads every invitee and registrant: past a few thousand, more than a page
   // may take. The reminder round finds them itself.
   const toRemind = invitees <= COUNTED_INVITEES ? await inviteesToRemind(deps, reviewId, now) : undefined;
-  return { uploads, reminders, invitees, toRemind };
+  return { uploads: uploads.items, uploadsNext: uploads.next, reminders, invitees, toRemind };
 }
+
+/** Uploads shown on a page of the invitations page, unless `?limit=` says otherwise. */
+export const UPLOADS_PER_PAGE = 10;
 
 /** Up to this many invitees, the invitations page says how many a reminder would reach. */
 export const COUNTED_INVITEES = 2_000;

@@ -12,7 +12,7 @@ import {
   invitationOptOutKey,
   reviewPartition,
 } from './keys';
-import { type Cursor, type Page, queryPages } from './pages';
+import { type Cursor, type Page, type PageRequest, queryPage, queryPages } from './pages';
 import type { Table } from './table';
 
 export interface ContactImport {
@@ -140,20 +140,38 @@ export function invitationStore(table: Table) {
       return Item ? recordOf(Item) : undefined;
     },
 
-    /** The review's uploads, the latest first. */
-    async listImports(reviewId: string): Promise<ContactImport[]> {
-      const all: ContactImport[] = [];
-      const pages = queryPages(
+    /** A page of the review's uploads, the latest first: an upload's id begins with when it was made. */
+    importsPage(reviewId: string, request: PageRequest): Promise<Page<ContactImport>> {
+      return queryPage(
         table,
         {
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': IMPORT_SK_PREFIX },
           ConsistentRead: true,
+          ScanIndexForward: false,
         },
         recordOf,
+        request,
       );
-      for await (const page of pages) all.push(...page.items);
-      return all.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+
+    /** Everyone the review's uploads invited: of each upload only its count is read, not its rows' problems. */
+    async invitedInAll(reviewId: string): Promise<number> {
+      let invited = 0;
+      const pages = queryPages(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': IMPORT_SK_PREFIX },
+          // A reserved word.
+          ExpressionAttributeNames: { '#total': 'total' },
+          ProjectionExpression: '#total',
+          ConsistentRead: true,
+        },
+        (item) => Number(item.total ?? 0),
+      );
+      for await (const page of pages) for (const total of page.items) invited += total;
+      return invited;
     },
 
     /** The round went through every contact of the upload (the first time it did, when retried). */

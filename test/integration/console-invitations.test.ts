@@ -58,12 +58,12 @@ describe('invitations in the console', () => {
     const uploaded = await browser.go(PAGE, { method: 'POST', body: uploadForm(csrfOf(empty), CSV) });
     expect(uploaded.status).toBe(303);
     const location = uploaded.headers.get('location') as string;
-    expect(location).toMatch(/^\/console\/reviews\/africa-i\/invitations\?lang=en&upload=[0-9a-f]{12}$/);
+    expect(location).toMatch(/^\/console\/reviews\/africa-i\/invitations\?lang=en&upload=[0-9a-z]{9}[0-9a-f]{6}$/);
 
     const waiting = await (await browser.go(location)).text();
     expect(waiting).toContain('<meta http-equiv="refresh" content="10"/>');
     expect(waiting).toContain(`<a href="${PAGE}?lang=en&amp;follow=no">Stop reloading</a>`);
-    expect(waiting).toMatch(/<progress id="checked-[0-9a-f]{12}" max="3" value="0"/);
+    expect(waiting).toMatch(/<progress id="checked-[0-9a-z]{9}[0-9a-f]{6}" max="3" value="0"/);
     expect(waiting).toContain('0 of 3 rows checked, 0 to invite');
     expect(waiting).toContain('0 of 0 sent, 0 failed · waiting to start');
     expect(waiting).toContain('<details open><summary>Rows refused (1) and skipped (0)</summary>');
@@ -75,7 +75,7 @@ describe('invitations in the console', () => {
     await api.moveClock({ advanceBy: 'PT2M' });
     const checked = await (await browser.go(location)).text();
     expect(checked).toContain('<meta http-equiv="refresh" content="10"/>');
-    expect(checked).toMatch(/<progress id="checked-[0-9a-f]{12}" max="3" value="3"/);
+    expect(checked).toMatch(/<progress id="checked-[0-9a-z]{9}[0-9a-f]{6}" max="3" value="3"/);
     expect(checked).toContain('3 of 3 rows checked, 2 to invite');
     expect(checked).toContain('0 of 2 sent, 0 failed · waiting to start');
     expect(checked).toContain('<details open><summary>Rows refused (1) and skipped (1)</summary>');
@@ -148,6 +148,41 @@ describe('invitations in the console', () => {
     const done = await (await browser.go(PAGE)).text();
     expect(done).toContain('1 of 1 sent, 0 failed · finished');
     expect(done).not.toContain('http-equiv="refresh"');
+  });
+
+  it('shows the uploads ten to a page, the latest first, and counts the invitees of all', async ({
+    api,
+    runtime,
+  }) => {
+    for (let n = 1; n <= 12; n++) {
+      const csv = `email,name\ncontact${n}@example.org,Contact ${n}`;
+      const upload = await api.request('POST', '/admin/reviews/africa-i/invitations', {
+        raw: { type: 'text/csv', text: csv },
+      });
+      expect(upload.status).toBe(202);
+      await api.moveClock({ advanceBy: 'PT1M' });
+    }
+    // Each upload's rows are checked in the background a minute or two later.
+    await api.moveClock({ advanceBy: 'PT2M' });
+    const browser = new Browser(api.baseUrl);
+    await browser.signIn('africa-focal@example.org', ['region-africa']);
+    const first = await (await browser.go(`${PAGE}?follow=no`)).text();
+    const headings = (page: string) =>
+      [...page.matchAll(/<h3 id="upload-([^"]+)"/g)].map((match) => match[1] as string);
+    const firstIds = headings(first);
+    expect(firstIds).toHaveLength(10);
+    expect(firstIds).toEqual([...firstIds].sort().reverse());
+    expect(first).toContain('12 invitees have not registered yet.');
+    expect(await runtime.dependencies.store.invitations.invitedInAll('africa-i')).toBe(12);
+    const next = /<a rel="next" href="([^"]+)"/.exec(first)?.[1]?.replaceAll('&amp;', '&') as string;
+    expect(next).toMatch(new RegExp(`^${PAGE}\\?lang=en&cursor=`));
+    const second = await (await browser.go(next)).text();
+    const secondIds = headings(second);
+    expect(secondIds).toHaveLength(2);
+    expect(secondIds.every((id) => id < (firstIds.at(-1) as string))).toBe(true);
+    expect(second).not.toContain('rel="next"');
+    expect(second).toContain(`<a href="${PAGE}?lang=en">First page</a>`);
+    expect((await browser.go(`${PAGE}?cursor=not-a-cursor`)).status).toBe(422);
   });
 
   it('shows the forms only to who may change the review, and nothing of another region', async ({ api }) => {

@@ -107,6 +107,19 @@ describe('inviting a list of contacts', () => {
     expect(await api.outbox('registered@example.org')).toHaveLength(2);
   });
 
+  it("names its jobs within the Scheduler's 64 characters for a review id of the longest", async ({
+    api,
+    uploaded,
+  }) => {
+    const reviewId = 'a-review-id-of-thirty-two-chars1';
+    expect(reviewId).toHaveLength(32);
+    expect((await api.putReview(reviewId, reviewBody(await api.now(), 120))).status).toBe(201);
+    const upload = await uploaded(reviewId, CSV);
+    await api.moveClock({ set: sentAt(upload) });
+    const progress = await api.request('GET', `/admin/reviews/${reviewId}/invitations/${upload.importId}`);
+    expect(progress.body).toMatchObject({ total: 4, sent: 4, finishedAt: expect.any(String) });
+  });
+
   it('gives each contact a personal link that opens the form filled in', async ({ api, listInvited }) => {
     await listInvited();
     const [email] = await api.outbox('jean@example.org');
@@ -266,7 +279,7 @@ describe('inviting a list of contacts', () => {
     // What went wrong, if anything: the functions' error lines.
     expect([page.status, runtimeLog.filter((line) => /\] ERROR /.test(line))]).toEqual([200, []]);
     const html = await page.text();
-    expect(html).toMatch(/<progress id="checked-[0-9a-f]{12}" max="20001" value="20001"/);
+    expect(html).toMatch(/<progress id="checked-[0-9a-z]{9}[0-9a-f]{6}" max="20001" value="20001"/);
     expect(html).toContain('<meta http-equiv="refresh" content="10"/>');
     // Too many to count whom a reminder would reach within the page's time: the reminder round finds them.
     expect(html).toContain('20,000 invitees in all: a reminder goes to those who have not registered');
