@@ -3,7 +3,7 @@ import { type FieldIssue, NotFoundError, ValidationError } from '#domain/errors'
 import { consoleMessagePage } from '#html/console-pages';
 import { formBody } from '#http/body';
 import { cookiesOf, setCookie } from '#http/cookies';
-import { ForbiddenError } from '#http/errors';
+import { ForbiddenError, StaleFormError } from '#http/errors';
 import { type HttpEvent, type HttpResult, html } from '#http/event';
 import { pageRequestOf, withNext } from '#http/paging';
 import { pageLanguage } from '#i18n/languages';
@@ -56,6 +56,12 @@ export async function asPage(event: HttpEvent, answer: () => Promise<HttpResult>
   } catch (error) {
     const language = languageOf(event);
     const t = translator(language);
+    // Before ForbiddenError, which it is: the person may do this, only not with this form.
+    if (error instanceof StaleFormError)
+      return html(
+        403,
+        consoleMessagePage(language, 'console.staleForm', [t('console.staleForm.body')], false),
+      );
     if (error instanceof ForbiddenError)
       return html(
         403,
@@ -120,8 +126,7 @@ export async function posted(
   return asPage(event, async () => {
     const session = await sessionOf(deps, cookiesOf(event)[SESSION_COOKIE]);
     const form = formBody(event);
-    if (!session || !csrfHolds(session, form.get('csrf')))
-      throw new ForbiddenError('this form is not from a console page of your session: reload the page');
+    if (!session || !csrfHolds(session, form.get('csrf'))) throw new StaleFormError();
     return action(session, form);
   });
 }

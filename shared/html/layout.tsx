@@ -38,6 +38,7 @@ button.link{background:none;color:#00589c;text-decoration:underline;padding:0;ma
 .filters label{margin:.75rem 0 .25rem}
 .counts{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;padding:0;list-style:none}
 .notice{border-inline-start:4px solid #00589c;padding:.25rem .75rem;background:#f2f7fb}
+.pages{margin:1.25rem 0}
 .skip{position:absolute;inset-inline-start:-10000px}
 .skip:focus{position:static}
 footer{border-top:1px solid #d0d0d0;font-size:.95rem}

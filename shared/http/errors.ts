@@ -21,6 +21,14 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** A console form sent without the session it was opened in (signed out since, or not from a console page). */
+export class StaleFormError extends ForbiddenError {
+  constructor() {
+    super('this form is not from a console page of your session: reload the page');
+    this.name = 'StaleFormError';
+  }
+}
+
 /** The JSON answer of an error: what went wrong and, for input, each field with its reason. */
 function answerOf(error: unknown): { status: number; body: Record<string, unknown> } | undefined {
   if (error instanceof ValidationError)

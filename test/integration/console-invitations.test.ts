@@ -58,7 +58,9 @@ describe('invitations in the console', () => {
     const uploaded = await browser.go(PAGE, { method: 'POST', body: uploadForm(csrfOf(empty), CSV) });
     expect(uploaded.status).toBe(303);
     const location = uploaded.headers.get('location') as string;
-    expect(location).toMatch(/^\/console\/reviews\/africa-i\/invitations\?lang=en&upload=[0-9a-z]{9}[0-9a-f]{6}$/);
+    expect(location).toMatch(
+      /^\/console\/reviews\/africa-i\/invitations\?lang=en&upload=[0-9a-z]{9}[0-9a-f]{6}$/,
+    );
 
     const waiting = await (await browser.go(location)).text();
     expect(waiting).toContain('<meta http-equiv="refresh" content="10"/>');

@@ -283,7 +283,12 @@ describe('the console’s review editor', () => {
     form.delete('csrf');
     expect((await post(browser, '/console/reviews/new', form)).status).toBe(403);
     form.set('csrf', 'guessed');
-    expect((await post(browser, '/console/reviews/europe-c/edit', form)).status).toBe(403);
+    const stale = await post(browser, '/console/reviews/europe-c/edit', form);
+    expect(stale.status).toBe(403);
+    // Not the page of another region's records: the form itself is at fault, and what to do about it is said.
+    const said = await stale.text();
+    expect(said).toContain('<h1>This form has expired</h1>');
+    expect(said).toContain('reload the page and send the form again');
     expect((await api.request('GET', '/admin/reviews/europe-t')).status).toBe(404);
     expect((await api.request('GET', '/admin/reviews/europe-c')).body.review.version).toBe(1);
   });

@@ -22,7 +22,7 @@ function pathOf(path: string, world: World): string {
 /** No session, a forged one, a form without the session's own token or with another: never past the door. */
 function sessionCases(world: World): BadInput[] {
   const toSignIn = { status: 302 };
-  const refused = { status: 403, says: /Not yours to see/ };
+  const refused = { status: 403, says: /This form has expired/ };
   return consoleRoutes.flatMap((route) => {
     const path = pathOf(route.path, world);
     if (route.method === 'GET')
