@@ -54,8 +54,8 @@ console.log(
 const totals = { tried: 0, routes: 0, fiveHundreds: 0, validation: 0, naming: 0, wrong: [] as string[] };
 const statuses: Record<string, number> = {};
 for (const [group, inputsOf] of Object.entries(GROUPS)) {
-  const outcomes = await withRuntime({}, async (_, api) =>
-    tryInputs(api.baseUrl, inputsOf(await prepareWorld(api))),
+  const outcomes = await withRuntime({}, async (runtime, api) =>
+    tryInputs(api.baseUrl, inputsOf(await prepareWorld(api, runtime.signingKey))),
   );
   const figures = figuresOf(outcomes);
   totals.tried += figures.tried;

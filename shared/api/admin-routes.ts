@@ -21,6 +21,7 @@ import { pageOfRegistrants, registrantList, reviewOrNotFound } from '#services/r
 import { decideRequest, listRequests, showRequest } from '#services/requests';
 import { cancelReview, listReviews, putReview, reviewAudit, showReview } from '#services/reviews';
 import { listSuppressions, showSuppression } from '#services/suppressions';
+import type { Cursor } from '#store/pages';
 import { contributionsCsv } from './contributions-csv';
 import { deliveriesSheet } from './deliveries-sheet';
 import { EXPORT_PART_ROWS, type ExportSettings, exportFile } from './export-file';
@@ -44,8 +45,13 @@ export type AdminApiDependencies = Needs<
 
 const param = (event: HttpEvent, name: string) => event.pathParameters?.[name];
 
-/** The page of a listing the query asks for (`cursor`, `limit`). */
-const pageOf = (event: HttpEvent) => pageRequestOf(event.queryStringParameters);
+/** The page of a listing the query asks for (`cursor`, `limit`); cursors are sealed under the link secret. */
+const pageOf = async (event: HttpEvent, deps: Needs<'signingKey'>) =>
+  pageRequestOf(event.queryStringParameters, await deps.signingKey());
+
+/** A listing's answer's `next`, sealed. */
+const nextOf = async (next: Cursor | undefined, deps: Needs<'signingKey'>) =>
+  withNext(next, await deps.signingKey());
 
 /** The language of an exported file: `?lang=`, else English. */
 const exportLanguage = (event: HttpEvent) =>
@@ -56,8 +62,8 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
   'GET /admin/reviews': async (event, deps) => {
     const principal = principalFromEvent(event);
     const visible = (review: Review) => canRead(principal, review);
-    const { next, ...page } = await listReviews(deps, requestTime(event), pageOf(event), visible);
-    return json(200, { ...page, ...withNext(next) });
+    const { next, ...page } = await listReviews(deps, requestTime(event), await pageOf(event, deps), visible);
+    return json(200, { ...page, ...(await nextOf(next, deps)) });
   },
 
   'GET /admin/reviews/{reviewId}': async (event, deps) => {
@@ -101,8 +107,8 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
     const reviewId = param(event, 'reviewId');
     const round = await reportedRound(deps, reviewId, param(event, 'milestoneId'), at, requestTime(event));
     if (!format) {
-      const { next, ...report } = await milestoneDeliveries(deps, round, pageOf(event));
-      return json(200, { ...report, ...withNext(next) });
+      const { next, ...report } = await milestoneDeliveries(deps, round, await pageOf(event, deps));
+      return json(200, { ...report, ...(await nextOf(next, deps)) });
     }
     return exportFile(
       deliveriesSheet(await everyDelivery(deps, round), exportLanguage(event)),
@@ -130,16 +136,20 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
   },
 
   'GET /admin/reviews/{reviewId}/rounds': async (event, deps) => {
-    const { next, ...page } = await reviewRounds(deps, param(event, 'reviewId'), pageOf(event));
-    return json(200, { ...page, ...withNext(next) });
+    const { next, ...page } = await reviewRounds(deps, param(event, 'reviewId'), await pageOf(event, deps));
+    return json(200, { ...page, ...(await nextOf(next, deps)) });
   },
 
   'POST /admin/reviews/{reviewId}/messages': async (event, deps) =>
     json(202, await sendMessage(deps, param(event, 'reviewId'), jsonBody(event), requestTime(event))),
 
   'GET /admin/reviews/{reviewId}/contributions': async (event, deps) => {
-    const { next, ...page } = await reviewContributions(deps, param(event, 'reviewId'), pageOf(event));
-    return json(200, { ...page, ...withNext(next) });
+    const { next, ...page } = await reviewContributions(
+      deps,
+      param(event, 'reviewId'),
+      await pageOf(event, deps),
+    );
+    return json(200, { ...page, ...(await nextOf(next, deps)) });
   },
 
   /** For the analytical paper: JSON, or `?format=csv` for a spreadsheet. */
@@ -185,8 +195,8 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
 
   /** Every change made to the review, newest first: who, when, through which route, each field before and after. */
   'GET /admin/reviews/{reviewId}/audit': async (event, deps) => {
-    const { next, ...page } = await reviewAudit(deps, param(event, 'reviewId'), pageOf(event));
-    return json(200, { ...page, ...withNext(next) });
+    const { next, ...page } = await reviewAudit(deps, param(event, 'reviewId'), await pageOf(event, deps));
+    return json(200, { ...page, ...(await nextOf(next, deps)) });
   },
 
   /**
@@ -199,8 +209,8 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
     const { format, part, filter } = registrantListingQuery(event.queryStringParameters);
     const list = await registrantList(deps, review, filter, requestTime(event));
     if (!format) {
-      const { next, ...page } = pageOfRegistrants(list, pageOf(event));
-      return json(200, { ...page, ...withNext(next) });
+      const { next, ...page } = pageOfRegistrants(list, await pageOf(event, deps));
+      return json(200, { ...page, ...(await nextOf(next, deps)) });
     }
     return exportFile(
       registrantsSheet(list.registrants, exportLanguage(event)),
@@ -228,8 +238,14 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
     const principal = principalFromEvent(event);
     const filter = event.queryStringParameters ?? {};
     const visible = (request: StakeholderRequest) => canSeeRequest(principal, request);
-    const { next, ...page } = await listRequests(deps, filter, requestTime(event), pageOf(event), visible);
-    return json(200, { ...page, ...withNext(next) });
+    const { next, ...page } = await listRequests(
+      deps,
+      filter,
+      requestTime(event),
+      await pageOf(event, deps),
+      visible,
+    );
+    return json(200, { ...page, ...(await nextOf(next, deps)) });
   },
 
   'GET /admin/requests/{requestId}': async (event, deps) =>
@@ -239,8 +255,8 @@ export const ADMIN_ROUTES: RouteTable<'admin-api', AdminApiDependencies> = {
     json(200, await decideRequest(deps, param(event, 'requestId'), jsonBody(event), requestTime(event))),
 
   'GET /admin/suppressions': async (event, deps) => {
-    const { next, ...page } = await listSuppressions(deps, pageOf(event));
-    return json(200, { ...page, ...withNext(next) });
+    const { next, ...page } = await listSuppressions(deps, await pageOf(event, deps));
+    return json(200, { ...page, ...(await nextOf(next, deps)) });
   },
 
   'GET /admin/suppressions/{email}': async (event, deps) =>

@@ -100,12 +100,16 @@ export async function reviewAllowed(
 export const decisionOf = (form: URLSearchParams) =>
   Object.fromEntries([...form].filter(([name, value]) => name !== 'csrf' && value !== ''));
 
-/** The page of a listing a console page asks for (`cursor`, `limit`). */
-export const pageOf = (event: HttpEvent) => pageRequestOf(event.queryStringParameters);
+/** The page of a listing a console page asks for (`cursor`, `limit`); cursors are sealed under the link secret. */
+export const pageOf = async (event: HttpEvent, deps: ConsoleDependencies, defaultLimit?: number) => {
+  const query = event.queryStringParameters ?? {};
+  const limit = query.limit ?? (defaultLimit === undefined ? undefined : String(defaultLimit));
+  return pageRequestOf({ ...query, limit }, await deps.signingKey());
+};
 
 /** How a console page links its listing's pages: the next one's cursor, and whether this one is past the first. */
-export const pagingOf = (event: HttpEvent, next: Cursor | undefined) => ({
-  ...withNext(next),
+export const pagingOf = async (event: HttpEvent, next: Cursor | undefined, deps: ConsoleDependencies) => ({
+  ...withNext(next, await deps.signingKey()),
   paged: Boolean(event.queryStringParameters?.cursor),
 });
 

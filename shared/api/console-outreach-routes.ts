@@ -6,7 +6,6 @@ import { invitationsPage } from '#html/console-invitations';
 import { messageFormPage, messagesPage, roundPage } from '#html/console-messages';
 import { formFiles } from '#http/body';
 import { html, requestTime } from '#http/event';
-import { pageRequestOf } from '#http/paging';
 import type { Language } from '#i18n/languages';
 import { translator } from '#i18n/translate';
 import type { ConsoleSession } from '#services/console-session';
@@ -59,7 +58,7 @@ export const CONSOLE_OUTREACH_ROUTES = {
       const now = requestTime(event);
       const review = await reviewAllowed(deps, event, session, canRead);
       const query = event.queryStringParameters ?? {};
-      const uploads = pageRequestOf({ ...query, limit: query.limit ?? String(UPLOADS_PER_PAGE) });
+      const uploads = await pageOf(event, deps, UPLOADS_PER_PAGE);
       const overview = await invitationsOverview(deps, review.reviewId, now, uploads);
       return html(
         200,
@@ -67,7 +66,7 @@ export const CONSOLE_OUTREACH_ROUTES = {
           mayChange: canWrite(session.principal, review),
           follow: query.follow !== 'no',
           shownUpload: query.upload,
-          paging: pagingOf(event, overview.uploadsNext),
+          paging: await pagingOf(event, overview.uploadsNext, deps),
         }),
       );
     }),
@@ -112,7 +111,7 @@ export const CONSOLE_OUTREACH_ROUTES = {
   'GET /console/reviews/{reviewId}/messages': async (event, deps) =>
     signedIn(event, deps, async (session) => {
       const review = await reviewAllowed(deps, event, session, canRead);
-      const { rounds, next } = await reviewRounds(deps, review.reviewId, pageOf(event));
+      const { rounds, next } = await reviewRounds(deps, review.reviewId, await pageOf(event, deps));
       const suppressed = await suppressedRegistrants(deps, review.reviewId, requestTime(event));
       const sent = event.queryStringParameters?.sent;
       return html(
@@ -122,7 +121,7 @@ export const CONSOLE_OUTREACH_ROUTES = {
           session,
           review,
           rounds,
-          pagingOf(event, next),
+          await pagingOf(event, next, deps),
           suppressed,
           canWrite(session.principal, review),
           sent,
@@ -141,9 +140,12 @@ export const CONSOLE_OUTREACH_ROUTES = {
           { format, part },
           { filename: `${review.reviewId}-${round.milestoneId}`, partRows: deps.exportPartRows },
         );
-      const { next, ...report } = await milestoneDeliveries(deps, round, pageOf(event));
+      const { next, ...report } = await milestoneDeliveries(deps, round, await pageOf(event, deps));
       const parts = partsOf(report.total, deps.exportPartRows);
-      return html(200, roundPage(languageOf(event), session, review, report, pagingOf(event, next), parts));
+      return html(
+        200,
+        roundPage(languageOf(event), session, review, report, await pagingOf(event, next, deps), parts),
+      );
     }),
 
   'GET /console/reviews/{reviewId}/messages/new': async (event, deps) =>

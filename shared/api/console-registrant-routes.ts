@@ -40,8 +40,8 @@ export const CONSOLE_REGISTRANT_ROUTES = {
           { filename: `${review.reviewId}-registrants`, partRows: deps.exportPartRows },
         );
       const parts = partsOf(list.shown, deps.exportPartRows);
-      const { next, ...page } = pageOfRegistrants(list, pageOf(event));
-      const shown = { list: page, paging: pagingOf(event, next) };
+      const { next, ...page } = pageOfRegistrants(list, await pageOf(event, deps));
+      const shown = { list: page, paging: await pagingOf(event, next, deps) };
       return html(
         200,
         registrantsPage(languageOf(event), session, review, planReview(review, now), shown, parts),

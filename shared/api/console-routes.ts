@@ -158,9 +158,13 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
       const view = await showReview(deps, event.pathParameters?.reviewId, requestTime(event));
       if (!canRead(session.principal, view.review))
         throw new ForbiddenError('this review is another region’s');
-      const { entries: changes, next } = await reviewAudit(deps, view.review.reviewId, pageOf(event));
+      const { entries: changes, next } = await reviewAudit(
+        deps,
+        view.review.reviewId,
+        await pageOf(event, deps),
+      );
       const retention = retentionOf(deps, view.review, requestTime(event));
-      const changesPaging = pagingOf(event, next);
+      const changesPaging = await pagingOf(event, next, deps);
       return html(
         200,
         reviewPage(languageOf(event), session, { ...view, changes, changesPaging, retention }),
@@ -170,8 +174,8 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
   'GET /console/reviews/{reviewId}/contributions': async (event, deps) =>
     signedIn(event, deps, async (session) => {
       const review = await reviewAllowed(deps, event, session, canRead);
-      const { next, ...list } = await reviewContributions(deps, review.reviewId, pageOf(event));
-      const paging = pagingOf(event, next);
+      const { next, ...list } = await reviewContributions(deps, review.reviewId, await pageOf(event, deps));
+      const paging = await pagingOf(event, next, deps);
       const mayDecide = canWrite(session.principal, review);
       return html(200, contributionsPage(languageOf(event), session, review, list, paging, mayDecide));
     }),
@@ -188,20 +192,37 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
           return redirect(`/console/reviews/${review.reviewId}/contributions?lang=${language}`, [], 303);
         },
         async (issues) => {
-          const { next, ...list } = await reviewContributions(deps, review.reviewId, pageOf(event));
+          const { next, ...list } = await reviewContributions(
+            deps,
+            review.reviewId,
+            await pageOf(event, deps),
+          );
           const problem = {
             contributionId: contributionId ?? '',
             messages: issues.map((issue) => `${issue.field}: ${issue.message}`),
           };
-          return contributionsPage(language, session, review, list, pagingOf(event, next), true, problem);
+          return contributionsPage(
+            language,
+            session,
+            review,
+            list,
+            await pagingOf(event, next, deps),
+            true,
+            problem,
+          );
         },
       );
     }),
 
   'GET /console/requests': async (event, deps) =>
     signedIn(event, deps, async (session) => {
-      const { requests, next } = await visibleRequests(deps, session, requestTime(event), pageOf(event));
-      return html(200, requestsPage(languageOf(event), session, requests, pagingOf(event, next)));
+      const { requests, next } = await visibleRequests(
+        deps,
+        session,
+        requestTime(event),
+        await pageOf(event, deps),
+      );
+      return html(200, requestsPage(languageOf(event), session, requests, await pagingOf(event, next, deps)));
     }),
 
   'POST /console/requests/{requestId}': async (event, deps) =>
@@ -218,9 +239,12 @@ export const CONSOLE_ROUTES: RouteTable<'console', ConsoleDependencies> = {
           return redirect(`/console/requests?lang=${language}`, [], 303);
         },
         async (issues) => {
-          const { requests, next } = await visibleRequests(deps, session, now, pageOf(event));
+          const { requests, next } = await visibleRequests(deps, session, now, await pageOf(event, deps));
           const messages = issues.map((issue) => `${issue.field}: ${issue.message}`);
-          return requestsPage(language, session, requests, pagingOf(event, next), { requestId, messages });
+          return requestsPage(language, session, requests, await pagingOf(event, next, deps), {
+            requestId,
+            messages,
+          });
         },
       );
     }),

@@ -97,16 +97,38 @@ export function keyedDigest(secret: string, purpose: string, text: string): stri
 }
 
 export function issueToken(claims: TokenClaims, secret: string): string {
+  return sealText(JSON.stringify(claims), secret);
+}
+
+/** `text` sealed under the newest key of the link secret, as a link's claims are: unreadable, unforgeable. */
+export function sealText(text: string, secret: string): string {
   const { kid, key } = keyRing(secret).current;
   const header = b64(JSON.stringify({ alg: 'dir', enc: 'A256GCM', kid }));
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(header, 'ascii'));
-  const sealed = Buffer.concat([cipher.update(JSON.stringify(claims), 'utf8'), cipher.final()]);
+  const sealed = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
   return `${header}..${b64(iv)}.${b64(sealed)}.${b64(cipher.getAuthTag())}`;
 }
 
-/** The claims a token seals, or why it cannot be opened: its key unknown or its seal broken count as forged. */
+/** What `sealText` sealed, under any key of the ring; undefined for anything else. */
+export function openText(token: string, secret: string): string | undefined {
+  const opened = openSealed(token, secret);
+  return 'text' in opened ? opened.text : undefined;
+}
+
+/** The claims a token seals, or why it cannot be opened. */
 function openToken(token: string, secret: string): { claims: TokenClaims } | { reason: TokenProblem } {
+  const opened = openSealed(token, secret);
+  if ('reason' in opened) return opened;
+  try {
+    return { claims: JSON.parse(opened.text) };
+  } catch {
+    return { reason: 'malformed' };
+  }
+}
+
+/** The text a token seals, or why it cannot be opened: its key unknown or its seal broken count as forged. */
+function openSealed(token: string, secret: string): { text: string } | { reason: TokenProblem } {
   const [header, encryptedKey, iv, sealed, tag, ...rest] = token.split('.');
   if (!header || encryptedKey !== '' || !iv || !sealed || !tag || rest.length > 0)
     return { reason: 'malformed' };
@@ -123,7 +145,7 @@ function openToken(token: string, secret: string): { claims: TokenClaims } | { r
       .setAAD(Buffer.from(header, 'ascii'))
       .setAuthTag(Buffer.from(tag, 'base64url'));
     const opened = Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]);
-    return { claims: JSON.parse(opened.toString('utf8')) };
+    return { text: opened.toString('utf8') };
   } catch {
     return { reason: 'forged' };
   }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { issuesFromZod, ValidationError } from '#domain/errors';
+import { openText, sealText } from '#domain/tokens';
 import type { Cursor, PageRequest } from '#store/pages';
 
 /** Items of a listing a page holds unless `limit` says otherwise, and at most. */
@@ -15,32 +16,43 @@ const CursorKey = z.record(
   z.string().refine((value) => Buffer.byteLength(value) <= 1024),
 );
 
-const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
-  cursor: z
-    .string()
-    .optional()
-    .transform((text, context) => {
-      if (text === undefined || text === '') return undefined;
-      try {
-        return CursorKey.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
-      } catch {
-        context.addIssue({ code: 'custom', message: 'not a cursor of this listing' });
-        return z.NEVER;
-      }
-    }),
-});
+/** What a cursor seals: the key, named so that no other sealed text (a link's claims) reads as one. */
+const Sealed = z.object({ page: CursorKey });
+
+const pageQuery = (secret: string) =>
+  z.object({
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
+    cursor: z
+      .string()
+      .optional()
+      .transform((text, context) => {
+        if (text === undefined || text === '') return undefined;
+        try {
+          return Sealed.parse(JSON.parse(openText(text, secret) ?? '')).page;
+        } catch {
+          context.addIssue({ code: 'custom', message: 'not a cursor of this listing' });
+          return z.NEVER;
+        }
+      }),
+  });
 
 /**
  * The page a listing is asked for: `?limit=` (1 to 500, 100 by default) items after `?cursor=`, the `next` of the
- * page before. A listing answers `next` while there are more, and leaves it out on its last page.
+ * page before. A listing answers `next` while there are more, and leaves it out on its last page. `secret` is the
+ * link secret cursors are sealed with.
  */
-export function pageRequestOf(query: Record<string, string | undefined> | undefined): PageRequest {
-  const parsed = PageQuery.safeParse({ limit: query?.limit, cursor: query?.cursor });
+export function pageRequestOf(
+  query: Record<string, string | undefined> | undefined,
+  secret: string,
+): PageRequest {
+  const parsed = pageQuery(secret).safeParse({ limit: query?.limit, cursor: query?.cursor });
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   return { limit: parsed.data.limit, ...(parsed.data.cursor ? { after: parsed.data.cursor } : {}) };
 }
 
-/** A page's `next` as the API answers it: the opaque text of the key to go on after, while there are more. */
-export const withNext = (next: Cursor | undefined): { next?: string } =>
-  next ? { next: Buffer.from(JSON.stringify(next)).toString('base64url') } : {};
+/**
+ * A page's `next` as the API answers it, while there are more: the key to go on after, sealed under the link
+ * secret, since a key may hold a registrant's address and cursors travel in addresses (browser histories, logs).
+ */
+export const withNext = (next: Cursor | undefined, secret: string): { next?: string } =>
+  next ? { next: sealText(JSON.stringify({ page: next }), secret) } : {};

@@ -1,7 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { compactDecrypt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { issueToken, keyedDigest, keyRing, verifyToken } from '#domain/tokens';
+import { issueToken, keyedDigest, keyRing, openText, sealText, verifyToken } from '#domain/tokens';
 
 const KEY = 'test-key-0123456789';
 const NOW = new Date('2027-01-01T00:00:00Z');
@@ -104,5 +104,17 @@ describe('a digest keyed by the link secret', () => {
     expect(keyedDigest('new-secret', 'proof of work', 'europe\na@example.org')).not.toBe(digest);
     expect(keyedDigest('new-secret', 'registration correlation', 'europe\nb@example.org')).not.toBe(digest);
     expect(digest).not.toContain('example');
+  });
+});
+
+describe('sealed text (page cursors)', () => {
+  it('opens under every key of the ring, and is undefined for anything else', () => {
+    const sealed = sealText('{"page":{"pk":"REVIEW#europe","sk":"REG#ana@example.org"}}', KEY);
+    expect(sealed).not.toContain('ana');
+    expect(openText(sealed, KEY)).toBe('{"page":{"pk":"REVIEW#europe","sk":"REG#ana@example.org"}}');
+    expect(openText(sealed, `${'n'.repeat(32)} ${KEY}`)).toContain('ana@example.org');
+    expect(openText(sealed, 'x'.repeat(32))).toBeUndefined();
+    expect(openText(`${sealed.slice(0, -3)}AAA`, KEY)).toBeUndefined();
+    expect(openText('not.a.sealed.text', KEY)).toBeUndefined();
   });
 });

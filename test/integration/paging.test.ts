@@ -122,6 +122,14 @@ describe('the admin listings, a page at a time', () => {
       'ben@example.org',
       'cleo@example.org',
     ]);
+    // A registrant's page ends at a key that holds their address; the cursor, which travels in addresses, is sealed.
+    const { next } = (await api.request('GET', '/admin/reviews/paging/registrants?limit=2')).body;
+    const readable = next
+      .split('.')
+      .map((part: string) => Buffer.from(part, 'base64url').toString('latin1'))
+      .join(' ');
+    expect(readable).toContain('"enc":"A256GCM"');
+    expect(readable).not.toMatch(/ben|example/);
     const filtered = await api.request('GET', '/admin/reviews/paging/registrants?limit=1&q=cleo');
     expect(filtered.body).toMatchObject({ total: 3, shown: 1, registrants: [{ email: 'cleo@example.org' }] });
     expect(filtered.body.next).toBeUndefined();
@@ -173,8 +181,15 @@ describe('the admin listings, a page at a time', () => {
     const { next } = (await api.request('GET', '/admin/reviews?limit=1')).body;
     expect(await field(`/admin/suppressions?cursor=${next}`)).toEqual(['cursor']);
     expect(await field(`/admin/reviews/paging/audit?cursor=${next}`)).toEqual(['cursor']);
+    await api.putReview('paging', reviewBody(await api.now(), 121));
     const audit = (await api.request('GET', '/admin/reviews/paging/audit?limit=1')).body;
+    expect(audit.next).toEqual(expect.any(String));
+    expect((await api.request('GET', `/admin/reviews/paging/audit?cursor=${audit.next}`)).status).toBe(200);
     await api.putReview('paging-b', reviewBody(await api.now(), 151));
     expect(await field(`/admin/reviews/paging-b/audit?cursor=${audit.next}`)).toEqual(['cursor']);
+    // A cursor altered by a character no longer opens.
+    const last = audit.next.at(-2) === 'A' ? 'B' : 'A';
+    const altered = `${audit.next.slice(0, -2)}${last}${audit.next.at(-1)}`;
+    expect(await field(`/admin/reviews/paging/audit?cursor=${altered}`)).toEqual(['cursor']);
   });
 });

@@ -1,4 +1,5 @@
 import { routes } from '#api/routes';
+import { withNext } from '#http/paging';
 import type { BadInput } from './cases';
 import { ask, fieldRows, HUGE_ID, malformed, TOO_LONG, TWO_LINES } from './rows';
 import type { World } from './world';
@@ -365,8 +366,9 @@ function recordCases(world: World): BadInput[] {
   ];
 }
 
-/** A page's cursor as the listings write theirs: the key of the page's last item, base64url JSON. */
-const cursorOf = (key: Record<string, string>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+/** A page's cursor as the listings write theirs: the key of the page's last item, sealed. */
+const cursorOf = (key: Record<string, string>, world: World) =>
+  withNext(key, world.signingKey).next as string;
 
 /** Every paged listing asked for a page it cannot give: a size out of range, a cursor not of its making. */
 function pagingCases(world: World): BadInput[] {
@@ -388,12 +390,12 @@ function pagingCases(world: World): BadInput[] {
     ['a cursor that is not one', 'cursor=garbage', 'cursor'],
     [
       'another listing’s cursor',
-      `cursor=${cursorOf({ pk: 'SUPPRESSED#a@example.org', sk: 'SUPPRESSION' })}`,
+      `cursor=${cursorOf({ pk: 'SUPPRESSED#a@example.org', sk: 'SUPPRESSION' }, world)}`,
       'cursor',
     ],
     [
       'a cursor of 3,000 characters',
-      `cursor=${cursorOf({ pk: HUGE_ID, sk: 'REVIEW', gsi1pk: 'REVIEWS', gsi1sk: HUGE_ID })}`,
+      `cursor=${cursorOf({ pk: HUGE_ID, sk: 'REVIEW', gsi1pk: 'REVIEWS', gsi1sk: HUGE_ID }, world)}`,
       'cursor',
     ],
   ];

@@ -17,12 +17,14 @@ export interface World {
   /** The secretariat's console session: its cookie and the token its forms carry. */
   cookie: string;
   csrf: string;
+  /** The runtime's link secret, which seals page cursors: to make cursors that open but do not fit. */
+  signingKey: string;
 }
 
 export const REVIEW_ID = 'reliable';
 const REGISTRANT = 'kept@example.org';
 
-export async function prepareWorld(api: ServiceClient): Promise<World> {
+export async function prepareWorld(api: ServiceClient, signingKey: string): Promise<World> {
   const created = await api.putReview(REVIEW_ID, reviewBody(await api.now(), 120));
   if (created.status !== 201) throw new Error(`the review was not created: ${created.text}`);
   const confirmed = await api.registerAndConfirm(REVIEW_ID, REGISTRANT);
@@ -49,6 +51,7 @@ export async function prepareWorld(api: ServiceClient): Promise<World> {
     africaToken: africa.body.token,
     cookie,
     csrf,
+    signingKey,
   };
 }
 
