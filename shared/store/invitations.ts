@@ -155,7 +155,10 @@ export function invitationStore(table: Table) {
       );
     },
 
-    /** Everyone the review's uploads invited: of each upload only its count is read, not its rows' problems. */
+    /**
+     * Everyone the review's uploads invited: of each upload only its count comes back, not its rows' problems (the
+     * read units are still those of the whole items).
+     */
     async invitedInAll(reviewId: string): Promise<number> {
       let invited = 0;
       const pages = queryPages(
