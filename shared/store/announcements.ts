@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Announcement } from '#domain/announcement';
 import { conditionally } from './conditional';
 import { ANNOUNCEMENT_SK_PREFIX, announcementKey, reviewPartition } from './keys';
-import { queryPages } from './pages';
+import { queryPages, withPrefix } from './pages';
 import type { Table } from './table';
 
 /**
@@ -54,8 +54,7 @@ export function announcementStore(table: Table) {
       const pages = queryPages(
         table,
         {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': ANNOUNCEMENT_SK_PREFIX },
+          ...withPrefix(reviewPartition(reviewId), ANNOUNCEMENT_SK_PREFIX),
           ConsistentRead: true,
         },
         ({ pk: _pk, sk: _sk, ...announcement }) => announcement as unknown as Announcement,

@@ -1,6 +1,7 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionally } from './conditional';
 import { CHANGE_SK_PREFIX, changeToTellKey } from './keys';
+import { withPrefix } from './pages';
 import type { Table } from './table';
 
 /**
@@ -44,8 +45,7 @@ export function changeStore(table: Table) {
       const { Items } = await table.client.send(
         new QueryCommand({
           TableName: table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': changeToTellKey(reviewId, '').pk, ':prefix': CHANGE_SK_PREFIX },
+          ...withPrefix(changeToTellKey(reviewId, '').pk, CHANGE_SK_PREFIX),
           ConsistentRead: true,
         }),
       );

@@ -1,20 +1,15 @@
 import type { Contribution, ContributionDecision } from '#domain/contribution';
 import { CONTRIBUTION_SK_PREFIX, contributionKey, reviewPartition } from './keys';
-import { type Page, type PageRequest, queryPage, queryPages } from './pages';
+import { type Page, type PageRequest, queryPage, queryPages, withPrefix } from './pages';
 import { isLive } from './pending';
 import { submissionItems } from './submissions';
 import type { Table } from './table';
 
 /** The query of a review's contributions that their senders confirmed. */
 const confirmedOf = (reviewId: string) => ({
-  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+  ...withPrefix(reviewPartition(reviewId), CONTRIBUTION_SK_PREFIX, { ':pending': 'pending' }),
   FilterExpression: '#status <> :pending',
   ExpressionAttributeNames: { '#status': 'status' },
-  ExpressionAttributeValues: {
-    ':pk': reviewPartition(reviewId),
-    ':prefix': CONTRIBUTION_SK_PREFIX,
-    ':pending': 'pending',
-  },
 });
 
 export function contributionStore(table: Table) {
@@ -68,10 +63,7 @@ export function contributionStore(table: Table) {
       const all: Contribution[] = [];
       const pages = queryPages(
         table,
-        {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': CONTRIBUTION_SK_PREFIX },
-        },
+        withPrefix(reviewPartition(reviewId), CONTRIBUTION_SK_PREFIX),
         (item) => (isLive(item, now) ? items.strip(item) : undefined),
       );
       for await (const page of pages) all.push(...page.items);

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionally } from './conditional';
 import { INVITATION_REMINDER_SK_PREFIX, invitationReminderKey, reviewPartition } from './keys';
-import { queryPages } from './pages';
+import { queryPages, withPrefix } from './pages';
 import type { Table } from './table';
 
 /** A reminder to a review's invitees who had not registered, with its progress. */
@@ -53,11 +53,7 @@ export function invitationReminderStore(table: Table) {
       const pages = queryPages(
         table,
         {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': reviewPartition(reviewId),
-            ':prefix': INVITATION_REMINDER_SK_PREFIX,
-          },
+          ...withPrefix(reviewPartition(reviewId), INVITATION_REMINDER_SK_PREFIX),
           ConsistentRead: true,
           ScanIndexForward: false,
         },

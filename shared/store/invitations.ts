@@ -12,7 +12,7 @@ import {
   invitationOptOutKey,
   reviewPartition,
 } from './keys';
-import { type Cursor, type Page, type PageRequest, queryPage, queryPages } from './pages';
+import { type Cursor, type Page, type PageRequest, queryPage, queryPages, withPrefix } from './pages';
 import type { Table } from './table';
 
 export interface ContactImport {
@@ -81,8 +81,7 @@ export function invitationStore(table: Table) {
       const pages = queryPages(
         table,
         {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': INVITATION_SK_PREFIX },
+          ...withPrefix(reviewPartition(reviewId), INVITATION_SK_PREFIX),
           ProjectionExpression: 'email, importId',
           ConsistentRead: true,
         },
@@ -98,13 +97,8 @@ export function invitationStore(table: Table) {
         table,
         {
           Limit: INVITATION_PAGE_SIZE,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ...withPrefix(reviewPartition(reviewId), INVITATION_SK_PREFIX, { ':importId': importId }),
           FilterExpression: 'importId = :importId',
-          ExpressionAttributeValues: {
-            ':pk': reviewPartition(reviewId),
-            ':prefix': INVITATION_SK_PREFIX,
-            ':importId': importId,
-          },
         },
         contactOf,
         startAfter,
@@ -115,10 +109,7 @@ export function invitationStore(table: Table) {
     pagesOfReview(reviewId: string, startAfter?: Cursor): AsyncGenerator<Page<Contact>> {
       return queryPages(
         table,
-        {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': INVITATION_SK_PREFIX },
-        },
+        withPrefix(reviewPartition(reviewId), INVITATION_SK_PREFIX),
         contactOf,
         startAfter,
       );
@@ -145,8 +136,7 @@ export function invitationStore(table: Table) {
       return queryPage(
         table,
         {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': IMPORT_SK_PREFIX },
+          ...withPrefix(reviewPartition(reviewId), IMPORT_SK_PREFIX),
           ConsistentRead: true,
           ScanIndexForward: false,
         },
@@ -164,8 +154,7 @@ export function invitationStore(table: Table) {
       const pages = queryPages(
         table,
         {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': IMPORT_SK_PREFIX },
+          ...withPrefix(reviewPartition(reviewId), IMPORT_SK_PREFIX),
           // A reserved word.
           ExpressionAttributeNames: { '#total': 'total' },
           ProjectionExpression: '#total',

@@ -61,6 +61,15 @@ export function indexedPage<T>(
   return queryPage(table, input, map, request);
 }
 
+/**
+ * A query's key condition: the items of partition `pk` whose sort key begins with `prefix`, and the values a filter
+ * names (`extra`). These are the names `queryPage` checks a cursor against.
+ */
+export const withPrefix = (pk: string, prefix: string, extra: Record<string, unknown> = {}) => ({
+  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+  ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ...extra },
+});
+
 /** A page of a listing to read: at most `limit` items, after the item whose key is `after`. */
 export interface PageRequest {
   after?: Cursor;

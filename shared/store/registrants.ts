@@ -3,7 +3,7 @@ import type { Registrant, RegistrationChange, SeatStatus } from '#domain/registr
 import { epochSeconds } from '#domain/tokens';
 import { conditionally, isConditionFailure } from './conditional';
 import { REGISTRANT_SK_PREFIX, registrantKey } from './keys';
-import { type Cursor, type Page, queryPages } from './pages';
+import { type Cursor, type Page, queryPages, withPrefix } from './pages';
 import { isLive } from './pending';
 import type { Table } from './table';
 
@@ -202,16 +202,8 @@ export function registrantStore(table: Table) {
 
     /** Every registration of a review still kept (pending ones until they lapse), a page at a time. */
     allPages(reviewId: string, now: Date): AsyncGenerator<Page<Registrant>> {
-      return queryPages(
-        table,
-        {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': registrantKey(reviewId, '').pk,
-            ':prefix': REGISTRANT_SK_PREFIX,
-          },
-        },
-        (item) => (isLive(item, now) ? toRegistrant(item) : undefined),
+      return queryPages(table, withPrefix(registrantKey(reviewId, '').pk, REGISTRANT_SK_PREFIX), (item) =>
+        isLive(item, now) ? toRegistrant(item) : undefined,
       );
     },
 
@@ -220,14 +212,9 @@ export function registrantStore(table: Table) {
         table,
         {
           Limit: REGISTRANT_PAGE_SIZE,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ...withPrefix(registrantKey(reviewId, '').pk, REGISTRANT_SK_PREFIX, { ':confirmed': 'confirmed' }),
           FilterExpression: '#status = :confirmed',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': registrantKey(reviewId, '').pk,
-            ':prefix': REGISTRANT_SK_PREFIX,
-            ':confirmed': 'confirmed',
-          },
         },
         toRegistrant,
         startAfter,

@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type DeliveryRound, ROUND_SK_PREFIX, reviewPartition, roundKey } from './keys';
-import { type Page, type PageRequest, queryPage, queryPages } from './pages';
+import { type Page, type PageRequest, queryPage, queryPages, withPrefix } from './pages';
 import type { Table } from './table';
 
 /** A round of a review's emails, and when it first started. */
@@ -43,28 +43,13 @@ export function roundStore(table: Table) {
 
     /** One page of a review's rounds, in the order of their ids (milestone, then time). */
     page(reviewId: string, request: PageRequest): Promise<Page<RoundRecord>> {
-      return queryPage(
-        table,
-        {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': ROUND_SK_PREFIX },
-        },
-        roundOf,
-        request,
-      );
+      return queryPage(table, withPrefix(reviewPartition(reviewId), ROUND_SK_PREFIX), roundOf, request);
     },
 
     /** Every round of a review, the latest started first. */
     async list(reviewId: string): Promise<RoundRecord[]> {
       const all: RoundRecord[] = [];
-      const pages = queryPages(
-        table,
-        {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': reviewPartition(reviewId), ':prefix': ROUND_SK_PREFIX },
-        },
-        roundOf,
-      );
+      const pages = queryPages(table, withPrefix(reviewPartition(reviewId), ROUND_SK_PREFIX), roundOf);
       for await (const page of pages) all.push(...page.items);
       return all.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
     },

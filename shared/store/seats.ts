@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import { normalizeEmail } from '#domain/text';
 import { conditionally } from './conditional';
 import { reviewPartition, seatCounterKey, WAITLIST_SK_PREFIX, waitlistKey } from './keys';
+import { withPrefix } from './pages';
 import type { Table } from './table';
 
 /**
@@ -90,11 +91,7 @@ export function seatStore(table: Table) {
       const { Items } = await table.client.send(
         new QueryCommand({
           TableName: table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': reviewPartition(reviewId),
-            ':prefix': WAITLIST_SK_PREFIX(meetingId),
-          },
+          ...withPrefix(reviewPartition(reviewId), WAITLIST_SK_PREFIX(meetingId)),
           ConsistentRead: true,
           Limit: 1,
         }),
