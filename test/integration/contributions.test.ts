@@ -1,35 +1,20 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from '#test/support/fixtures';
-import { reviewBody, type ServiceClient } from '#test/support/service-client';
+import {
+  contributionForm,
+  reviewBody,
+  type ServiceClient,
+  sendAndConfirmContribution,
+} from '#test/support/service-client';
 
 /** Each test's service holds the review `europe-c`, open to contributions. */
 const it = test.extend('review', { auto: true }, async ({ api }) => {
   expect((await api.putReview('europe-c', reviewBody(await api.now(), 120))).status).toBe(201);
 });
 
-const form = (email: string, extra: Record<string, string | string[]> = {}) => ({
-  name: 'Amina Haddad',
-  email,
-  organisation: 'Migrant Forum',
-  stakeholderGroup: 'migrant-diaspora',
-  language: 'en',
-  title: 'Pathways for care workers',
-  text: 'Regular pathways for care workers need portable social security.',
-  objectives: ['5', '22'],
-  publishable: 'yes',
-  consent: 'yes',
-  ...extra,
-});
-
 /** Sends the form, then the emailed link's button, as a person would; answers the confirmed page. */
-async function contribute(api: ServiceClient, email: string, extra: Record<string, string | string[]> = {}) {
-  const sent = await api.request('POST', '/contribute/europe-c', { form: form(email, extra) });
-  expect(sent.status).toBe(200);
-  const [message] = await api.outbox(email);
-  const link = /(http\S+\/contributions\/confirm\?token=\S+)/.exec(message?.text ?? '')?.[1] as string;
-  const token = new URL(link).searchParams.get('token') as string;
-  return api.request('POST', '/contributions/confirm', { form: { token } });
-}
+const contribute = (api: ServiceClient, email: string, extra: Record<string, string | string[]> = {}) =>
+  sendAndConfirmContribution(api, 'europe-c', email, extra);
 
 const listed = async (api: ServiceClient) =>
   (await api.request('GET', '/admin/reviews/europe-c/contributions')).body;
@@ -39,7 +24,9 @@ describe('a written contribution', () => {
     expect((await api.request('GET', '/contribute/europe-c?lang=fr')).text).toContain(
       '<h1>Contribuer\u00a0: Examen régional du Pacte mondial sur les migrations\u00a0: Europe</h1>',
     );
-    const sent = await api.request('POST', '/contribute/europe-c', { form: form('amina@example.org') });
+    const sent = await api.request('POST', '/contribute/europe-c', {
+      form: contributionForm('amina@example.org'),
+    });
     expect(sent.text).toContain('Check your email');
     expect((await listed(api)).contributions).toEqual([]);
 
@@ -76,7 +63,7 @@ describe('a written contribution', () => {
     api,
   }) => {
     const answer = await api.request('POST', '/contribute/europe-c', {
-      form: form('mend@example.org', {
+      form: contributionForm('mend@example.org', {
         text: '',
         objectives: [],
         link: 'ftp://example.org/x',
@@ -87,7 +74,7 @@ describe('a written contribution', () => {
     for (const field of ['#link', '#objectives', '#publishable'])
       expect(answer.text).toContain(`href="${field}"`);
     const noText = await api.request('POST', '/contribute/europe-c', {
-      form: form('mend@example.org', { text: '' }),
+      form: contributionForm('mend@example.org', { text: '' }),
     });
     expect(noText.status).toBe(422);
     expect(noText.text).toContain('href="#text"');
@@ -98,7 +85,7 @@ describe('a written contribution', () => {
     const text = 'ب'.repeat(20_000);
     expect((await contribute(api, 'long@example.org', { text, language: 'ar' })).status).toBe(200);
     const tooLong = await api.request('POST', '/contribute/europe-c', {
-      form: form('longer@example.org', { text: `${text}ب` }),
+      form: contributionForm('longer@example.org', { text: `${text}ب` }),
     });
     expect(tooLong.status).toBe(422);
   });

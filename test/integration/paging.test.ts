@@ -1,7 +1,12 @@
 import { nextMinuteButOne } from '#scheduling/job-names';
 import { Browser } from '#test/support/console-browser';
 import { describe, expect, test } from '#test/support/fixtures';
-import { confirmedBriefingRequest, reviewBody, type ServiceClient } from '#test/support/service-client';
+import {
+  confirmedBriefingRequest,
+  reviewBody,
+  type ServiceClient,
+  sendAndConfirmContribution,
+} from '#test/support/service-client';
 
 /** Every page of a listing, following `next`: the pages' item counts, and all their items. */
 async function allPages(api: ServiceClient, path: string, name: string) {
@@ -33,22 +38,10 @@ async function invitationRound(api: ServiceClient, reviewId: string, count: numb
 
 /** Sends the contribution form and its emailed link's button, as a person would. */
 async function contribute(api: ServiceClient, reviewId: string, email: string) {
-  const form = {
-    name: 'Amina Haddad',
-    email,
-    stakeholderGroup: 'migrant-diaspora',
-    language: 'en',
+  const confirmed = await sendAndConfirmContribution(api, reviewId, email, {
     title: `Contribution of ${email}`,
-    text: 'Regular pathways for care workers need portable social security.',
-    objectives: ['5'],
-    publishable: 'yes',
-    consent: 'yes',
-  };
-  expect((await api.request('POST', `/contribute/${reviewId}`, { form })).status).toBe(200);
-  const [message] = await api.outbox(email);
-  const link = /(http\S+\/contributions\/confirm\?token=\S+)/.exec(message?.text ?? '')?.[1] as string;
-  const token = new URL(link).searchParams.get('token') as string;
-  expect((await api.request('POST', '/contributions/confirm', { form: { token } })).status).toBe(200);
+  });
+  expect(confirmed.status).toBe(200);
 }
 
 /** The review `paging`, four months ahead. */

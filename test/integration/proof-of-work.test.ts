@@ -2,7 +2,7 @@ import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { PROOF_AFTER_PER_CLIENT } from '#services/proof-of-work';
 import { describe, expect, test } from '#test/support/fixtures';
-import { briefingForm, reviewBody, type ServiceClient } from '#test/support/service-client';
+import { briefingForm, registrationForm, reviewBody, type ServiceClient } from '#test/support/service-client';
 
 const it = test.extend('busyNetwork', { auto: true }, async ({ api }) => {
   expect((await api.putReview('busy', reviewBody(await api.now(), 120))).status).toBe(201);
@@ -131,19 +131,7 @@ describe('a network that registers many in an hour', () => {
   it('gets the form back with what was typed, the challenge and the script that solves it', async ({
     api,
   }) => {
-    const page = await api.request('POST', '/register/busy', {
-      form: {
-        name: 'Amina Haddad',
-        email: 'amina@example.org',
-        organisation: 'Migrant Network',
-        stakeholderGroup: 'civil-society',
-        country: 'KE',
-        meetings: ['pre-1', 'hybrid'],
-        attendanceMode: 'online',
-        language: 'en',
-        consent: 'yes',
-      },
-    });
+    const page = await api.request('POST', '/register/busy', { form: registrationForm('amina@example.org') });
     expect(page.status).toBe(429);
     expect(page.text).toContain('value="Amina Haddad"');
     expect(page.text).toContain('value="Migrant Network"');

@@ -133,10 +133,6 @@ export function reviewBody(from: Date, days: number, extra: Record<string, unkno
   return { region: 'europe', date, venue: 'Palais des Nations, Geneva', timeZone: 'Europe/Zurich', ...extra };
 }
 
-/**
- * A regional network's briefing request for Africa, sent by the public form and confirmed by its emailed link, as
- * the network would; answers its id.
- */
 /** A briefing request's form, filled in as a network would. */
 export const briefingForm = (email: string, extra: Record<string, string | string[]> = {}) => ({
   network: 'West African Migrant Network',
@@ -153,24 +149,17 @@ export const briefingForm = (email: string, extra: Record<string, string | strin
   ...extra,
 });
 
+/**
+ * A regional network's briefing request for Africa, sent by the public form and confirmed by its emailed link, as
+ * the network would; answers its id.
+ */
 export async function confirmedBriefingRequest(
   api: ServiceClient,
   email = 'awa@example.org',
 ): Promise<string> {
-  await api.request('POST', '/briefings/request', {
-    form: {
-      network: 'West African Migrant Network',
-      scope: 'regional',
-      regions: 'africa',
-      topic: 'The Africa review',
-      preferredDates: 'May 2027',
-      expectedParticipants: '30',
-      name: 'Awa',
-      email,
-      language: 'en',
-      consent: 'yes',
-    },
-  });
+  // A month the service reads, so that accepting the request needs no date of its own.
+  const form = briefingForm(email, { name: 'Awa', language: 'en', preferredDates: 'May 2027' });
+  await api.request('POST', '/briefings/request', { form });
   const [message] = await api.outbox(email);
   const link = /(http\S+\/requests\/confirm\?token=\S+)/.exec(message?.text ?? '')?.[1];
   if (!link) throw new Error(`no request confirmation link for ${email}`);
@@ -179,4 +168,54 @@ export async function confirmedBriefingRequest(
   });
   const { requests } = (await api.request('GET', '/admin/requests')).body;
   return requests.find((r: { email: string }) => r.email === email).requestId as string;
+}
+
+/** A registration form, filled in as a person would. */
+export const registrationForm = (email: string, extra: Record<string, string | string[]> = {}) => ({
+  name: 'Amina Haddad',
+  email,
+  organisation: 'Migrant Network',
+  stakeholderGroup: 'civil-society',
+  country: 'KE',
+  meetings: ['pre-1', 'hybrid'],
+  attendanceMode: 'online',
+  language: 'en',
+  consent: 'yes',
+  ...extra,
+});
+
+/** A written contribution's form, filled in as its author would. */
+export const contributionForm = (email: string, extra: Record<string, string | string[]> = {}) => ({
+  name: 'Amina Haddad',
+  email,
+  organisation: 'Migrant Forum',
+  stakeholderGroup: 'migrant-diaspora',
+  language: 'en',
+  title: 'Pathways for care workers',
+  text: 'Regular pathways for care workers need portable social security.',
+  objectives: ['5', '22'],
+  publishable: 'yes',
+  consent: 'yes',
+  ...extra,
+});
+
+/**
+ * A written contribution sent by the public form, then by its emailed link's button, as its author would: answers
+ * what the button's page answered.
+ */
+export async function sendAndConfirmContribution(
+  api: ServiceClient,
+  reviewId: string,
+  email: string,
+  extra: Record<string, string | string[]> = {},
+): Promise<Answer> {
+  const sent = await api.request('POST', `/contribute/${reviewId}`, { form: contributionForm(email, extra) });
+  if (sent.status !== 200) throw new Error(`the contribution of ${email} was refused: ${sent.status}`);
+  const link = (await api.outbox(email))
+    .map((message) => /(http\S+\/contributions\/confirm\?token=\S+)/.exec(message.text ?? '')?.[1])
+    .findLast(Boolean);
+  if (!link) throw new Error(`no link to send the contribution of ${email}`);
+  return api.request('POST', '/contributions/confirm', {
+    form: { token: new URL(link).searchParams.get('token') as string },
+  });
 }

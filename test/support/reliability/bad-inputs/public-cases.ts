@@ -1,3 +1,4 @@
+import { briefingForm, contributionForm, registrationForm } from '#test/support/service-client';
 import type { BadInput } from './cases';
 import { ask, fieldRows, formOf, formRows, HUGE_ID, malformed, TOO_LONG, TWO_LINES } from './rows';
 import type { World } from './world';
@@ -89,16 +90,7 @@ function registrationCases(world: World): BadInput[] {
 /** The registration form and the pages its links open. */
 function registrationPageCases(world: World): BadInput[] {
   const register = { method: 'POST', path: `/register/${world.reviewId}` } as const;
-  const valid = {
-    name: 'Amina Haddad',
-    email: 'amina@example.org',
-    stakeholderGroup: 'civil-society',
-    country: 'KE',
-    meetings: ['pre-1', 'hybrid'],
-    attendanceMode: 'online',
-    language: 'en',
-    consent: 'yes',
-  };
+  const valid = registrationForm('amina@example.org');
   const tokens = badTokens(world);
   const linkRefused = { status: 400, says: /link/i };
   return [
@@ -209,29 +201,8 @@ function registrationPageCases(world: World): BadInput[] {
 
 /** Contributions, briefing requests, GCM Talk proposals, and the links that send them. */
 function otherFormCases(world: World): BadInput[] {
-  const contribution = {
-    name: 'Kofi',
-    email: 'kofi@example.org',
-    stakeholderGroup: 'trade-union',
-    language: 'en',
-    title: 'Decent work',
-    text: 'Our view',
-    objectives: ['6'],
-    publishable: 'yes',
-    consent: 'yes',
-  };
-  const briefing = {
-    network: 'West African Migrant Network',
-    scope: 'regional',
-    regions: 'africa',
-    topic: 'The Africa review',
-    preferredDates: 'May 2027',
-    expectedParticipants: '30',
-    name: 'Awa',
-    email: 'awa@example.org',
-    language: 'en',
-    consent: 'yes',
-  };
+  const contribution = contributionForm('kofi@example.org');
+  const briefing = briefingForm('awa@example.org');
   const talk = {
     title: 'Cities and migrants',
     organisers: 'Mayors Mechanism',

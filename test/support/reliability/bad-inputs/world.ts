@@ -1,5 +1,10 @@
 import { Browser, csrfOf } from '#test/support/console-browser';
-import { confirmedBriefingRequest, reviewBody, type ServiceClient } from '#test/support/service-client';
+import {
+  confirmedBriefingRequest,
+  reviewBody,
+  type ServiceClient,
+  sendAndConfirmContribution,
+} from '#test/support/service-client';
 
 /** What bad inputs need to exist to reach past the first check: records, a manage link, a console session. */
 export interface World {
@@ -57,25 +62,7 @@ export async function prepareWorld(api: ServiceClient, signingKey: string): Prom
 
 /** A written contribution, sent by the public form and confirmed by its emailed link, as its author would. */
 async function receivedContribution(api: ServiceClient): Promise<string> {
-  const author = 'author@example.org';
-  await api.request('POST', `/contribute/${REVIEW_ID}`, {
-    form: {
-      name: 'Kofi',
-      email: author,
-      stakeholderGroup: 'trade-union',
-      language: 'en',
-      title: 'Decent work',
-      text: 'Our view',
-      objectives: ['6'],
-      publishable: 'yes',
-      consent: 'yes',
-    },
-  });
-  const token = (await api.outbox(author))
-    .map((email) => /\/contributions\/confirm\?token=([^\s"&]+)/.exec(email.text ?? '')?.[1])
-    .find(Boolean);
-  if (!token) throw new Error('no link to send the contribution in the outbox');
-  await api.request('POST', '/contributions/confirm', { form: { token } });
+  await sendAndConfirmContribution(api, REVIEW_ID, 'author@example.org');
   const { contributions } = (await api.request('GET', `/admin/reviews/${REVIEW_ID}/contributions`)).body;
   return contributions[0].contributionId;
 }
