@@ -67,6 +67,17 @@ export async function asPage(event: HttpEvent, answer: () => Promise<HttpResult>
         403,
         consoleMessagePage(language, 'console.forbidden', [t('console.forbidden.body')], false),
       );
+    // An address the console cannot answer as asked (a page cursor, a filter): said on a page, each field named.
+    if (error instanceof ValidationError)
+      return html(
+        422,
+        consoleMessagePage(
+          language,
+          'console.invalidRequest',
+          error.issues.map((issue) => `${issue.field}: ${issue.message}`),
+          false,
+        ),
+      );
     if (error instanceof NotFoundError)
       return html(404, consoleMessagePage(language, 'console.notFound', [t('console.notFound.body')], false));
     throw error;

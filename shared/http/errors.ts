@@ -55,7 +55,8 @@ export const RETRY_AFTER_SECONDS = 5;
 
 /**
  * Whether a call failed for a while rather than for good: a store or SES unreachable, or throttling past the
- * SDK's retries (the SDK marks those `$retryable`). Nothing was kept; the same request sent again will do.
+ * SDK's retries (the SDK marks those `$retryable`). The same request sent again will do: what it did keep (a
+ * registration stored before its email failed) a second sending finds, and goes on from.
  */
 export function isTransient(error: unknown): boolean {
   const { $retryable, code } = (error ?? {}) as { $retryable?: unknown; code?: unknown };
@@ -81,7 +82,7 @@ export function domainErrors(): MiddlewareObj<HttpEvent, HttpResult> {
 function unavailable(cause: unknown) {
   const error = createError(
     503,
-    JSON.stringify({ error: 'briefly unavailable: nothing was kept, send it again in a few seconds' }),
+    JSON.stringify({ error: 'briefly unavailable: send the same request again in a few seconds' }),
     { expose: true, cause },
   );
   return Object.assign(error, { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } });

@@ -184,7 +184,12 @@ describe('invitations in the console', () => {
     expect(secondIds.every((id) => id < (firstIds.at(-1) as string))).toBe(true);
     expect(second).not.toContain('rel="next"');
     expect(second).toContain(`<a href="${PAGE}?lang=en">First page</a>`);
-    expect((await browser.go(`${PAGE}?cursor=not-a-cursor`)).status).toBe(422);
+    const refused = await browser.go(`${PAGE}?cursor=not-a-cursor`);
+    expect(refused.status).toBe(422);
+    // A page, in the console's language, not the API's JSON.
+    const said = await refused.text();
+    expect(said).toContain('<h1>This page cannot be shown as asked</h1>');
+    expect(said).toContain('cursor: not a cursor of this listing');
   });
 
   it('shows the forms only to who may change the review, and nothing of another region', async ({ api }) => {

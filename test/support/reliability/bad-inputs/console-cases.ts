@@ -266,7 +266,7 @@ function formCases(world: World): BadInput[] {
       `${review}/registrants?q=${HUGE_ID}`,
       {
         status: 422,
-        field: 'q',
+        listedField: 'q',
       },
       signedIn,
     ),
@@ -282,7 +282,7 @@ function formCases(world: World): BadInput[] {
       'a page of registrants of 0',
       'GET',
       `${review}/registrants?limit=0`,
-      { status: 422, field: 'limit' },
+      { status: 422, listedField: 'limit' },
       signedIn,
     ),
     ask(
@@ -291,7 +291,7 @@ function formCases(world: World): BadInput[] {
       `${review}/messages?cursor=garbage`,
       {
         status: 422,
-        field: 'cursor',
+        listedField: 'cursor',
       },
       signedIn,
     ),
