@@ -53,7 +53,7 @@ export function readSettings(scope: Construct): Settings {
   };
 }
 
-export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 function readLogLevel(value: string): LogLevel {

@@ -117,10 +117,7 @@ let inMemoryKeyPair: ReturnType<typeof generateKeyPair> | undefined;
 
 async function keyPair(dataDir: string | undefined) {
   if (!dataDir) {
-    inMemoryKeyPair ??= generateKeyPair('RS256', { extractable: true }).catch((error) => {
-      inMemoryKeyPair = undefined;
-      throw error;
-    });
+    inMemoryKeyPair ??= generateKeyPair('RS256', { extractable: true });
     return inMemoryKeyPair;
   }
   const file = join(dataDir, KEY_FILE);

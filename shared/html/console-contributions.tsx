@@ -7,7 +7,7 @@ import type { ConsoleSession } from '#services/console-session';
 import { Details, Paragraphs } from './components';
 import { ConsolePage } from './console-pages';
 import { renderPage } from './layout';
-import { PageLinks, type Paging } from './page-links';
+import { PageLinks, type Paging, pageAddress } from './page-links';
 
 type Shown = Omit<Contribution, 'confirmNonce' | 'expiresAt'>;
 
@@ -129,9 +129,7 @@ export function contributionsPage(
       <PageLinks
         t={t}
         {...paging}
-        href={(cursor) =>
-          `/console/reviews/${review.reviewId}/contributions?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`
-        }
+        href={pageAddress(`/console/reviews/${review.reviewId}/contributions`, language)}
       />
     </ConsolePage>,
   );

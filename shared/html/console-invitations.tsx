@@ -10,7 +10,7 @@ import type { ContactImport } from '#store/invitations';
 import { DataTable, Paragraphs } from './components';
 import { ConsolePage, localDateTime } from './console-pages';
 import { renderPage } from './layout';
-import { PageLinks, type Paging } from './page-links';
+import { PageLinks, type Paging, pageAddress } from './page-links';
 
 /** While emails go out, the page reloads itself this often: slow enough to be read between reloads. */
 export const REFRESH_SECONDS = 10;
@@ -250,11 +250,7 @@ export function invitationsPage(
           <RowProblems upload={upload} open={upload.importId === options.shownUpload} t={t} />
         </article>
       ))}
-      <PageLinks
-        t={t}
-        {...(options.paging ?? { paged: false })}
-        href={(cursor) => `${path}?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`}
-      />
+      <PageLinks t={t} {...(options.paging ?? { paged: false })} href={pageAddress(path, language)} />
       <Reminders
         language={language}
         action={`${path}/reminders?lang=${language}`}

@@ -12,7 +12,7 @@ import { DataTable, Details, Paragraphs } from './components';
 import { ConsolePage, localDateTime, Select } from './console-pages';
 import { ExportLinks } from './export-links';
 import { renderPage } from './layout';
-import { PageLinks, type Paging } from './page-links';
+import { PageLinks, type Paging, pageAddress } from './page-links';
 
 type Rounds = Awaited<ReturnType<typeof reviewRounds>>['rounds'];
 type RoundReport = Omit<Awaited<ReturnType<typeof milestoneDeliveries>>, 'next'>;
@@ -109,11 +109,7 @@ export function messagesPage(
           ])}
         />
       )}
-      <PageLinks
-        t={t}
-        {...paging}
-        href={(cursor) => `${base}?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`}
-      />
+      <PageLinks t={t} {...paging} href={pageAddress(base, language)} />
       <h2>{t('console.suppressions')}</h2>
       <p>{t('console.suppressions.intro')}</p>
       {suppressed.length === 0 ? (

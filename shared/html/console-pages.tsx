@@ -24,7 +24,7 @@ import { retentionText } from './console-personal-data';
 import { RegionTimeline } from './console-timeline';
 import { ExportLinks } from './export-links';
 import { Layout, renderPage } from './layout';
-import { PageLinks, type Paging } from './page-links';
+import { PageLinks, type Paging, pageAddress } from './page-links';
 import { requestValues } from './request-pages';
 
 /** A console page: who is signed in, where to go, and signing out, on every page. */
@@ -261,11 +261,7 @@ export function reviewPage(
         ])}
       />
       <Changes language={language} entries={view.changes} />
-      <PageLinks
-        t={t}
-        {...view.changesPaging}
-        href={(cursor) => `${base}?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`}
-      />
+      <PageLinks t={t} {...view.changesPaging} href={pageAddress(base, language)} />
     </ConsolePage>,
   );
 }
@@ -548,13 +544,7 @@ export function requestsPage(
           </ul>
         </>
       )}
-      <PageLinks
-        t={t}
-        {...paging}
-        href={(cursor) =>
-          `/console/requests?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`
-        }
-      />
+      <PageLinks t={t} {...paging} href={pageAddress('/console/requests', language)} />
     </ConsolePage>,
   );
 }

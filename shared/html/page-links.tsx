@@ -1,3 +1,4 @@
+import type { Language } from '#i18n/languages';
 import type { Translate } from '#i18n/translate';
 
 /** Where a listing's page stands: the cursor of the next page while there are more, and whether it is past the first. */
@@ -25,3 +26,9 @@ export function PageLinks(props: Paging & { href: (cursor?: string) => string; t
     </nav>
   );
 }
+
+/** The `href` of a listing whose page's address holds only the language and the cursor. */
+export const pageAddress =
+  (path: string, language: Language) =>
+  (cursor?: string): string =>
+    `${path}?${new URLSearchParams({ lang: language, ...(cursor ? { cursor } : {}) })}`;

@@ -5,7 +5,7 @@
 // No slash after the @: no domain has one, and a stack trace's `node_modules/@middy/core/index.js` is no address.
 const EMAIL_ADDRESS = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:/]+\.[^\s@"'<>(),;:/]+/g;
 
-export const REDACTED_EMAIL = '[email]';
+const REDACTED_EMAIL = '[email]';
 
 export function withoutEmailAddresses(text: string): string {
   return text.replace(EMAIL_ADDRESS, REDACTED_EMAIL);

@@ -19,7 +19,6 @@ const roundOf = ({ pk: _pk, sk: _sk, ...round }: Record<string, unknown>) => rou
  */
 export function roundStore(table: Table) {
   return {
-    /** Once per invocation of a round: one write, the first start kept. */
     /** Records the round, started now unless an earlier invocation started it; answers when it started. */
     async record(round: DeliveryRound, now: Date): Promise<Date> {
       const { Attributes } = await table.client.send(

@@ -11,12 +11,10 @@ export function cuttableProxy() {
   let port = 0;
   let upstream: URL | undefined;
   const held = new Set<Socket>();
-  const counts = { connections: 0, cuts: 0 };
 
   const pipe = (client: Socket) => {
     const target = upstream as URL;
     const up = connect(Number(target.port), target.hostname);
-    counts.connections++;
     for (const socket of [client, up]) {
       held.add(socket);
       socket.on('close', () => held.delete(socket));
@@ -52,17 +50,13 @@ export function cuttableProxy() {
     });
 
   return {
-    counts,
     inFront: async (endpoint: string): Promise<string> => {
       upstream = new URL(endpoint);
       await listen();
       return `http://127.0.0.1:${port}`;
     },
     /** The store becomes unreachable: open connections dropped, new ones refused. */
-    cut: async () => {
-      counts.cuts++;
-      await stop();
-    },
+    cut: stop,
     restore: () => listen(),
     close: stop,
   };

@@ -79,14 +79,13 @@ export function formRows(
   route: Pick<BadInput, 'method' | 'path'> & Partial<BadInput>,
   valid: Record<string, string | string[]>,
   rows: [string, Record<string, string | string[] | undefined>, string][],
-  status: 409 | 422 = 422,
 ): BadInput[] {
   return rows.map(([what, change, field]) => ({
     ...route,
     name: `${route.method} ${shortened(route.path)}: ${what}`,
     body: formOf(withChange(valid, change) as Record<string, string | string[]>),
     contentType: 'application/x-www-form-urlencoded',
-    expect: { status, formField: field },
+    expect: { status: 422, formField: field },
   }));
 }
 
