@@ -164,17 +164,22 @@ async function registrants(client: AdminClient, reviewId: string) {
   if (values.lang) query.set('lang', values.lang);
   const path = `/admin/reviews/${reviewId}/registrants`;
   if (values.xlsx || values.csv) return exportParts(client, path, query, values.xlsx ? 'xlsx' : 'csv');
-  const answer = await client.call('GET', `${path}?${query}`);
-  if (!answer.ok) fail(answer);
-  const list = answer.body as {
+  let list: {
     shown: number;
     total: number;
     registrants: { email: string; name: string; language: string; attendanceMode: string; status: string }[];
+    next?: string;
   };
-  for (const r of list.registrants)
-    console.log(
-      `${r.email.padEnd(36)} ${r.status.padEnd(10)} ${r.language} ${r.attendanceMode.padEnd(10)} ${r.name}`,
-    );
+  do {
+    const answer = await client.call('GET', `${path}?${query}`);
+    if (!answer.ok) fail(answer);
+    list = answer.body;
+    for (const r of list.registrants)
+      console.log(
+        `${r.email.padEnd(36)} ${r.status.padEnd(10)} ${r.language} ${r.attendanceMode.padEnd(10)} ${r.name}`,
+      );
+    if (list.next) query.set('cursor', list.next);
+  } while (list.next);
   console.log(`${list.shown} of ${list.total}`);
 }
 

@@ -44,10 +44,12 @@ describe('the command line', SPAWNED, () => {
     }
     // The rows are checked by a job a minute or two later, and the invitations go out a minute after that.
     let settled = false;
-    inviting.finally(() => {
+    const done = () => {
       settled = true;
-    });
-    while (!settled) {
+    };
+    // Both ways: a CLI that fails must end the loop and fail below, not leave a rejection nobody handles.
+    inviting.then(done, done);
+    for (let moves = 0; !settled && moves < 30; moves++) {
       await api.moveClock({ advanceBy: 'PT2M' });
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
@@ -93,6 +95,11 @@ describe('the command line’s exports', SPAWNED, () => {
       const json = { reviewId: 'europe-cli', email, name: `Person ${i}`, language: 'ar' };
       expect((await api.request('POST', '/registrations', { json })).status).toBe(202);
     }
+    // Listed on the terminal, every page of the listing (three to a page here): all seven, each once.
+    const listed = await consult(api.baseUrl, 'registrants', 'europe-cli', '--filter', 'limit=3');
+    const lines = listed.stdout.trim().split('\n');
+    expect(lines.slice(0, -1).map((line) => line.split(' ')[0])).toEqual(emails);
+    expect(lines.at(-1)).toBe('7 of 7');
     const folder = mkdtempSync(join(tmpdir(), 'consult-'));
 
     const csvFile = join(folder, 'registrants.csv');
