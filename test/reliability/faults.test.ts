@@ -35,6 +35,8 @@ describe('SES throttling a burst of calls in the middle of a round', () => {
   it('is retried in place: the firing succeeds, each recipient once', async ({ api, runtime, ses }) => {
     const outcome = await throttledRound(runtime, api, ses, 20);
     expect(outcome.throttled).toBe(12);
+    // Twelve refusals retried, and each of the twenty messages through to SES once.
+    expect(ses.counts.forwarded).toBe(20);
     expect(outcome.firingSucceeded).toBe(true);
     expect([outcome.lost, outcome.doubled]).toEqual([[], []]);
   });
