@@ -12,7 +12,7 @@ import {
 import type { StakeholderRequest } from '#domain/request';
 import type { Review } from '#domain/review';
 import { dateInWords, meetingName, meetingWhen, reviewTitle } from '#domain/wording';
-import { LANGUAGES, type Language, localeOf, nativeName } from '#i18n/languages';
+import { conjunction, LANGUAGES, type Language, localeOf, nativeName } from '#i18n/languages';
 import { type MessageKey, type Translate, translator } from '#i18n/translate';
 import type { ScheduleView } from '#scheduling/scheduler';
 import type { ConsoleSession } from '#services/console-session';
@@ -69,7 +69,7 @@ export function ConsolePage(props: {
 
 const roleOf = (language: Language, session: ConsoleSession) => {
   const t = translator(language);
-  const list = new Intl.ListFormat(localeOf(language), { type: 'conjunction' });
+  const list = conjunction(language);
   return session.principal.secretariat
     ? t('console.role.secretariat')
     : t('console.role.focal', {

@@ -2,7 +2,7 @@ import type { DateSpec } from '#domain/date-spec';
 import type { PlannedMeeting } from '#domain/plan';
 import { REGIONS } from '#domain/regions';
 import { dateInWords, meetingName, reviewTitle } from '#domain/wording';
-import { type Language, localeOf } from '#i18n/languages';
+import { conjunction, type Language, localeOf } from '#i18n/languages';
 import { type Translate, translator } from '#i18n/translate';
 import type { PublicReview, Timeline } from '#services/timeline';
 import { Paragraphs } from './components';
@@ -130,7 +130,7 @@ function Talks(props: { talks: PublicReview[]; language: Language; t: Translate 
 function GlobalConsultations(props: { consultations: PublicReview[]; language: Language; t: Translate }) {
   const { consultations, language, t } = props;
   if (consultations.length === 0) return null;
-  const list = new Intl.ListFormat(localeOf(language), { type: 'conjunction' });
+  const list = conjunction(language);
   return (
     <>
       <h2>{t('home.global')}</h2>

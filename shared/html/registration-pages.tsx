@@ -4,7 +4,7 @@ import { ATTENDANCE_MODES, type Registrant } from '#domain/registrant';
 import type { Review } from '#domain/review';
 import type { LinkProblem } from '#domain/tokens';
 import { dateInWords, meetingName, meetingWhen, reviewTitle } from '#domain/wording';
-import type { Language } from '#i18n/languages';
+import { type Language, regionNames } from '#i18n/languages';
 import { type MessageKey, type Translate, translator } from '#i18n/translate';
 import { Choice, Choices, Field, Paragraphs } from './components';
 import { Layout, renderPage } from './layout';
@@ -45,7 +45,7 @@ interface ReviewContext {
 }
 
 function CountryOptions({ language, selected }: { language: Language; selected: string | undefined }) {
-  const names = new Intl.DisplayNames([language], { type: 'region' });
+  const names = regionNames(language);
   const collator = new Intl.Collator(language);
   const countries = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
     collator.compare(a.name, b.name),

@@ -1,5 +1,5 @@
 import { dateInWords, meetingWhen, reviewTitle } from '#domain/wording';
-import { type Language, localeOf, nativeName } from '#i18n/languages';
+import { conjunction, type Language, nativeName } from '#i18n/languages';
 import { type Translate, translator } from '#i18n/translate';
 import type { PublicTalk } from '#services/timeline';
 import { Paragraphs } from './components';
@@ -8,7 +8,7 @@ import { Layout, renderPage } from './layout';
 function Talk({ talk, language, t }: { talk: PublicTalk; language: Language; t: Translate }) {
   const meeting = talk.meetings[0];
   const outcome = meeting ? talk.outcomes[meeting.id] : undefined;
-  const list = new Intl.ListFormat(localeOf(language), { type: 'conjunction' });
+  const list = conjunction(language);
   const title = reviewTitle(talk, t);
   return (
     <article>

@@ -35,9 +35,6 @@ export const nativeName = perLanguage(
   (language) => new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language,
 );
 
-/** "a, b and c" in the reader's language. */
-export const conjunction = perLanguage((language) => new Intl.ListFormat(language, { type: 'conjunction' }));
-
 /**
  * The language of a page: the one asked for (`?lang=`), else the registrant's own choice, else the browser's
  * `Accept-Language`, else English.
@@ -61,4 +58,10 @@ export function pageLanguage(options: {
 export const countryName = (code: string, language: Language): string =>
   regionNames(language).of(code) ?? code;
 
-const regionNames = perLanguage((language) => new Intl.DisplayNames([language], { type: 'region' }));
+/** The platform's names of countries and regions in the reader's language. */
+export const regionNames = perLanguage((language) => new Intl.DisplayNames([language], { type: 'region' }));
+
+/** "a, b and c" in the reader's language (in English the British way, without the comma before "and"). */
+export const conjunction = perLanguage(
+  (language) => new Intl.ListFormat(localeOf(language), { type: 'conjunction' }),
+);
