@@ -74,11 +74,12 @@ const THROTTLE_RETRIES = 3;
  */
 const MARK_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000];
 
-async function persistently(write: () => Promise<void>): Promise<void> {
+async function persistently(write: () => Promise<void>, retried: (error: unknown) => void): Promise<void> {
   for (const delay of MARK_RETRY_DELAYS_MS) {
     try {
       return await write();
-    } catch {
+    } catch (error) {
+      retried(error);
       await sleep(delay);
     }
   }
@@ -132,8 +133,9 @@ export async function deliverRound<R extends { email: string; name?: string }>(
     if (messageId === undefined) return;
     // SES took the message: nothing from here on may send it again, and its record must say so before the lease
     // ends, or a retry would take the claim over and send it twice.
-    await persistently(() =>
-      store.deliveries.mark(round, recipient.email, { status: 'sent', messageId, at: clock.now() }),
+    await persistently(
+      () => store.deliveries.mark(round, recipient.email, { status: 'sent', messageId, at: clock.now() }),
+      (error) => deps.log.warn('marking a sent message failed; trying again', { error: String(error) }),
     );
     counts.sent++;
     await hooks.afterSent?.(recipient);

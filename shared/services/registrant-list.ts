@@ -32,7 +32,7 @@ export async function registrantList(
   const shown = all
     .filter((registrant) => matchesFilter(registrant, filter))
     .map(({ confirmNonce: _nonce, expiresAt: _expires, ...registrant }) => registrant)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    .sort((a, b) => (listPosition(a) < listPosition(b) ? -1 : listPosition(a) > listPosition(b) ? 1 : 0));
   return {
     filter,
     total: all.length,
@@ -47,6 +47,9 @@ export async function registrantList(
   };
 }
 
+/** A registrant's place in a list, oldest first, then by address: where a page's cursor says it ended. */
+const listPosition = (r: Registrant) => `${r.createdAt} ${normalizeEmail(r.email)}`;
+
 /** Where a page of registrants ends: the last one's registration time and address. */
 const RegistrantCursor = z.object({ createdAt: z.string(), email: z.string() });
 
@@ -58,9 +61,8 @@ export function pageOfRegistrants<L extends { registrants: Registrant[] }>(list:
   const after = request.after && RegistrantCursor.safeParse(request.after);
   if (after && !after.success)
     throw new ValidationError([{ field: 'cursor', message: 'not a cursor of this listing' }]);
-  const position = (r: Registrant) => `${r.createdAt} ${normalizeEmail(r.email)}`;
   const from = after ? `${after.data.createdAt} ${after.data.email}` : undefined;
-  const start = from === undefined ? 0 : list.registrants.findIndex((r) => position(r) > from);
+  const start = from === undefined ? 0 : list.registrants.findIndex((r) => listPosition(r) > from);
   const rest = start < 0 ? [] : list.registrants.slice(start);
   const registrants = rest.slice(0, request.limit);
   const last = registrants.at(-1);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import middy from '@middy/core';
 import { afterEach, vi } from 'vitest';
 import { publicApi } from '#functions/public-api/app';
 import type { HttpEvent } from '#http/event';
@@ -128,6 +129,23 @@ describe('the functions’ telemetry in AWS (Powertools)', () => {
         error: 'refused: [email]',
       }),
     ]);
+  });
+
+  it('publishes what an invocation counted even when it throws, and nothing (no warning) when it counted nothing', async () => {
+    const output = capturedOutput();
+    const { metrics, instrumentation } = await telemetryOf('public-api');
+    const failing = middy(async () => {
+      metrics.add('EmailsSent', 2);
+      throw new Error('SES refused');
+    }).use(instrumentation);
+    await expect(failing({}, lambdaContext('public-api'))).rejects.toThrow('SES refused');
+    // Published by the failed invocation itself, not left for the next one to publish.
+    const emailsSent = () => output().filter((line) => line._aws && 'EmailsSent' in line);
+    expect(emailsSent().map((line) => line.EmailsSent)).toEqual([2]);
+    const quiet = middy(async () => 'nothing counted').use(instrumentation);
+    await quiet({}, lambdaContext('public-api'));
+    expect(emailsSent()).toHaveLength(1);
+    expect(output().filter((line) => /no application metrics/i.test(JSON.stringify(line)))).toEqual([]);
   });
 
   it('adds no tracing when tracing is off, the AWS clients left as they are', async () => {
