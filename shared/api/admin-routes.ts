@@ -17,9 +17,16 @@ import { remindInvitees } from '#services/invitation-reminders';
 import { importContacts, importProgress } from '#services/invitations';
 import { sendMessage } from '#services/one-off-messages';
 import { eraseRegistrant, personalDataOf, retentionOf } from '#services/personal-data';
-import { pageOfRegistrants, registrantList, reviewOrNotFound } from '#services/registrant-list';
+import { pageOfRegistrants, registrantList } from '#services/registrant-list';
 import { decideRequest, listRequests, showRequest } from '#services/requests';
-import { cancelReview, listReviews, putReview, reviewAudit, showReview } from '#services/reviews';
+import {
+  cancelReview,
+  listReviews,
+  putReview,
+  reviewAudit,
+  reviewOrNotFound,
+  showReview,
+} from '#services/reviews';
 import { listSuppressions, showSuppression } from '#services/suppressions';
 import type { Cursor } from '#store/pages';
 import { contributionsCsv } from './contributions-csv';

@@ -16,8 +16,8 @@ import {
   secureCookies,
   sessionOf,
 } from '#services/console-session';
-import { reviewOrNotFound } from '#services/registrant-list';
 import { listRequests } from '#services/requests';
+import { reviewOrNotFound } from '#services/reviews';
 import type { Cursor, PageRequest } from '#store/pages';
 import type { AdminApiDependencies } from './admin-routes';
 import { canSeeRequest } from './staff-access';

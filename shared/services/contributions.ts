@@ -15,8 +15,8 @@ import type { Needs } from './dependencies';
 import { linksFor } from './links';
 import { notify } from './notify';
 import { requireProofWhenBusy } from './proof-of-work';
-import { reviewOrNotFound } from './registrant-list';
 import { RateLimitedError } from './registration';
+import { reviewOrNotFound } from './reviews';
 
 /** Contributions one email address may send in an hour; a busy network is asked for a proof of work instead. */
 export const CONTRIBUTION_LIMITS = { perAddress: 5 };

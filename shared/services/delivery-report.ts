@@ -4,6 +4,7 @@ import type { DeliveryRound } from '#store/keys';
 import type { PageRequest } from '#store/pages';
 import type { RoundRecord } from '#store/rounds';
 import type { Needs } from './dependencies';
+import { reviewOrNotFound } from './reviews';
 
 /**
  * The round a report is about. A milestone of the plan is found by its id; another round (an upload's invitations,
@@ -16,8 +17,8 @@ export async function reportedRound(
   at: string | undefined,
   now: Date,
 ): Promise<DeliveryRound> {
-  const review = reviewId ? await deps.store.reviews.get(reviewId) : undefined;
-  if (!review || !milestoneId) throw new NotFoundError(`review ${reviewId}`);
+  const review = await reviewOrNotFound(deps, reviewId);
+  if (!milestoneId) throw new NotFoundError(`review ${reviewId}`);
   const planned = planReview(review, now).milestones.find((m) => m.id === milestoneId);
   const roundAt = at ?? planned?.at;
   if (!roundAt)
@@ -60,8 +61,7 @@ async function withCounts(deps: Needs<'store'>, round: RoundRecord) {
 
 /** A page of a review's rounds of emails, in the order of their ids, each with its counts per status. */
 export async function reviewRounds(deps: Needs<'store'>, reviewId: string | undefined, request: PageRequest) {
-  const review = reviewId ? await deps.store.reviews.get(reviewId) : undefined;
-  if (!review) throw new NotFoundError(`review ${reviewId}`);
+  const review = await reviewOrNotFound(deps, reviewId);
   const page = await deps.store.rounds.page(review.reviewId, request);
   return {
     rounds: await Promise.all(page.items.map((round) => withCounts(deps, round))),

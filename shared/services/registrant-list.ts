@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { NotFoundError, ValidationError } from '#domain/errors';
+import { ValidationError } from '#domain/errors';
 import type { Registrant } from '#domain/registrant';
 import { filterOf, matchesFilter } from '#domain/registrant-filter';
 import type { Review } from '#domain/review';
@@ -82,10 +82,4 @@ export async function allRegistrants(
   const all: Registrant[] = [];
   for await (const page of deps.store.registrants.allPages(reviewId, now)) all.push(...page.items);
   return all;
-}
-
-export async function reviewOrNotFound(deps: Needs<'store'>, reviewId: string | undefined): Promise<Review> {
-  const review = reviewId ? await deps.store.reviews.get(reviewId) : undefined;
-  if (!review) throw new NotFoundError(`review ${reviewId}`);
-  return review;
 }

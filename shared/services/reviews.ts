@@ -174,10 +174,16 @@ export async function listReviews(
   return { reviews, ...(page.next ? { next: page.next } : {}) };
 }
 
-/** A page of every change made to the review, newest first: who, when, through which route, each field's values. */
-export async function reviewAudit(deps: Needs<'store'>, reviewId: string | undefined, request: PageRequest) {
+/** The review a request names, or a 404. */
+export async function reviewOrNotFound(deps: Needs<'store'>, reviewId: string | undefined): Promise<Review> {
   const review = reviewId ? await deps.store.reviews.get(reviewId) : undefined;
   if (!review) throw new NotFoundError(`review ${reviewId}`);
+  return review;
+}
+
+/** A page of every change made to the review, newest first: who, when, through which route, each field's values. */
+export async function reviewAudit(deps: Needs<'store'>, reviewId: string | undefined, request: PageRequest) {
+  const review = await reviewOrNotFound(deps, reviewId);
   const page = await deps.store.audit.page(`review:${review.reviewId}`, request);
   return { entries: page.items, ...(page.next ? { next: page.next } : {}) };
 }
