@@ -2,6 +2,10 @@ import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { requestHandler } from './request-handler';
 
+export function createSecretsManagerClient(): SecretsManagerClient {
+  return new SecretsManagerClient({ requestHandler });
+}
+
 /**
  * How long a container keeps the link secret before reading it again: after a rotation, every warm container
  * knows the new keys within this time (docs/deploy.md says to add a new key last, wait this long, then move it
@@ -16,7 +20,7 @@ export const SIGNING_KEY_MAX_AGE_SECONDS = 5 * 60;
  */
 export function secretsManagerSigningKey(
   secretArn: string,
-  client = new SecretsManagerClient({ requestHandler }),
+  client: SecretsManagerClient,
 ): () => Promise<string> {
   const secrets = new SecretsProvider({ awsSdkV3Client: client });
   return async () => {

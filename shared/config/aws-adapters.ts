@@ -1,9 +1,7 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createDynamoClient } from '#aws/dynamo-client';
-import { requestHandler } from '#aws/request-handler';
 import { createSchedulerClient } from '#aws/scheduler-client';
 import { createSesClient } from '#aws/ses-client';
-import { secretsManagerSigningKey } from '#aws/signing-key';
+import { createSecretsManagerClient, secretsManagerSigningKey } from '#aws/signing-key';
 import { sesMailer } from '#mail/mailer';
 import type { Telemetry } from '#observability/instrumentation';
 import { createScheduler, type Scheduler } from '#scheduling/scheduler';
@@ -60,10 +58,7 @@ export const mailingOf = (
   sendRate: number,
   traced: Traced,
 ): Pick<Dependencies, 'signingKey' | 'site' | 'sending'> => ({
-  signingKey: secretsManagerSigningKey(
-    env.TOKEN_SECRET_ARN,
-    traced(new SecretsManagerClient({ requestHandler })),
-  ),
+  signingKey: secretsManagerSigningKey(env.TOKEN_SECRET_ARN, traced(createSecretsManagerClient())),
   site: siteOf(env),
   sending: { rate: sendRate, concurrency: SEND_CONCURRENCY, leaseMs: DEFAULT_DELIVERY_LEASE_MS },
 });
