@@ -65,10 +65,7 @@ export class Alarms extends Construct {
   /** Errors (a crash or a timeout; the API handlers answer their own errors with a 5xx) and throttles. */
   onFunction(fn: ServiceFunction): void {
     const name = fn.handlerName;
-    this.add(`${name}-errors`, {
-      metric: fn.metricErrors({ period: FIVE_MINUTES }),
-      description: `The ${name} function failed (crashed or timed out); its log group tells which request.`,
-    });
+    this.onErrors(fn);
     this.add(`${name}-throttles`, {
       metric: fn.metricThrottles({ period: FIVE_MINUTES }),
       description: `Lambda refused to run ${name}: the account's concurrency is spent.`,
@@ -82,16 +79,20 @@ export class Alarms extends Construct {
    */
   onTakingTurns(fn: ServiceFunction): void {
     const name = fn.handlerName;
-    this.add(`${name}-errors`, {
-      metric: fn.metricErrors({ period: FIVE_MINUTES }),
-      description: `The ${name} function failed (crashed or timed out); its log group tells which request.`,
-    });
+    this.onErrors(fn);
     this.add(`${name}-queue-age`, {
       metric: fn.metric('AsyncEventAge', { statistic: 'Maximum', period: FIVE_MINUTES }),
       threshold: QUEUED_TURN_ALARM_MS,
       description:
         `An invocation of ${name} waited more than 30 minutes for its turn: rounds are queueing up behind a long ` +
         'one. It waits up to six hours, then goes to the dead-letter queue.',
+    });
+  }
+
+  private onErrors(fn: ServiceFunction): void {
+    this.add(`${fn.handlerName}-errors`, {
+      metric: fn.metricErrors({ period: FIVE_MINUTES }),
+      description: `The ${fn.handlerName} function failed (crashed or timed out); its log group tells which request.`,
     });
   }
 
