@@ -1,6 +1,16 @@
 import { briefingForm, contributionForm, registrationForm } from '#test/support/service-client';
 import type { BadInput } from './cases';
-import { ask, fieldRows, formOf, formRows, HUGE_ID, malformed, TOO_LONG, TWO_LINES } from './rows';
+import {
+  ask,
+  fieldRows,
+  formOf,
+  formRows,
+  HUGE_ID,
+  malformed,
+  oneLetterChanged,
+  TOO_LONG,
+  TWO_LINES,
+} from './rows';
 import type { World } from './world';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -341,9 +351,6 @@ function readOnlyPageCases(): BadInput[] {
 }
 
 /** The token with its last-but-one letter changed, which the seal's tag no longer matches. */
-const oneLetterChanged = (token: string) =>
-  `${token.slice(0, -2)}${token.at(-2) === 'A' ? 'B' : 'A'}${token.at(-1)}`;
-
 /** Links that are not the service's: forged, cut short, empty, and one far too long. */
 function badTokens(world: World): [string, string][] {
   return [

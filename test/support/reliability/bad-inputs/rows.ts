@@ -118,3 +118,7 @@ export const TOO_LONG = 'x'.repeat(20_001);
 export const TWO_LINES = 'first line\nsecond line';
 /** An id far past DynamoDB's key size (1 KB for a sort key), as a path or a query could carry it. */
 export const HUGE_ID = 'a'.repeat(3000);
+
+/** A sealed token (a link's, a page cursor) with one letter of its seal changed. */
+export const oneLetterChanged = (token: string) =>
+  `${token.slice(0, -2)}${token.at(-2) === 'A' ? 'B' : 'A'}${token.at(-1)}`;
